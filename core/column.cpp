@@ -1,0 +1,231 @@
+#include "core/column.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "core/errors.hpp"
+#include "core/io/output_directory.hpp"
+#include "core/progress.hpp"
+#include "params/params_writer.hpp"
+
+namespace spv {
+
+Column::Column(const ParamDocument& doc, const Registry& registry, ColumnOptions options, Communicator& comm)
+    : options_(std::move(options)), source_file_(doc.path) {
+  create(doc, registry);
+  ctx_.params_file = doc.path;
+  ctx_.dt = params_.dt;
+  ctx_.stop_time = params_.stopTime;
+  ctx_.nx = params_.nx;
+  ctx_.ny = params_.ny;
+  ctx_.nbatch = params_.nbatch;
+  ctx_.random_seed = static_cast<std::uint64_t>(params_.randomSeed);
+  ctx_.threads = options_.threads;
+  ctx_.error_on_nan = params_.errorOnNotANumber;
+  ctx_.comm = &comm;
+  time_ = params_.startTime;
+  order();
+  for (auto& o : objects_.objects()) o->resolve(objects_, ctx_);
+  for (auto& o : objects_.objects()) o->allocate(ctx_);
+  schedule();
+}
+
+Column::~Column() = default;
+
+void Column::create(const ParamDocument& doc, const Registry& registry) {
+  const ParamGroup* column_group = nullptr;
+  std::set<std::string> names;
+  std::vector<std::string> type_names = registry.names();
+  type_names.push_back("HyPerCol");
+  for (const auto& g : doc.groups) {
+    if (!names.insert(g.name).second)
+      throw ParamError(g.where, g.name, "", "two groups have this name; group names must be unique");
+    group_order_in_file_.push_back(g.name);
+    if (g.type == "HyPerCol") {
+      if (column_group)
+        throw ParamError(g.where, g.name, "groupType",
+                         "a second HyPerCol (the first is \"" + column_group->name + "\"); a file has one column");
+      column_group = &g;
+      continue;
+    }
+    const TypeInfo* info = registry.find(g.type);
+    if (!info) {
+      std::string hint = did_you_mean(g.type, type_names);
+      throw ParamError(g.location_of("groupType"), g.name, "groupType",
+                       "unknown group type \"" + g.type + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+    }
+    objects_.add(info->make(g));
+  }
+  if (!column_group) throw ParamError({doc.path, 0}, "", "", "no HyPerCol group: every params file needs one column");
+  column_schema().bind(*column_group, &params_);
+  if (!options_.output_path.empty()) params_.outputPath = options_.output_path;
+  if (options_.seed) params_.randomSeed = double(*options_.seed);
+}
+
+// Pass 2: dependencies first, ties broken by name, so the order (and every result) is independent of file order.
+void Column::order() {
+  auto& objs = objects_.objects();
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < objs.size(); ++i) index[objs[i]->name()] = i;
+  std::vector<std::vector<std::size_t>> dependents(objs.size());
+  std::vector<int> pending(objs.size(), 0);
+  for (std::size_t i = 0; i < objs.size(); ++i)
+    for (const auto& dep : objs[i]->dependencies()) {
+      auto it = index.find(dep);
+      if (it == index.end() || it->second == i) continue;  // a missing name is reported by resolve
+      dependents[it->second].push_back(i);
+      ++pending[i];
+    }
+  std::set<std::pair<std::string, std::size_t>> ready;
+  for (std::size_t i = 0; i < objs.size(); ++i)
+    if (pending[i] == 0) ready.insert({objs[i]->name(), i});
+  std::vector<std::size_t> sorted;
+  while (!ready.empty()) {
+    std::size_t i = ready.begin()->second;
+    ready.erase(ready.begin());
+    sorted.push_back(i);
+    for (std::size_t d : dependents[i])
+      if (--pending[d] == 0) ready.insert({objs[d]->name(), d});
+  }
+  if (sorted.size() != objs.size()) {
+    std::string cycle;
+    for (std::size_t i = 0; i < objs.size(); ++i)
+      if (pending[i] > 0) cycle += (cycle.empty() ? "" : ", ") + objs[i]->name();
+    throw ParamError({source_file_, 0}, "", "", "these groups depend on each other in a cycle: " + cycle);
+  }
+  std::vector<std::unique_ptr<Object>> reordered;
+  for (std::size_t i : sorted) reordered.push_back(std::move(objs[i]));
+  objs = std::move(reordered);
+}
+
+void Column::schedule() {
+  std::map<int, PhaseWork> by_phase;
+  for (auto& o : objects_.objects()) {
+    if (auto* l = dynamic_cast<Layer*>(o.get())) layers_.push_back(l);
+    else if (auto* c = dynamic_cast<Connection*>(o.get())) connections_.push_back(c);
+    else if (auto* p = dynamic_cast<Probe*>(o.get())) probes_.push_back(p);
+  }
+  auto by_name = [](const Object* a, const Object* b) { return a->name() < b->name(); };
+  std::sort(layers_.begin(), layers_.end(), by_name);
+  std::sort(connections_.begin(), connections_.end(), by_name);
+  for (Layer* l : layers_) {
+    PhaseWork& w = by_phase[l->phase()];
+    w.phase = l->phase();
+    w.layers.push_back(l);
+    std::vector<Connection*> in;
+    for (Connection* c : connections_)
+      if (&c->post() == l && c->channel() >= 0) in.push_back(c);
+    w.inputs.push_back(std::move(in));
+  }
+  for (auto& [phase, w] : by_phase) phases_.push_back(std::move(w));
+  t_deliver_ = timers_.id("deliver");
+  t_update_ = timers_.id("update layers");
+  t_publish_ = timers_.id("publish (halo, delays)");
+  t_learn_ = timers_.id("update weights");
+  t_probes_ = timers_.id("probes");
+  t_output_ = timers_.id("output");
+}
+
+ParamDocument Column::effective_params() const {
+  ParamDocument doc;
+  doc.path = source_file_;
+  for (const auto& name : group_order_in_file_) {
+    if (const Object* o = objects_.find(name)) doc.groups.push_back(o->effective_params());
+    else doc.groups.push_back(column_schema().unbind(&params_, name));
+  }
+  return doc;
+}
+
+long Column::total_steps() const {
+  return std::lround((params_.stopTime - params_.startTime) / params_.dt);
+}
+
+static void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out.flush()) throw IoError(path.string(), "cannot write");
+}
+
+void Column::open_outputs() {
+  output_ = std::make_unique<OutputDirectory>(params_.outputPath, ctx_.comm->is_root());
+  output_->open();
+  ctx_.output = output_.get();
+  if (ctx_.comm->is_root()) {
+    ParamDocument doc = effective_params();
+    write_text(output_->stage(params_.printParamsFilename), write_params_text(doc));
+    write_text(output_->stage(params_.printParamsFilename + ".lua"), write_lua_text(doc));
+  }
+}
+
+void Column::initialize() {
+  for (auto& o : objects_.objects()) o->initialize(ctx_);
+  StepInfo start{0, time_, params_.dt};
+  for (Layer* l : layers_) l->write_output(start, ctx_);
+  for (Connection* c : connections_) c->write_output(start, ctx_);
+  if (options_.show_progress && ctx_.comm->is_root())
+    progress_ = std::make_unique<Progress>(params_.startTime, params_.stopTime, params_.progressInterval,
+                                           params_.writeProgressToErr ? stderr : stdout);
+}
+
+void Column::advance() {
+  ++step_;
+  time_ = params_.startTime + double(step_) * params_.dt;
+  const StepInfo s{step_, time_, params_.dt};
+  {
+    Timers::Scope scope(timers_, t_probes_);
+    for (Probe* p : probes_) p->prepare_step(s, ctx_);
+  }
+  for (auto& phase : phases_) {
+    {
+      Timers::Scope scope(timers_, t_deliver_);
+      for (std::size_t i = 0; i < phase.layers.size(); ++i)
+        if (phase.layers[i]->updates_at(s))
+          for (Connection* c : phase.inputs[i]) c->deliver(s);
+    }
+    {
+      Timers::Scope scope(timers_, t_update_);
+      for (Layer* l : phase.layers) l->step(s, ctx_);
+    }
+    Timers::Scope scope(timers_, t_publish_);
+    for (Layer* l : phase.layers) l->publish(ctx_);
+  }
+  {
+    Timers::Scope scope(timers_, t_learn_);
+    for (Connection* c : connections_) c->update_weights(s, ctx_);
+  }
+  {
+    Timers::Scope scope(timers_, t_probes_);
+    for (Probe* p : probes_) p->sample(s, ctx_);
+  }
+  Timers::Scope scope(timers_, t_output_);
+  for (Layer* l : layers_) l->write_output(s, ctx_);
+  for (Connection* c : connections_) c->write_output(s, ctx_);
+  if (progress_) progress_->update(time_, step_);
+}
+
+void Column::run() {
+  for (Connection* c : connections_)
+    if (c->plastic())
+      throw ParamError(c->location_of("plasticityFlag"), c->name(), "plasticityFlag",
+                       "weight learning is not available in this version yet; set plasticityFlag = false");
+  const long n = total_steps();
+  while (step_ < n) advance();
+  if (progress_) progress_->finish(time_, step_);
+}
+
+void Column::finish() {
+  for (auto& o : objects_.objects()) o->finish(ctx_);
+  if (output_) {
+    if (ctx_.comm->is_root()) write_text(output_->stage("timers.txt"), timers_report());
+    output_->commit();
+  }
+}
+
+void Column::abandon() {
+  if (output_) output_->rollback();
+}
+
+}  // namespace spv

@@ -1,0 +1,93 @@
+// The column: builds the objects of a params document in five explicit passes and advances them on the phased
+// timestep loop.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/column_params.hpp"
+#include "core/connection.hpp"
+#include "core/layer.hpp"
+#include "core/object_table.hpp"
+#include "core/probe.hpp"
+#include "core/registry.hpp"
+#include "core/run_context.hpp"
+#include "core/timers.hpp"
+
+namespace spv {
+
+class OutputDirectory;
+class Progress;
+
+// Settings that come from the command line rather than the params file.
+struct ColumnOptions {
+  std::string output_path;              // -o: overrides outputPath
+  std::optional<std::uint64_t> seed;    // -s: overrides randomSeed
+  int threads = 1;                      // -t
+  bool show_progress = true;
+};
+
+class Column {
+ public:
+  // Passes 1-4: create, order, resolve, allocate. Throws on any params or geometry error; writes nothing.
+  Column(const ParamDocument& doc, const Registry& registry, ColumnOptions options, Communicator& comm);
+  ~Column();
+
+  // Creates the output directory, writes the effective params (both syntaxes) and opens output files.
+  void open_outputs();
+  // Pass 5: initial values (after open_outputs when outputs are wanted).
+  void initialize();
+  // One step: t -> t + dt.
+  void advance();
+  // Steps until stopTime.
+  void run();
+  // Closes outputs, writes the timers report and commits the output directory.
+  void finish();
+  // Removes what this run staged (after an error).
+  void abandon();
+
+  const ColumnParams& params() const { return params_; }
+  const RunContext& context() const { return ctx_; }
+  const ObjectTable& objects() const { return objects_; }
+  double time() const { return time_; }
+  long step_count() const { return step_; }
+  long total_steps() const;
+  // The effective parameters: the column and every object, defaults filled in, in file order.
+  ParamDocument effective_params() const;
+  std::string timers_report() const { return timers_.report(step_); }
+
+ private:
+  void create(const ParamDocument& doc, const Registry& registry);
+  void order();
+  void schedule();
+
+  ColumnParams params_{};
+  ColumnOptions options_;
+  RunContext ctx_;
+  ObjectTable objects_;
+  std::vector<std::string> file_order_;
+  std::vector<std::string> group_order_in_file_;
+  std::unique_ptr<OutputDirectory> output_;
+  std::unique_ptr<Progress> progress_;
+
+  // Schedule, fixed at build: phases ascending, objects by name within a phase, so file order never matters.
+  struct PhaseWork {
+    int phase;
+    std::vector<Layer*> layers;
+    std::vector<std::vector<Connection*>> inputs;  // per layer, the connections delivering into it
+  };
+  std::vector<PhaseWork> phases_;
+  std::vector<Layer*> layers_;
+  std::vector<Connection*> connections_;
+  std::vector<Probe*> probes_;  // in dependency order
+
+  Timers timers_;
+  int t_deliver_ = 0, t_update_ = 0, t_publish_ = 0, t_probes_ = 0, t_output_ = 0, t_learn_ = 0;
+  double time_ = 0.0;
+  long step_ = 0;
+  std::string source_file_;
+};
+
+}  // namespace spv

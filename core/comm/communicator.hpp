@@ -1,0 +1,51 @@
+// The only door between processes: halo exchange, ordered sums, gather/scatter for I/O, broadcast and agreement on
+// errors. Code outside core/comm/ never assumes a single process; it asks this interface.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/comm/decomposition.hpp"
+#include "core/geometry.hpp"
+
+namespace spv {
+
+class Communicator {
+ public:
+  virtual ~Communicator() = default;
+  const Decomposition& decomposition() const { return decomposition_; }
+  int rank() const { return decomposition_.rank; }
+  int size() const { return decomposition_.size(); }
+  bool is_root() const { return rank() == 0; }
+
+  // Fills the halo of an extended buffer (all local batch elements) from neighbouring tiles. Global edges are left
+  // to the boundary-condition fill that follows.
+  virtual void exchange_halo(const LayerGeometry& g, float* extended) = 0;
+  // Element-wise sum of every rank's partials, added in rank order so that the result is reproducible; all ranks get it.
+  virtual void ordered_sum(std::vector<double>& values) = 0;
+  // Gathers one batch element's restricted tile into the full global layer on the root (others get nothing).
+  // `local` is [y][x][f] of this tile; `global` is resized on the root.
+  virtual void gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) = 0;
+  // Root's string reaches every rank.
+  virtual void broadcast(std::string& text) = 0;
+  // True when every rank says ok; otherwise every rank gets the first failing rank's message.
+  virtual bool all_agree(bool ok, std::string& message) = 0;
+
+ protected:
+  Decomposition decomposition_;
+};
+
+// One process: every collective is the identity.
+class LocalCommunicator final : public Communicator {
+ public:
+  LocalCommunicator() = default;
+  void exchange_halo(const LayerGeometry&, float*) override {}
+  void ordered_sum(std::vector<double>&) override {}
+  void gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) override {
+    global.assign(local, local + g.neurons());
+  }
+  void broadcast(std::string&) override {}
+  bool all_agree(bool ok, std::string&) override { return ok; }
+};
+
+}  // namespace spv

@@ -1,0 +1,83 @@
+// A connection: pre layer, post layer, channel and delay; deliver() adds its contribution into the post layer's
+// channel. Weight-holding types live in connections/.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/layer.hpp"
+#include "core/object.hpp"
+
+namespace spv {
+
+// Keys every connection type shares.
+struct ConnectionParams {
+  std::string preLayerName, postLayerName;
+  int channelCode;
+  std::vector<double> delay;
+  int numAxonalArbors;
+  bool receiveGpu;
+  bool updateGSynFromPostPerspective;
+  std::string pvpatchAccumulateType;
+  double writeStep, initialWriteTime;
+  bool writeCompressedWeights;
+};
+
+template <class P>
+void declare_connection_keys(SchemaBuilder<P>& b) {
+  using namespace checks;
+  b.key("preLayerName", &P::preLayerName, Required, "layer whose activity this connection reads")
+      .key("postLayerName", &P::postLayerName, Required, "layer whose input channel this connection adds into")
+      .key("channelCode", &P::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
+           {at_least(-1)})
+      .key("delay", &P::delay, std::vector<double>{0.0}, "per arbor, in time units (a whole number of steps)")
+      .key("numAxonalArbors", &P::numAxonalArbors, 1, "number of arbors (one delay each)", {at_least(1)})
+      .key("receiveGpu", &P::receiveGpu, false, "deliver on the GPU (needs a CUDA build and -d)")
+      .key("updateGSynFromPostPerspective", &P::updateGSynFromPostPerspective, false,
+           "deliver by gathering over post neurons (dense path) instead of scattering active pre neurons")
+      .key("pvpatchAccumulateType", &P::pvpatchAccumulateType, std::string("convolve"), "how patches combine",
+           {one_of({"convolve", "stochastic", "maxpooling", "sumpooling"})})
+      .key("writeStep", &P::writeStep, -1.0, "write weights every writeStep time units; -1: never")
+      .key("initialWriteTime", &P::initialWriteTime, 0.0, "time of the first weight write", {non_negative()})
+      .key("writeCompressedWeights", &P::writeCompressedWeights, false, "write weights as bytes (PVP datatype 1)");
+  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
+    for (double d : p.delay)
+      if (d < 0) return {"delay", "delays must be non-negative"};
+    if (p.delay.size() != 1 && int(p.delay.size()) != p.numAxonalArbors)
+      return {"delay", "needs one value, or one per arbor (numAxonalArbors = " + std::to_string(p.numAxonalArbors) + ")"};
+    return {"", ""};
+  });
+}
+
+class Connection : public Object {
+ public:
+  Connection(const ParamGroup& group, const ConnectionParams& common);
+
+  const ConnectionParams& common() const { return common_; }
+  Layer& pre() const { return *pre_; }
+  Layer& post() const { return *post_; }
+  int channel() const { return common_.channelCode; }
+  // Delay of an arbor in steps.
+  int delay_steps(int arbor) const { return delay_steps_[std::size_t(arbor)]; }
+
+  // Adds this step's contribution into post().gsyn(channel()); nothing for channel -1.
+  virtual void deliver(const StepInfo& s) = 0;
+  // Whether this connection learns (plasticityFlag); learning arrives with the next issue.
+  virtual bool plastic() const { return false; }
+  // Learning hook, called after the layers of a step have updated.
+  virtual void update_weights(const StepInfo&, const RunContext&) {}
+  // Write weights if due.
+  virtual void write_output(const StepInfo&, const RunContext&) {}
+
+  std::vector<std::string> dependencies() const override;
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+
+ protected:
+  Layer* pre_ = nullptr;
+  Layer* post_ = nullptr;
+
+ private:
+  ConnectionParams common_;
+  std::vector<int> delay_steps_;
+};
+
+}  // namespace spv

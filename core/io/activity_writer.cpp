@@ -1,0 +1,53 @@
+#include "core/io/activity_writer.hpp"
+
+#include <algorithm>
+
+#include "core/comm/communicator.hpp"
+#include "core/errors.hpp"
+#include "core/io/output_directory.hpp"
+
+namespace spv {
+
+ActivityWriter::ActivityWriter(OutputDirectory& out, const std::string& filename, const LayerGeometry& g,
+                               PvpType type, Communicator& comm)
+    : geometry_(g), comm_(comm) {
+  if (comm_.is_root()) {
+    // The header counts the global batch; frames arrive in global batch order only while one rank holds the whole
+    // batch (batch width 1), which is all gather_layer offers so far.
+    file_ = std::make_unique<PvpActivityFileWriter>(out.stage(filename), type, g.nx_global, g.ny_global, g.nf,
+                                                    g.nbatch_global);
+  }
+  local_.resize(g.neurons());
+}
+
+ActivityWriter::~ActivityWriter() = default;
+
+void ActivityWriter::write(double time, std::span<const float> extended_all_batch) {
+  const LayerGeometry& g = geometry_;
+  const std::size_t expected = std::size_t(g.nbatch) * g.neurons_ext();
+  if (extended_all_batch.size() != expected) {
+    throw GeometryError("activity writer: got " + std::to_string(extended_all_batch.size()) + " values but " +
+                        std::to_string(g.nbatch) + " batch elements of " + std::to_string(g.nx_ext()) + "x" +
+                        std::to_string(g.ny_ext()) + "x" + std::to_string(g.nf) + " (extended) need " +
+                        std::to_string(expected));
+  }
+  const std::size_t row = std::size_t(g.nx) * g.nf;
+  for (int b = 0; b < g.nbatch; ++b) {
+    const float* ext = extended_all_batch.data() + std::size_t(b) * g.neurons_ext();
+    // Rows of the interior are contiguous in both layouts: x and f are adjacent, the halo only widens the row.
+    for (int y = 0; y < g.ny; ++y) {
+      const float* src = ext + g.ext_index(0, y, 0);
+      std::copy(src, src + row, local_.begin() + std::ptrdiff_t(y) * std::ptrdiff_t(row));
+    }
+    comm_.gather_layer(g, local_.data(), global_);
+    if (file_) file_->write_frame(time, global_);
+  }
+}
+
+void ActivityWriter::close() {
+  if (file_) file_->close();
+}
+
+std::int64_t ActivityWriter::frames_written() const { return file_ ? file_->frames_written() : 0; }
+
+}  // namespace spv

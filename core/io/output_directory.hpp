@@ -1,0 +1,39 @@
+// The output directory as a transaction: files are written under temporary names and renamed into place only when
+// the run succeeds, so a failed run never damages earlier outputs (and removes a directory it created).
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace spv {
+
+class OutputDirectory {
+ public:
+  // `writer` is false on ranks that write nothing (only the root writes).
+  OutputDirectory(std::filesystem::path dir, bool writer);
+  ~OutputDirectory();  // rolls back if neither commit() nor rollback() ran
+
+  const std::filesystem::path& dir() const { return dir_; }
+  bool writer() const { return writer_; }
+  // Creates the directory if needed (remembering whether this run created it). Call after validation.
+  void open();
+  // The temporary path to write `relative` into (dir/"<relative>.part", parent subdirectories created); the final
+  // name is dir/relative after commit(). Opens the directory if open() has not run. On non-writer ranks it returns
+  // the same path but creates and remembers nothing: such a path must never be written.
+  std::filesystem::path stage(const std::string& relative);
+  // Renames every staged file into place (staged files never written are skipped). Staging may continue afterwards.
+  void commit();
+  // Removes every staged file, and the directories (the output directory included) this run created, if empty.
+  void rollback() noexcept;
+  // Whether open() created the output directory.
+  bool created() const { return created_; }
+
+ private:
+  std::filesystem::path dir_;
+  bool writer_;
+  bool opened_ = false, created_ = false, done_ = false;
+  std::vector<std::string> staged_;
+  std::vector<std::filesystem::path> created_dirs_;  // outermost first, uncommitted
+};
+
+}  // namespace spv

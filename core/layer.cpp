@@ -1,0 +1,207 @@
+#include "core/layer.hpp"
+
+#include <cmath>
+#include <cstring>
+
+#include "core/errors.hpp"
+#include "core/io/activity_writer.hpp"
+#include "core/io/output_directory.hpp"
+#include "core/layer_init_v.hpp"
+#include "core/object_table.hpp"
+
+namespace spv {
+
+Layer::Layer(const ParamGroup& group, const LayerParams& common) : Object(group), common_(common) {}
+Layer::~Layer() = default;
+
+std::vector<std::string> Layer::dependencies() const {
+  std::vector<std::string> deps;
+  if (!common_.triggerLayerName.empty()) deps.push_back(common_.triggerLayerName);
+  if (!common_.triggerResetLayerName.empty()) deps.push_back(common_.triggerResetLayerName);
+  return deps;
+}
+
+LayerGeometry Layer::compute_geometry(const RunContext& ctx) const {
+  auto scaled = [&](int n, double scale, const char* key) {
+    double size = n * scale;
+    if (size < 1 || std::floor(size) != size)
+      fail(key, "column size " + std::to_string(n) + " times " + format_number(scale) + " = " + format_number(size) +
+                    " is not a whole number of neurons");
+    return static_cast<int>(size);
+  };
+  int nx = scaled(ctx.nx, common_.nxScale, "nxScale");
+  int ny = scaled(ctx.ny, common_.nyScale, "nyScale");
+  return ctx.comm->decomposition().tile(name(), nx, ny, common_.nf, ctx.nbatch);
+}
+
+void Layer::resolve(ObjectTable& objects, const RunContext& ctx) {
+  if (common_.updateGpu && !ctx.gpu_unavailable.empty())
+    fail("updateGpu", "asks for a GPU, but " + ctx.gpu_unavailable + "; set updateGpu = false");
+  geometry_ = compute_geometry(ctx);
+  if (!common_.triggerLayerName.empty())
+    trigger_layer_ = objects.require<Layer>(common_.triggerLayerName, *this, "triggerLayerName", "a layer");
+  if (!common_.triggerResetLayerName.empty()) {
+    if (common_.triggerBehavior != "resetStateOnTrigger")
+      fail("triggerResetLayerName", "is only used with triggerBehavior = \"resetStateOnTrigger\"");
+    trigger_reset_layer_ =
+        objects.require<Layer>(common_.triggerResetLayerName, *this, "triggerResetLayerName", "a layer");
+  }
+  if (common_.triggerBehavior == "resetStateOnTrigger" && !trigger_layer_)
+    fail("triggerBehavior", "resetStateOnTrigger needs a triggerLayerName");
+}
+
+void Layer::allocate(const RunContext& ctx) {
+  (void)ctx;
+  geometry_.halo = halo_request_;
+  const std::size_t nb = std::size_t(geometry_.nbatch);
+  if (has_v()) v_.assign(nb * geometry_.neurons(), 0.0f);
+  a_.assign(nb * geometry_.neurons_ext(), 0.0f);
+  gsyn_.assign(std::size_t(channels_needed()), std::vector<float>(nb * geometry_.neurons(), 0.0f));
+  delay_ring_.assign(max_delay_ > 0 ? std::size_t(max_delay_) + 1 : 0, std::vector<float>(a_.size(), 0.0f));
+  ring_head_ = 0;
+}
+
+void Layer::initialize_state(const RunContext& ctx) {
+  if (!has_v()) return;
+  initialize_v(*this, common_, geometry_, V(), ctx);
+}
+
+void Layer::activity_from_v() {
+  if (!has_v()) return;
+  for (int b = 0; b < geometry_.nbatch; ++b)
+    set_activity(b, {v_.data() + std::size_t(b) * geometry_.neurons(), geometry_.neurons()});
+}
+
+void Layer::initialize(const RunContext& ctx) {
+  initialize_state(ctx);
+  activity_from_v();
+  if (common_.triggerBehavior == "resetStateOnTrigger" && !trigger_reset_layer_) initial_v_ = v_;
+  for (auto& level : delay_ring_) level = a_;
+  publish(ctx);
+  next_write_time_ = common_.initialWriteTime;
+  if (ctx.output && common_.writeStep > 0) {
+    PvpType type = !common_.sparseLayer       ? PvpType::Dense
+                   : common_.writeSparseValues ? PvpType::SparseValues
+                                               : PvpType::SparseIndices;
+    writer_ = std::make_unique<ActivityWriter>(*ctx.output, name() + ".pvp", geometry_, type, *ctx.comm);
+  }
+}
+
+void Layer::finish(const RunContext&) {
+  if (writer_) writer_->close();
+}
+
+std::span<const float> Layer::A_delayed(int steps) const {
+  if (steps == 0 || delay_ring_.empty()) return A();
+  const auto& level = delay_ring_[std::size_t((ring_head_ + steps) % int(delay_ring_.size()))];
+  return {level.data(), level.size()};
+}
+
+bool Layer::fires_at(double, double) const { return true; }
+
+bool Layer::updates_at(const StepInfo& s) const {
+  if (!trigger_layer_ || common_.triggerBehavior == "resetStateOnTrigger") return true;
+  return trigger_layer_->fires_at(s.time + common_.triggerOffset, s.dt);
+}
+
+void Layer::step(const StepInfo& s, const RunContext& ctx) {
+  if (updates_at(s)) {
+    if (common_.triggerBehavior == "resetStateOnTrigger" &&
+        trigger_layer_->fires_at(s.time + common_.triggerOffset, s.dt))
+      reset_state();
+    update_state(s);
+    if (ctx.error_on_nan) check_finite(s, ctx);
+  }
+  for (auto& channel : gsyn_) std::fill(channel.begin(), channel.end(), 0.0f);
+}
+
+void Layer::reset_state() {
+  if (trigger_reset_layer_) {
+    auto source = trigger_reset_layer_->V();
+    if (source.size() != v_.size())
+      throw GeometryError("layer \"" + name() + "\": triggerResetLayerName \"" + trigger_reset_layer_->name() +
+                          "\" has a different size or no membrane potential");
+    std::copy(source.begin(), source.end(), v_.begin());
+  } else {
+    v_ = initial_v_;
+  }
+  activity_from_v();
+}
+
+void Layer::publish(const RunContext& ctx) {
+  ctx.comm->exchange_halo(geometry_, a_.data());
+  fill_boundary();
+  if (!delay_ring_.empty()) {
+    ring_head_ = (ring_head_ + int(delay_ring_.size()) - 1) % int(delay_ring_.size());
+    delay_ring_[std::size_t(ring_head_)] = a_;
+  }
+}
+
+void Layer::write_output(const StepInfo& s, const RunContext&) {
+  if (!writer_ || s.time + 0.5 * s.dt < next_write_time_) return;
+  writer_->write(s.time, A());
+  while (next_write_time_ <= s.time + 0.5 * s.dt) next_write_time_ += common_.writeStep;
+}
+
+void Layer::set_activity(int b, std::span<const float> restricted) {
+  const auto& g = geometry_;
+  float* a = activity_ptr(b);
+  const std::size_t row = std::size_t(g.nx) * g.nf;
+  for (int y = 0; y < g.ny; ++y) std::memcpy(a + g.ext_index(0, y, 0), restricted.data() + y * row, row * sizeof(float));
+}
+
+// Index into [0, n) for a halo coordinate reflected about the edges as OpenPV's mirror boundary does
+// (position -1 - k holds position k).
+static int mirror_index(int i, int n) {
+  while (i < 0 || i >= n) i = i < 0 ? -1 - i : 2 * n - 1 - i;
+  return i;
+}
+
+void Layer::fill_boundary() {
+  const auto& g = geometry_;
+  const Halo& h = g.halo;
+  if (h == Halo{}) return;
+  const bool left = g.kx0 == 0, right = g.kx0 + g.nx == g.nx_global;
+  const bool bottom = g.ky0 == 0, top = g.ky0 + g.ny == g.ny_global;
+  const float value = static_cast<float>(common_.valueBC);
+  const bool mirror = common_.mirrorBCflag;
+  const int nf = g.nf;
+  for (int b = 0; b < g.nbatch; ++b) {
+    float* a = activity_ptr(b);
+    // Columns first (interior rows), then whole extended rows, so corners are filled too.
+    for (int y = 0; y < g.ny; ++y) {
+      for (int x = -h.lt; x < g.nx + h.rt; ++x) {
+        bool outside = (x < 0 && left) || (x >= g.nx && right);
+        if (!outside) continue;
+        float* dst = a + g.ext_index(x, y, 0);
+        if (mirror) std::memcpy(dst, a + g.ext_index(mirror_index(x, g.nx), y, 0), nf * sizeof(float));
+        else std::fill(dst, dst + nf, value);
+      }
+    }
+    const std::size_t row = std::size_t(g.nx_ext()) * nf;
+    for (int y = -h.dn; y < g.ny + h.up; ++y) {
+      bool outside = (y < 0 && bottom) || (y >= g.ny && top);
+      if (!outside) continue;
+      float* dst = a + g.ext_index(-h.lt, y, 0);
+      if (mirror) std::memcpy(dst, a + g.ext_index(-h.lt, mirror_index(y, g.ny), 0), row * sizeof(float));
+      else std::fill(dst, dst + row, value);
+    }
+  }
+}
+
+void Layer::check_finite(const StepInfo& s, const RunContext&) const {
+  for (std::size_t i = 0; i < v_.size(); ++i)
+    if (!std::isfinite(v_[i])) throw NumericError(name(), s.step, s.time, long(i), "V is " + std::to_string(v_[i]));
+  const auto& g = geometry_;
+  for (int b = 0; b < g.nbatch; ++b)
+    for (int y = 0; y < g.ny; ++y)
+      for (int x = 0; x < g.nx; ++x)
+        for (int f = 0; f < g.nf; ++f) {
+          float a = a_[std::size_t(b) * g.neurons_ext() + g.ext_index(x, y, f)];
+          if (!std::isfinite(a))
+            throw NumericError(name(), s.step, s.time, long(std::size_t(b) * g.neurons() + g.index(x, y, f)),
+                               "A is " + std::to_string(a));
+        }
+}
+
+}  // namespace spv

@@ -1,0 +1,64 @@
+#include "core/layer_init_v.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+#include "core/io/pvp_format.hpp"
+#include "core/object.hpp"
+#include "core/rng.hpp"
+
+namespace spv {
+
+namespace {
+
+template <class Fn>
+void fill_by_global_index(const LayerGeometry& g, std::span<float> v, Fn value_of) {
+  for (int b = 0; b < g.nbatch; ++b)
+    for (int y = 0; y < g.ny; ++y)
+      for (int x = 0; x < g.nx; ++x)
+        for (int f = 0; f < g.nf; ++f) {
+          std::uint64_t global = (std::uint64_t(g.batch0 + b) * g.ny_global + (g.ky0 + y)) * g.nx_global + g.kx0 + x;
+          v[std::size_t(b) * g.neurons() + g.index(x, y, f)] = static_cast<float>(value_of(global * g.nf + f));
+        }
+}
+
+void read_v_file(const Object& owner, const LayerParams& p, const LayerGeometry& g, std::span<float> v) {
+  ActivityFile file = read_activity_file(p.Vfilename);
+  const PvpHeader& h = file.header;
+  if (h.nx != g.nx_global || h.ny != g.ny_global || h.nf != g.nf)
+    throw ParamError(owner.location_of("Vfilename"), owner.name(), "Vfilename",
+                     "\"" + p.Vfilename + "\" holds a " + std::to_string(h.nx) + "x" + std::to_string(h.ny) + "x" +
+                         std::to_string(h.nf) + " layer, but this layer is " + std::to_string(g.nx_global) + "x" +
+                         std::to_string(g.ny_global) + "x" + std::to_string(g.nf));
+  if (file.frames.empty())
+    throw ParamError(owner.location_of("Vfilename"), owner.name(), "Vfilename", "\"" + p.Vfilename + "\" has no frames");
+  for (int b = 0; b < g.nbatch; ++b) {
+    // One frame per batch element when the file has them, else the first frame for all.
+    const auto& frame = file.frames[std::size_t(g.batch0 + b) % file.frames.size()].values;
+    for (int y = 0; y < g.ny; ++y)
+      for (int x = 0; x < g.nx; ++x)
+        for (int f = 0; f < g.nf; ++f)
+          v[std::size_t(b) * g.neurons() + g.index(x, y, f)] =
+              frame[(std::size_t(g.ky0 + y) * g.nx_global + g.kx0 + x) * g.nf + f];
+  }
+}
+
+}  // namespace
+
+void initialize_v(const Object& owner, const LayerParams& p, const LayerGeometry& g, std::span<float> v,
+                  const RunContext& ctx) {
+  const RngKey key{ctx.random_seed, hash_name(owner.name().c_str()) ^ hash_name("InitV")};
+  if (p.InitVType == "ZeroV") {
+    std::fill(v.begin(), v.end(), 0.0f);
+  } else if (p.InitVType == "ConstantV") {
+    std::fill(v.begin(), v.end(), static_cast<float>(p.valueV));
+  } else if (p.InitVType == "UniformRandomV") {
+    fill_by_global_index(g, v, [&](std::uint64_t i) { return p.minV + (p.maxV - p.minV) * uniform01(key, i); });
+  } else if (p.InitVType == "GaussianRandomV") {
+    fill_by_global_index(g, v, [&](std::uint64_t i) { return p.meanV + p.sigmaV * standard_normal(key, i); });
+  } else if (p.InitVType == "InitVFromFile") {
+    read_v_file(owner, p, g, v);
+  }
+}
+
+}  // namespace spv

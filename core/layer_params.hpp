@@ -1,0 +1,75 @@
+// Keys every layer type shares (size, phase, boundary, initial V, trigger, output), declared once for all types.
+#pragma once
+#include <limits>
+#include <string>
+
+#include "params/param_schema.hpp"
+
+namespace spv {
+
+struct LayerParams {
+  double nxScale, nyScale;
+  int nf;
+  int phase;
+  bool mirrorBCflag;
+  double valueBC;
+  std::string InitVType;
+  double valueV, minV, maxV, meanV, sigmaV;
+  std::string Vfilename;
+  std::string triggerLayerName;
+  double triggerOffset;
+  std::string triggerBehavior;
+  std::string triggerResetLayerName;
+  double writeStep, initialWriteTime;
+  bool sparseLayer, writeSparseValues;
+  bool updateGpu;
+  bool initializeFromCheckpointFlag;
+  std::string dataType;
+};
+
+template <class P>
+void declare_layer_keys(SchemaBuilder<P>& b) {
+  using namespace checks;
+  b.key("nxScale", &P::nxScale, 1.0, "layer width = column nx * nxScale (a whole number)", {positive()})
+      .key("nyScale", &P::nyScale, 1.0, "layer height = column ny * nyScale (a whole number)", {positive()})
+      .key("nf", &P::nf, 1, "number of features per position", {at_least(1)})
+      .key("phase", &P::phase, 0, "update order within a timestep; later phases see this step's earlier phases",
+           {non_negative()})
+      .key("mirrorBCflag", &P::mirrorBCflag, false, "halo beyond the global edge mirrors the layer (else valueBC)")
+      .key("valueBC", &P::valueBC, 0.0, "halo value beyond the global edge when mirrorBCflag is false")
+      .key("InitVType", &P::InitVType, std::string("ZeroV"), "initial membrane potential",
+           {one_of({"ZeroV", "ConstantV", "UniformRandomV", "GaussianRandomV", "InitVFromFile"})})
+      .key("valueV", &P::valueV, 0.0, "ConstantV: the value")
+      .key("minV", &P::minV, 0.0, "UniformRandomV: lower bound")
+      .key("maxV", &P::maxV, 1.0, "UniformRandomV: upper bound")
+      .key("meanV", &P::meanV, 0.0, "GaussianRandomV: mean")
+      .key("sigmaV", &P::sigmaV, 1.0, "GaussianRandomV: standard deviation", {non_negative()})
+      .key("Vfilename", &P::Vfilename, Nil, "InitVFromFile: PVP file holding V (dense, or sparse with values)")
+      .key("triggerLayerName", &P::triggerLayerName, Nil, "update only when this layer gets a new frame")
+      .key("triggerOffset", &P::triggerOffset, 0.0, "fire this long before the trigger layer's update",
+           {non_negative()})
+      .key("triggerBehavior", &P::triggerBehavior, std::string("updateOnlyOnTrigger"),
+           "what a trigger does", {one_of({"updateOnlyOnTrigger", "resetStateOnTrigger"})})
+      .key("triggerResetLayerName", &P::triggerResetLayerName, Nil,
+           "resetStateOnTrigger: copy V from this layer (default: this layer's initial V)")
+      .key("writeStep", &P::writeStep, -1.0, "write activity every writeStep time units; -1: never")
+      .key("initialWriteTime", &P::initialWriteTime, 0.0, "time of the first activity write", {non_negative()})
+      .key("sparseLayer", &P::sparseLayer, false, "write activity as sparse PVP (the layer is mostly zero)")
+      .key("writeSparseValues", &P::writeSparseValues, true, "sparse output keeps values (PVP type 6), else indices (2)")
+      .key("updateGpu", &P::updateGpu, false, "update this layer on the GPU (needs a CUDA build and -d)")
+      .key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, true,
+           "take this layer's state from initializeFromCheckpointDir when the column names one")
+      .key("dataType", &P::dataType, Nil, "OpenPV's activity data type; only float (NULL) is supported",
+           {[](const ParamValue& v) {
+             return v.is_nil() || v.as_string() == "float" ? std::string() : std::string("only float is supported");
+           }});
+  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
+    if (p.InitVType == "InitVFromFile" && p.Vfilename.empty()) return {"Vfilename", "InitVFromFile needs Vfilename"};
+    if (p.InitVType == "UniformRandomV" && !(p.maxV >= p.minV)) return {"maxV", "maxV must be >= minV"};
+    if (p.writeStep == 0 || (p.writeStep < 0 && p.writeStep != -1))
+      return {"writeStep", "writeStep must be positive, or -1 for never"};
+    return {"", ""};
+  });
+}
+
+}  // namespace spv

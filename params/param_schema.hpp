@@ -1,0 +1,165 @@
+// A group type's parameters, declared once (key, member, default or required, doc, checks); binding, printing and
+// documentation all come from this one list.
+#pragma once
+#include <functional>
+#include <limits>
+#include <set>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "params/param_group.hpp"
+#include "params/param_value.hpp"
+
+namespace spv {
+
+struct RequiredTag {};
+inline constexpr RequiredTag Required{};
+struct NilTag {};
+inline constexpr NilTag Nil{};  // default for optional strings (OpenPV's NULL), stored as ""
+
+// A check returns an empty string when the value is acceptable, else what is wrong.
+using Check = std::function<std::string(const ParamValue&)>;
+
+namespace checks {
+Check positive();
+Check non_negative();
+Check at_least(double lo);
+Check in_range(double lo, double hi);
+Check integer();
+Check one_of(std::vector<std::string> allowed);
+Check power_of_two();
+}  // namespace checks
+
+struct ParamSpec {
+  std::string key;
+  std::vector<std::string> aliases;  // legacy spellings, accepted with a warning and printed under key
+  ParamValue::Kind kind = ParamValue::Kind::Number;
+  bool required = false;
+  bool integer = false;
+  // Range an integer member can hold, so that binding never converts an out-of-range double (undefined behaviour).
+  double lowest = -std::numeric_limits<double>::infinity();
+  double highest = std::numeric_limits<double>::infinity();
+  ParamValue default_value;  // nil for Required or Nil defaults
+  std::string doc;
+  std::vector<Check> checks;
+  std::function<void(void*, const ParamValue&)> store;
+  std::function<ParamValue(const void*)> load;
+};
+
+// What a bind saw: the keys the file gave explicitly (so that a type can derive defaults from other keys).
+struct BindResult {
+  std::set<std::string> given;
+  std::vector<std::string> warnings;
+  bool has(const std::string& key) const { return given.count(key) != 0; }
+};
+
+class ParamSchema {
+ public:
+  ParamSchema(std::string type_name, std::string doc);
+
+  const std::string& type_name() const { return type_name_; }
+  const std::string& doc() const { return doc_; }
+  const std::vector<ParamSpec>& specs() const { return specs_; }
+  const ParamSpec* find(std::string_view key_or_alias) const;
+
+  void add(ParamSpec spec);
+  void add_alias(const std::string& key, std::string alias);
+  // A cross-key check on the bound struct: returns {key, message} on failure, {"", ""} when fine.
+  void add_cross_check(std::function<std::pair<std::string, std::string>(const void*)> check);
+
+  // Reads every key of the group into *out (defaults for absent keys), validating types and checks.
+  // Throws ParamError naming file, line, group and key; an unknown key is an error with a did-you-mean.
+  // The group's "groupType" and "name" entries, if present, are not parameters.
+  BindResult bind(const ParamGroup& group, void* out) const;
+  // The effective parameters of *in, in declaration order, as a group of the given name.
+  ParamGroup unbind(const void* in, const std::string& name) const;
+  // Human-readable parameter reference (sparsepv --describe TYPE).
+  std::string describe() const;
+
+ private:
+  std::string type_name_, doc_;
+  std::vector<ParamSpec> specs_;
+  std::vector<std::function<std::pair<std::string, std::string>(const void*)>> cross_checks_;
+};
+
+// Closest candidate by edit distance (case-insensitive), or "" when nothing is close enough.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+namespace detail {
+template <class M>
+constexpr ParamValue::Kind kind_of() {
+  if constexpr (std::is_same_v<M, bool>) return ParamValue::Kind::Bool;
+  else if constexpr (std::is_arithmetic_v<M>) return ParamValue::Kind::Number;
+  else if constexpr (std::is_same_v<M, std::string>) return ParamValue::Kind::String;
+  else return ParamValue::Kind::Array;
+}
+template <class M>
+ParamValue to_value(const M& m) {
+  if constexpr (std::is_same_v<M, bool>) return ParamValue::boolean(m);
+  else if constexpr (std::is_arithmetic_v<M>) return ParamValue::number(static_cast<double>(m));
+  else if constexpr (std::is_same_v<M, std::string>) return ParamValue::string(m);
+  else return ParamValue::array(std::vector<double>(m.begin(), m.end()));
+}
+template <class M>
+M from_value(const ParamValue& v) {
+  if constexpr (std::is_same_v<M, bool>) return v.as_bool();
+  else if constexpr (std::is_arithmetic_v<M>) return static_cast<M>(v.as_number());
+  else if constexpr (std::is_same_v<M, std::string>) return v.as_string();
+  else return M(v.as_array().begin(), v.as_array().end());
+}
+}  // namespace detail
+
+// Typed front end: SchemaBuilder<LcaParams>(schema).key("timeConstantTau", &LcaParams::tau, 5.0, "doc", {positive()})
+template <class P>
+class SchemaBuilder {
+ public:
+  explicit SchemaBuilder(ParamSchema& schema) : schema_(schema) {}
+
+  // The member may belong to a base of P (keys shared by many types are declared on a base struct).
+  template <class M, class C, class D>
+  SchemaBuilder& key(std::string name, M C::*member, D default_value, std::string doc, std::vector<Check> cs = {}) {
+    static_assert(std::is_base_of_v<C, P>, "the member must belong to P or a base of P");
+    ParamSpec s = make(std::move(name), static_cast<M P::*>(member), std::move(doc), std::move(cs));
+    if constexpr (std::is_same_v<D, RequiredTag>) {
+      s.required = true;
+    } else if constexpr (std::is_same_v<D, NilTag>) {
+      static_assert(std::is_same_v<M, std::string>, "Nil defaults are for strings");
+    } else {
+      s.default_value = detail::to_value<M>(static_cast<M>(default_value));
+    }
+    schema_.add(std::move(s));
+    return *this;
+  }
+  SchemaBuilder& alias(const std::string& key, std::string legacy) {
+    schema_.add_alias(key, std::move(legacy));
+    return *this;
+  }
+  // fn(const P&) returns {key, message} when the combination is invalid, {"", ""} when fine.
+  SchemaBuilder& cross_check(std::function<std::pair<std::string, std::string>(const P&)> fn) {
+    schema_.add_cross_check([fn](const void* p) { return fn(*static_cast<const P*>(p)); });
+    return *this;
+  }
+
+ private:
+  template <class M>
+  ParamSpec make(std::string name, M P::*member, std::string doc, std::vector<Check> cs) {
+    ParamSpec s;
+    s.key = std::move(name);
+    s.kind = detail::kind_of<M>();
+    s.integer = std::is_integral_v<M> && !std::is_same_v<M, bool>;
+    if constexpr (std::is_integral_v<M> && !std::is_same_v<M, bool>) {
+      s.lowest = static_cast<double>(std::numeric_limits<M>::lowest());
+      s.highest = static_cast<double>(std::numeric_limits<M>::max());
+    }
+    s.doc = std::move(doc);
+    s.checks = std::move(cs);
+    s.store = [member](void* p, const ParamValue& v) { static_cast<P*>(p)->*member = detail::from_value<M>(v); };
+    s.load = [member](const void* p) { return detail::to_value<M>(static_cast<const P*>(p)->*member); };
+    return s;
+  }
+  ParamSchema& schema_;
+};
+
+}  // namespace spv

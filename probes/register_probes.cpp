@@ -1,0 +1,9 @@
+#include "probes/register_probes.hpp"
+
+namespace spv {
+
+void register_probes(Registry& registry) {
+  (void)registry;
+}
+
+}  // namespace spv

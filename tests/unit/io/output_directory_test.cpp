@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "core/io/output_directory.hpp"
+#include "tests/unit/io/io_test_support.hpp"
+
+using namespace spv;
+using namespace spv::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_text(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("stage names a .part file and creates its subdirectories", "[output]") {
+  TempDir tmp;
+  OutputDirectory out(tmp / "run", true);
+  out.open();
+  CHECK(out.created());
+  const fs::path staged = out.stage("probes/energy.txt");
+  CHECK(staged == tmp / "run" / "probes" / "energy.txt.part");
+  CHECK(fs::is_directory(tmp / "run" / "probes"));
+  out.rollback();
+}
+
+TEST_CASE("commit renames every staged file into place", "[output]") {
+  TempDir tmp;
+  const fs::path dir = tmp / "run";
+  {
+    OutputDirectory out(dir, true);
+    out.open();
+    write_text(out.stage("a.pvp"), "A");
+    write_text(out.stage("sub/b.txt"), "B");
+    out.stage("never_written.txt");
+    CHECK_FALSE(fs::exists(dir / "a.pvp"));
+    out.commit();
+  }  // the destructor must not undo a commit
+  CHECK(read_text(dir / "a.pvp") == "A");
+  CHECK(read_text(dir / "sub" / "b.txt") == "B");
+  CHECK_FALSE(fs::exists(dir / "a.pvp.part"));
+  CHECK_FALSE(fs::exists(dir / "sub" / "b.txt.part"));
+  CHECK_FALSE(fs::exists(dir / "never_written.txt"));
+}
+
+TEST_CASE("commit replaces an earlier run's file", "[output]") {
+  TempDir tmp;
+  write_text(tmp / "a.pvp", "old");
+  OutputDirectory out(tmp.path(), true);
+  out.open();
+  CHECK_FALSE(out.created());
+  write_text(out.stage("a.pvp"), "new");
+  CHECK(read_text(tmp / "a.pvp") == "old");
+  out.commit();
+  CHECK(read_text(tmp / "a.pvp") == "new");
+}
+
+TEST_CASE("rollback leaves a pre-existing directory and its files untouched", "[output]") {
+  TempDir tmp;
+  write_text(tmp / "a.pvp", "earlier output");
+  fs::create_directory(tmp / "old");
+  OutputDirectory out(tmp.path(), true);
+  out.open();
+  write_text(out.stage("a.pvp"), "half written");
+  write_text(out.stage("new/b.txt"), "B");
+  out.rollback();
+  CHECK(fs::is_directory(tmp.path()));
+  CHECK(read_text(tmp / "a.pvp") == "earlier output");
+  CHECK(fs::is_directory(tmp / "old"));
+  CHECK_FALSE(fs::exists(tmp / "a.pvp.part"));
+  CHECK_FALSE(fs::exists(tmp / "new"));  // created by this run, so removed
+}
+
+TEST_CASE("rollback removes the directories this run created", "[output]") {
+  TempDir tmp;
+  const fs::path dir = tmp / "outer" / "run";
+  OutputDirectory out(dir, true);
+  out.open();
+  CHECK(fs::is_directory(dir));
+  write_text(out.stage("x/y/z.pvp"), "Z");
+  out.rollback();
+  CHECK_FALSE(fs::exists(tmp / "outer"));
+  CHECK(fs::is_directory(tmp.path()));
+}
+
+TEST_CASE("rollback keeps a created directory that someone else filled", "[output]") {
+  TempDir tmp;
+  const fs::path dir = tmp / "run";
+  OutputDirectory out(dir, true);
+  out.open();
+  write_text(out.stage("a.pvp"), "A");
+  write_text(dir / "foreign.txt", "not ours");
+  out.rollback();
+  CHECK(read_text(dir / "foreign.txt") == "not ours");
+  CHECK_FALSE(fs::exists(dir / "a.pvp.part"));
+}
+
+TEST_CASE("the destructor rolls back when neither commit nor rollback ran", "[output]") {
+  TempDir tmp;
+  const fs::path dir = tmp / "run";
+  {
+    OutputDirectory out(dir, true);
+    out.open();
+    write_text(out.stage("a.pvp"), "A");
+  }
+  CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("a non-writer rank creates nothing", "[output]") {
+  TempDir tmp;
+  const fs::path dir = tmp / "run";
+  {
+    OutputDirectory out(dir, false);
+    out.open();
+    CHECK(out.stage("a.pvp") == dir / "a.pvp.part");
+    out.commit();
+  }
+  CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("an output path that is a file is an IoError", "[output][errors]") {
+  TempDir tmp;
+  write_text(tmp / "file", "x");
+  OutputDirectory out(tmp / "file", true);
+  CHECK_THROWS_AS(out.open(), IoError);
+  OutputDirectory below(tmp / "file" / "run", true);
+  CHECK_THROWS_AS(below.open(), IoError);
+}
