@@ -189,9 +189,13 @@ void Layer::fill_boundary() {
   }
 }
 
+static std::string describe_non_finite(const char* buffer, float value) {
+  return std::string(buffer) + (std::isnan(value) ? " is NaN (not a number)" : value > 0 ? " is +infinity" : " is -infinity");
+}
+
 void Layer::check_finite(const StepInfo& s, const RunContext&) const {
   for (std::size_t i = 0; i < v_.size(); ++i)
-    if (!std::isfinite(v_[i])) throw NumericError(name(), s.step, s.time, long(i), "V is " + std::to_string(v_[i]));
+    if (!std::isfinite(v_[i])) throw NumericError(name(), s.step, s.time, long(i), describe_non_finite("V", v_[i]));
   const auto& g = geometry_;
   for (int b = 0; b < g.nbatch; ++b)
     for (int y = 0; y < g.ny; ++y)
@@ -200,7 +204,7 @@ void Layer::check_finite(const StepInfo& s, const RunContext&) const {
           float a = a_[std::size_t(b) * g.neurons_ext() + g.ext_index(x, y, f)];
           if (!std::isfinite(a))
             throw NumericError(name(), s.step, s.time, long(std::size_t(b) * g.neurons() + g.index(x, y, f)),
-                               "A is " + std::to_string(a));
+                               describe_non_finite("A", a));
         }
 }
 

@@ -22,7 +22,9 @@ std::size_t long_bracket(const std::string& s, std::size_t pos, std::size_t* lev
 
 // Position just past the closing `]=*]` of the given level, or the end of s.
 std::size_t long_bracket_end(const std::string& s, std::size_t pos, std::size_t level) {
-  std::string close = "]" + std::string(level, '=') + "]";
+  std::string close(level + 2, '=');
+  close.front() = ']';
+  close.back() = ']';
   std::size_t at = s.find(close, pos);
   return at == std::string::npos ? s.size() : at + close.size();
 }

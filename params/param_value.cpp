@@ -110,13 +110,20 @@ static std::string join_numbers(const std::vector<double>& values, F format) {
   return out;
 }
 
+static std::string wrap(char open, const std::string& inside, char close) {
+  std::string out(1, open);
+  out += inside;
+  out += close;
+  return out;
+}
+
 std::string ParamValue::to_params_text() const {
   switch (kind_) {
     case Kind::Nil: return "NULL";
     case Kind::Number: return params_number(number_);
     case Kind::Bool: return bool_ ? "true" : "false";
     case Kind::String: return quote(string_);
-    case Kind::Array: return "[" + join_numbers(array_, params_number) + "]";
+    case Kind::Array: return wrap('[', join_numbers(array_, params_number), ']');
   }
   return "";
 }
@@ -127,7 +134,7 @@ std::string ParamValue::to_lua_text() const {
     case Kind::Number: return lua_number(number_);
     case Kind::Bool: return bool_ ? "true" : "false";
     case Kind::String: return quote(string_);
-    case Kind::Array: return "{" + join_numbers(array_, lua_number) + "}";
+    case Kind::Array: return wrap('{', join_numbers(array_, lua_number), '}');
   }
   return "";
 }

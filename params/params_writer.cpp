@@ -68,10 +68,10 @@ std::string lua_key(const ParamGroup& g, const ParamEntry& e, bool positional) {
   const std::string& key = e.key;
   if (positional) {
     if (!is_index(key)) throw ParamError(e.where, g.name, key, "sweep values must be keyed 1, 2, 3, ...");
-    return "[" + key + "]";
+    return std::string("[").append(key).append("]");
   }
   if (is_identifier(key) && !is_lua_keyword(key)) return key;
-  return "[" + quoted(key) + "]";
+  return std::string("[").append(quoted(key)).append("]");
 }
 
 void write_lua_group(const ParamGroup& g, std::string& out) {

@@ -116,14 +116,15 @@ void inspect_activity(const Options& o, const spv::PvpHeader& h) {
           std::printf("%d,%d,%d,%.9g\n", y, x, f, frame.values[(std::size_t(y) * h.nx + x) * h.nf + f]);
     return;
   }
+  const long only = o.frame >= 0 ? frame_to_show(o, frames) : -1;
   print_header(h);
   std::printf("frames      %ld\n", frames);
   auto line = [&](long i) {
     const auto& fr = file.frames[static_cast<std::size_t>(i)];
     print_stats("frame " + std::to_string(i) + " batch " + std::to_string(i % h.nbatch), fr.time, fr.values);
   };
-  if (o.frame >= 0) {
-    line(frame_to_show(o, frames));
+  if (only >= 0) {
+    line(only);
   } else if (o.frames) {
     for (long i = 0; i < frames; ++i) line(i);
   }
@@ -142,14 +143,15 @@ void inspect_weights(const Options& o, const spv::PvpHeader& h) {
             for (int f = 0; f < w.nfp; ++f) std::printf("%d,%d,%d,%d,%d,%.9g\n", a, k, y, x, f, w.values[i++]);
     return;
   }
+  const int only = o.frame >= 0 ? frame_to_show(o, frames) : -1;
   print_header(h);
   std::printf("frames      %d\n", frames);
   auto line = [&](int i) {
     const spv::SharedWeights w = spv::read_shared_weights(o.file, i);
     print_stats("frame " + std::to_string(i), w.time, w.values);
   };
-  if (o.frame >= 0) {
-    line(frame_to_show(o, frames));
+  if (only >= 0) {
+    line(only);
   } else if (o.frames) {
     for (int i = 0; i < frames; ++i) line(i);
   }

@@ -8,8 +8,8 @@
 
 namespace spv {
 
-ActivityWriter::ActivityWriter(OutputDirectory& out, const std::string& filename, const LayerGeometry& g,
-                               PvpType type, Communicator& comm)
+ActivityWriter::ActivityWriter(OutputDirectory& out, const std::string& filename, const LayerGeometry& g, PvpType type,
+                               Communicator& comm)
     : geometry_(g), comm_(comm) {
   if (comm_.is_root()) {
     // The header counts the global batch; frames arrive in global batch order only while one rank holds the whole

@@ -1,4 +1,4 @@
-// Random-access reads from a file whose every failure (missing, unreadable, too short) is an IoError with path and offset.
+// Random-access file reads whose every failure (missing, unreadable, too short) is an IoError with path and offset.
 #pragma once
 #include <cstdint>
 #include <filesystem>

@@ -44,7 +44,9 @@ inline void append_u32(std::vector<unsigned char>& out, std::uint32_t v) {
   out.resize(out.size() + 4);
   put_u32(out.data() + out.size() - 4, v);
 }
-inline void append_i32(std::vector<unsigned char>& out, std::int32_t v) { append_u32(out, static_cast<std::uint32_t>(v)); }
+inline void append_i32(std::vector<unsigned char>& out, std::int32_t v) {
+  append_u32(out, static_cast<std::uint32_t>(v));
+}
 inline void append_f32(std::vector<unsigned char>& out, float v) { append_u32(out, std::bit_cast<std::uint32_t>(v)); }
 inline void append_f64(std::vector<unsigned char>& out, double v) {
   out.resize(out.size() + 8);

@@ -19,8 +19,10 @@ std::string truncated(std::int64_t frame, std::int64_t needed, std::int64_t offs
 
 void check_no_trailing_bytes(const std::string& path, const PvpHeader& h, std::int64_t end, std::int64_t size) {
   if (size > end) {
-    throw IoError(path, std::to_string(size - end) + " bytes follow the last of the " + std::to_string(h.nbands) +
-                            " frames that nbands announces", end);
+    throw IoError(path,
+                  std::to_string(size - end) + " bytes follow the last of the " + std::to_string(h.nbands) +
+                      " frames that nbands announces",
+                  end);
   }
 }
 
@@ -64,8 +66,10 @@ void read_sparse(const std::string& path, const std::vector<unsigned char>& byte
       const std::int64_t at = offset + 12 + e * entry_bytes;
       const std::int32_t k = le::get_i32(bytes.data() + at);
       if (k < 0 || k >= neurons) {
-        throw IoError(path, "frame " + std::to_string(i) + " holds index " + std::to_string(k) +
-                                ", outside the layer's " + std::to_string(neurons) + " neurons", at);
+        throw IoError(path,
+                      "frame " + std::to_string(i) + " holds index " + std::to_string(k) + ", outside the layer's " +
+                          std::to_string(neurons) + " neurons",
+                      at);
       }
       frame.values[static_cast<std::size_t>(k)] = with_values ? le::get_f32(bytes.data() + at + 4) : 1.0f;
     }
@@ -84,8 +88,10 @@ ActivityFile read_activity_file(const std::filesystem::path& path) {
   ActivityFile file;
   file.header = decode_header(bytes, in.path());
   if (file.header.is_weights()) {
-    throw IoError(in.path(), "is a " + pvp_type_name(file.header.filetype) + " file (filetype " +
-                                 std::to_string(file.header.filetype) + "), not an activity file", 8);
+    throw IoError(in.path(),
+                  "is a " + pvp_type_name(file.header.filetype) + " file (filetype " +
+                      std::to_string(file.header.filetype) + "), not an activity file",
+                  8);
   }
   if (file.header.filetype == static_cast<int>(PvpType::Dense)) {
     read_dense(in.path(), bytes, file);
@@ -104,11 +110,13 @@ PvpActivityFileWriter::PvpActivityFileWriter(const std::filesystem::path& path, 
   }
   std::FILE* f = std::fopen(path_.c_str(), "wb");
   if (f == nullptr) throw IoError(path_.string(), std::string("cannot create: ") + std::strerror(errno));
-  file_ = f;
   const auto bytes = encode_header(header_);
   if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fflush(f) != 0) {
-    throw IoError(path_.string(), std::string("cannot write the header: ") + std::strerror(errno), 0);
+    const std::string reason = std::strerror(errno);
+    std::fclose(f);  // no destructor runs for a constructor that throws
+    throw IoError(path_.string(), "cannot write the header: " + reason, 0);
   }
+  file_ = f;
 }
 
 PvpActivityFileWriter::~PvpActivityFileWriter() {

@@ -161,8 +161,7 @@ void check_header(const PvpHeader& h) {
 
 PvpHeader PvpHeader::activity(PvpType type, int nx, int ny, int nf, int nbatch) {
   if (type != PvpType::Dense && type != PvpType::SparseIndices && type != PvpType::SparseValues) {
-    throw Error("PvpHeader::activity: filetype " + std::to_string(static_cast<int>(type)) +
-                " is not an activity type");
+    throw Error("PvpHeader::activity: filetype " + std::to_string(static_cast<int>(type)) + " is not an activity type");
   }
   PvpHeader h;
   h.headersize = pvp_activity_header_bytes;
@@ -172,7 +171,12 @@ PvpHeader PvpHeader::activity(PvpType type, int nx, int ny, int nf, int nbatch) 
   h.ny = ny;
   h.nf = nf;
   h.numrecords = 1;
-  h.recordsize = type == PvpType::Dense ? nx * ny * nf : 0;
+  const std::int64_t neurons = std::int64_t(nx) * ny * nf;
+  if (neurons >= std::int64_t(1) << 31) {
+    throw Error("PvpHeader::activity: a " + std::to_string(nx) + "x" + std::to_string(ny) + "x" + std::to_string(nf) +
+                " layer has more neurons than a PVP index (int32) can address");
+  }
+  h.recordsize = type == PvpType::Dense ? static_cast<std::int32_t>(neurons) : 0;
   h.datasize = type == PvpType::SparseValues ? 8 : 4;
   h.datatype = type == PvpType::SparseIndices ? 2 : 3;
   h.nxExtended = nx;
@@ -192,12 +196,18 @@ std::int64_t pvp_weight_frame_bytes(const PvpHeader& h) {
 
 std::string pvp_type_name(std::int32_t filetype) {
   switch (filetype) {
-    case 2: return "sparse activity (indices)";
-    case 3: return "non-shared weights";
-    case 4: return "dense activity";
-    case 5: return "shared weights";
-    case 6: return "sparse activity with values";
-    default: return "unknown";
+    case 2:
+      return "sparse activity (indices)";
+    case 3:
+      return "non-shared weights";
+    case 4:
+      return "dense activity";
+    case 5:
+      return "shared weights";
+    case 6:
+      return "sparse activity with values";
+    default:
+      return "unknown";
   }
 }
 
@@ -205,9 +215,9 @@ std::vector<unsigned char> encode_header(const PvpHeader& h) {
   const bool weights = h.headersize == pvp_weight_header_bytes;
   std::vector<unsigned char> out(weights ? pvp_weight_header_bytes : pvp_activity_header_bytes);
   unsigned char* p = out.data();
-  const std::int32_t ints[18] = {h.headersize, h.numparams, h.filetype,   h.nx,         h.ny,   h.nf,
-                                 h.numrecords, h.recordsize, h.datasize,  h.datatype,   h.nxprocs, h.nyprocs,
-                                 h.nxExtended, h.nyExtended, h.kx0,       h.ky0,        h.nbatch,  h.nbands};
+  const std::int32_t ints[18] = {h.headersize, h.numparams,  h.filetype, h.nx,       h.ny,      h.nf,
+                                 h.numrecords, h.recordsize, h.datasize, h.datatype, h.nxprocs, h.nyprocs,
+                                 h.nxExtended, h.nyExtended, h.kx0,      h.ky0,      h.nbatch,  h.nbands};
   for (int i = 0; i < 18; ++i) le::put_i32(p + 4 * i, ints[i]);
   le::put_f64(p + pvp_time_offset, h.time);
   if (weights) {
@@ -224,9 +234,9 @@ std::vector<unsigned char> encode_header(const PvpHeader& h) {
 PvpHeader decode_header(std::span<const unsigned char> bytes, const std::string& path, std::int64_t file_offset) {
   const auto size = static_cast<std::int64_t>(bytes.size());
   auto truncated = [&](std::int64_t needed) {
-    return IoError(path, "truncated: the header needs " + std::to_string(needed) + " bytes at offset " +
-                             std::to_string(file_offset) + " but the file ends at " +
-                             std::to_string(file_offset + size),
+    return IoError(path,
+                   "truncated: the header needs " + std::to_string(needed) + " bytes at offset " +
+                       std::to_string(file_offset) + " but the file ends at " + std::to_string(file_offset + size),
                    file_offset);
   };
   if (size < 4) throw truncated(pvp_activity_header_bytes);

@@ -31,16 +31,18 @@ WeightFileLayout layout_of(BinaryInput& in) {
     throw IoError(in.path(), "non-shared weight files (filetype 3) are not supported", 8);
   }
   if (type != static_cast<int>(PvpType::SharedWeights)) {
-    throw IoError(in.path(), "is a " + pvp_type_name(type) + " file (filetype " + std::to_string(type) +
-                                 "), not a shared-weight file", 8);
+    throw IoError(
+        in.path(),
+        "is a " + pvp_type_name(type) + " file (filetype " + std::to_string(type) + "), not a shared-weight file", 8);
   }
   layout.frame_bytes = pvp_weight_frame_bytes(layout.first);
   layout.frames = in.size() / layout.frame_bytes;
   const std::int64_t end = layout.frames * layout.frame_bytes;
   if (end != in.size()) {
-    throw IoError(in.path(), "truncated: weight frame " + std::to_string(layout.frames) + " needs " +
-                                 std::to_string(layout.frame_bytes) + " bytes at offset " + std::to_string(end) +
-                                 " but the file ends at " + std::to_string(in.size()),
+    throw IoError(in.path(),
+                  "truncated: weight frame " + std::to_string(layout.frames) + " needs " +
+                      std::to_string(layout.frame_bytes) + " bytes at offset " + std::to_string(end) +
+                      " but the file ends at " + std::to_string(in.size()),
                   end);
   }
   return layout;
@@ -53,14 +55,19 @@ void check_same_shape(const std::string& path, const PvpHeader& first, const Pvp
     const char* name;
     std::int32_t mine, firsts;
     int at;
-  } fields[] = {{"nx", h.nx, first.nx, 12},           {"ny", h.ny, first.ny, 16},
-                {"nf", h.nf, first.nf, 20},           {"numrecords", h.numrecords, first.numrecords, 24},
-                {"datatype", h.datatype, first.datatype, 36}, {"nxp", h.nxp, first.nxp, 80},
-                {"nyp", h.nyp, first.nyp, 84},        {"nfp", h.nfp, first.nfp, 88}};
+  } fields[] = {{"nx", h.nx, first.nx, 12},
+                {"ny", h.ny, first.ny, 16},
+                {"nf", h.nf, first.nf, 20},
+                {"numrecords", h.numrecords, first.numrecords, 24},
+                {"datatype", h.datatype, first.datatype, 36},
+                {"nxp", h.nxp, first.nxp, 80},
+                {"nyp", h.nyp, first.nyp, 84},
+                {"nfp", h.nfp, first.nfp, 88}};
   for (const auto& f : fields) {
     if (f.mine != f.firsts) {
-      throw IoError(path, "weight frame " + std::to_string(frame) + " has " + f.name + " " + std::to_string(f.mine) +
-                              " but the first frame has " + std::to_string(f.firsts),
+      throw IoError(path,
+                    "weight frame " + std::to_string(frame) + " has " + f.name + " " + std::to_string(f.mine) +
+                        " but the first frame has " + std::to_string(f.firsts),
                     offset + f.at);
     }
   }
@@ -71,8 +78,8 @@ void check_weights_shape(const std::filesystem::path& path, const SharedWeights&
                   w.ny_kernel > 0 && w.nf_kernel > 0 && w.arbors > 0;
   const std::size_t expected = std::size_t(w.arbors) * w.kernels() * w.patch_size();
   if (!ok || w.values.size() != expected) {
-    throw GeometryError(path.string() + ": cannot write shared weights of " + std::to_string(w.arbors) +
-                        " arbors x " + std::to_string(w.nx_kernel) + "x" + std::to_string(w.ny_kernel) + "x" +
+    throw GeometryError(path.string() + ": cannot write shared weights of " + std::to_string(w.arbors) + " arbors x " +
+                        std::to_string(w.nx_kernel) + "x" + std::to_string(w.ny_kernel) + "x" +
                         std::to_string(w.nf_kernel) + " kernels of " + std::to_string(w.nxp) + "x" +
                         std::to_string(w.nyp) + "x" + std::to_string(w.nfp) + " from " +
                         std::to_string(w.values.size()) + " values");
@@ -140,8 +147,8 @@ SharedWeights read_shared_weights(const std::filesystem::path& path, int frame) 
   BinaryInput in(path);
   const WeightFileLayout layout = layout_of(in);
   if (frame < 0 || frame >= layout.frames) {
-    throw IoError(in.path(), "has " + std::to_string(layout.frames) + " weight frames; frame " +
-                                 std::to_string(frame) + " does not exist");
+    throw IoError(in.path(), "has " + std::to_string(layout.frames) + " weight frames; frame " + std::to_string(frame) +
+                                 " does not exist");
   }
   const std::int64_t base = frame * layout.frame_bytes;
   const auto bytes = in.read(base, layout.frame_bytes, "weight frame " + std::to_string(frame));
@@ -200,8 +207,10 @@ void write_shared_weights(const std::filesystem::path& path, const SharedWeights
     BinaryInput existing(path);
     const PvpHeader first = layout_of(existing).first;
     if (first.datatype != h.datatype) {
-      throw IoError(path.string(), std::string("cannot append ") + (compressed ? "compressed" : "float") +
-                                       " weights to a file of datatype " + std::to_string(first.datatype), 36);
+      throw IoError(path.string(),
+                    std::string("cannot append ") + (compressed ? "compressed" : "float") +
+                        " weights to a file of datatype " + std::to_string(first.datatype),
+                    36);
     }
     check_same_shape(path.string(), first, h, count_weight_frames(path), existing.size());
   }

@@ -11,10 +11,11 @@ using namespace spv::test;
 
 namespace {
 
-// A frame with a recognisable value per (frame, neuron); every `stride`-th neuron is non-zero when sparse.
+// A frame with a recognisable value per (frame, neuron): every `stride`-th neuron is non-zero (the offset 7.125 keeps
+// it off zero for every integer k), the others zero.
 std::vector<float> pattern(int frame, std::size_t n, int stride = 1) {
   std::vector<float> v(n, 0.0f);
-  for (std::size_t k = 0; k < n; k += stride) v[k] = float(frame) * 1000.0f + float(k) * 0.25f - 7.0f;
+  for (std::size_t k = 0; k < n; k += stride) v[k] = float(frame) * 1000.0f + float(k) * 0.25f - 7.125f;
   return v;
 }
 
@@ -126,9 +127,9 @@ TEST_CASE("sparse-with-values files keep index and value pairs", "[pvp][activity
   const auto bytes = file_bytes(path);
   const std::size_t count = (32768 + 4) / 5;
   CHECK(bytes.size() == 80 + 2 * (12 + count * 8));
-  CHECK(i32_at(bytes, 32) == 8);                    // datasize
-  CHECK(u32_at(bytes, 80 + 8) == count);            // count of frame 0
-  CHECK(i32_at(bytes, 80 + 12 + 8) == 5);           // second index
+  CHECK(i32_at(bytes, 32) == 8);           // datasize
+  CHECK(u32_at(bytes, 80 + 8) == count);   // count of frame 0
+  CHECK(i32_at(bytes, 80 + 12 + 8) == 5);  // second index
   CHECK(f32_at(bytes, 80 + 12 + 12) == pattern(0, 32768, 5)[5]);
   const ActivityFile file = read_activity_file(path);
   REQUIRE(file.frames.size() == 2);
@@ -193,8 +194,7 @@ TEST_CASE("a sparse index outside the layer is rejected at its offset", "[pvp][a
   auto bytes = file_bytes(path);
   put_i32_at(bytes, 80 + 12 + 4, 16);  // second index of frame 0; the layer has 16 neurons
   write_bytes(path, bytes);
-  CHECK_THAT(io_error_message([&] { read_activity_file(path); }),
-             Contains("index 16") && Contains("(byte offset 96)"));
+  CHECK_THAT(io_error_message([&] { read_activity_file(path); }), Contains("index 16") && Contains("(byte offset 96)"));
 }
 
 TEST_CASE("a sparse count larger than the rest of the file is truncation", "[pvp][activity][errors]") {
@@ -214,9 +214,9 @@ TEST_CASE("writer rejects a frame of the wrong size and writes after close", "[p
   CHECK_THAT(io_error_message([&] { w.write_frame(1.0, std::vector<float>(5, 1.0f)); }), Contains("5 values"));
   w.close();
   CHECK_THAT(io_error_message([&] { w.write_frame(1.0, std::vector<float>(4, 1.0f)); }), Contains("after close"));
-  CHECK_THAT(io_error_message([&] { PvpActivityFileWriter(dir / "no" / "such" / "dir.pvp", PvpType::Dense, 1, 1,
-                                                          1, 1); }),
-             Contains("cannot create"));
+  CHECK_THAT(
+      io_error_message([&] { PvpActivityFileWriter(dir / "no" / "such" / "dir.pvp", PvpType::Dense, 1, 1, 1, 1); }),
+      Contains("cannot create"));
 }
 
 TEST_CASE("a weight file is not an activity file", "[pvp][activity][errors]") {

@@ -21,25 +21,25 @@ std::vector<unsigned char> dense_header_bytes() {
 TEST_CASE("activity header fields sit at FORMATS.md byte offsets", "[pvp][header]") {
   const auto b = dense_header_bytes();
   REQUIRE(b.size() == 80);
-  CHECK(i32_at(b, 0) == 80);        // headersize
-  CHECK(i32_at(b, 4) == 20);        // numparams
-  CHECK(i32_at(b, 8) == 4);         // filetype dense
-  CHECK(i32_at(b, 12) == 32);       // nx
-  CHECK(i32_at(b, 16) == 16);       // ny
-  CHECK(i32_at(b, 20) == 3);        // nf
-  CHECK(i32_at(b, 24) == 1);        // numrecords
+  CHECK(i32_at(b, 0) == 80);            // headersize
+  CHECK(i32_at(b, 4) == 20);            // numparams
+  CHECK(i32_at(b, 8) == 4);             // filetype dense
+  CHECK(i32_at(b, 12) == 32);           // nx
+  CHECK(i32_at(b, 16) == 16);           // ny
+  CHECK(i32_at(b, 20) == 3);            // nf
+  CHECK(i32_at(b, 24) == 1);            // numrecords
   CHECK(i32_at(b, 28) == 32 * 16 * 3);  // recordsize
-  CHECK(i32_at(b, 32) == 4);        // datasize
-  CHECK(i32_at(b, 36) == 3);        // datatype float32
-  CHECK(i32_at(b, 40) == 1);        // nxprocs
-  CHECK(i32_at(b, 44) == 1);        // nyprocs
-  CHECK(i32_at(b, 48) == 32);       // nxExtended
-  CHECK(i32_at(b, 52) == 16);       // nyExtended
-  CHECK(i32_at(b, 56) == 0);        // kx0
-  CHECK(i32_at(b, 60) == 0);        // ky0
-  CHECK(i32_at(b, 64) == 2);        // nbatch
-  CHECK(i32_at(b, 68) == 7);        // nbands
-  CHECK(f64_at(b, 72) == 1.5);      // time
+  CHECK(i32_at(b, 32) == 4);            // datasize
+  CHECK(i32_at(b, 36) == 3);            // datatype float32
+  CHECK(i32_at(b, 40) == 1);            // nxprocs
+  CHECK(i32_at(b, 44) == 1);            // nyprocs
+  CHECK(i32_at(b, 48) == 32);           // nxExtended
+  CHECK(i32_at(b, 52) == 16);           // nyExtended
+  CHECK(i32_at(b, 56) == 0);            // kx0
+  CHECK(i32_at(b, 60) == 0);            // ky0
+  CHECK(i32_at(b, 64) == 2);            // nbatch
+  CHECK(i32_at(b, 68) == 7);            // nbands
+  CHECK(f64_at(b, 72) == 1.5);          // time
 }
 
 TEST_CASE("sparse headers: recordsize 0, datasize 4 for indices and 8 for index-value pairs", "[pvp][header]") {
@@ -106,9 +106,15 @@ TEST_CASE("corrupt headers are rejected with the field and its byte offset", "[p
     std::int32_t value;
     const char* expect;
   } cases[] = {
-      {0, 72, "headersize is 72"},  {0, 104, "headersize is 104 but filetype 4"}, {4, 19, "numparams is 19"},
-      {8, 9, "filetype is 9"},      {12, 0, "nx is 0"},                           {20, -3, "nf is -3"},
-      {28, 100, "recordsize is 100"}, {32, 8, "datasize is 8"},                   {64, 0, "nbatch is 0"},
+      {0, 72, "headersize is 72"},
+      {0, 104, "headersize is 104 but filetype 4"},
+      {4, 19, "numparams is 19"},
+      {8, 9, "filetype is 9"},
+      {12, 0, "nx is 0"},
+      {20, -3, "nf is -3"},
+      {28, 100, "recordsize is 100"},
+      {32, 8, "datasize is 8"},
+      {64, 0, "nbatch is 0"},
       {68, -1, "nbands is -1"},
   };
   for (const Case& c : cases) {

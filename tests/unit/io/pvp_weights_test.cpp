@@ -53,19 +53,19 @@ TEST_CASE("128 kernels of 8x8x3, one arbor: 99,432 bytes, round trip exact", "[p
   CHECK(i32_at(bytes, 0) == 104);
   CHECK(i32_at(bytes, 4) == 26);
   CHECK(i32_at(bytes, 8) == 5);
-  CHECK(i32_at(bytes, 20) == 128);         // nf: kernels
-  CHECK(i32_at(bytes, 24) == 1);           // numrecords: arbors
-  CHECK(i32_at(bytes, 28) == 128 * 776);   // recordsize: bytes of one arbor, as the pvtools readers expect
+  CHECK(i32_at(bytes, 20) == 128);        // nf: kernels
+  CHECK(i32_at(bytes, 24) == 1);          // numrecords: arbors
+  CHECK(i32_at(bytes, 28) == 128 * 776);  // recordsize: bytes of one arbor, as the pvtools readers expect
   CHECK(i32_at(bytes, 32) == 4);
   CHECK(i32_at(bytes, 36) == 3);
-  CHECK(i32_at(bytes, 68) == 1);           // nbands: arbors
+  CHECK(i32_at(bytes, 68) == 1);  // nbands: arbors
   CHECK(f64_at(bytes, 72) == 25.0);
   CHECK(i32_at(bytes, 80) == 8);
   CHECK(i32_at(bytes, 84) == 8);
   CHECK(i32_at(bytes, 88) == 3);
   CHECK(f32_at(bytes, 92) == *std::min_element(w.values.begin(), w.values.end()));
   CHECK(f32_at(bytes, 96) == *std::max_element(w.values.begin(), w.values.end()));
-  CHECK(i32_at(bytes, 100) == 128);        // numpatches: kernels per arbor
+  CHECK(i32_at(bytes, 100) == 128);  // numpatches: kernels per arbor
   // Kernel 5's patch header and its value (y=2, x=3, f=1).
   const std::size_t patch5 = 104 + 5 * (8 + 192 * 4);
   CHECK(u16_at(bytes, patch5) == 8);
@@ -144,8 +144,8 @@ TEST_CASE("truncated weight files are rejected with path and offset", "[pvp][wei
   const std::size_t frame = 104 + 4 * (8 + 18 * 4);
   REQUIRE(whole.size() == 2 * frame);
   const auto cut_path = dir / "cut.pvp";
-  for (std::size_t cut : {std::size_t(0), std::size_t(50), std::size_t(103), std::size_t(104), frame - 1,
-                          frame + 1, frame + 104, 2 * frame - 1}) {
+  for (std::size_t cut : {std::size_t(0), std::size_t(50), std::size_t(103), std::size_t(104), frame - 1, frame + 1,
+                          frame + 104, 2 * frame - 1}) {
     write_bytes(cut_path, {whole.begin(), whole.begin() + std::ptrdiff_t(cut)});
     for (int which = 0; which < 2; ++which) {
       const std::string message = which == 0 ? io_error_message([&] { read_shared_weights(cut_path); })
@@ -187,9 +187,9 @@ TEST_CASE("weight files with bad patch headers, mixed frames or type 3 are rejec
   SECTION("appending another shape") {
     CHECK_THAT(io_error_message([&] { write_shared_weights(path, make_weights(5, 5, 2, 1, 1, 4, 1, 0.0, 0), true); }),
                Contains("nxp 5"));
-    CHECK_THAT(io_error_message([&] { write_shared_weights(path, make_weights(3, 3, 2, 1, 1, 4, 1, 0.0, 0), true,
-                                                           true); }),
-               Contains("cannot append compressed"));
+    CHECK_THAT(
+        io_error_message([&] { write_shared_weights(path, make_weights(3, 3, 2, 1, 1, 4, 1, 0.0, 0), true, true); }),
+        Contains("cannot append compressed"));
   }
   SECTION("non-shared weights") {
     auto bytes = good;

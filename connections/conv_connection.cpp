@@ -1,0 +1,102 @@
+#include "connections/conv_connection.hpp"
+
+#include "connections/weight_file.hpp"
+#include "core/errors.hpp"
+#include "core/io/output_directory.hpp"
+
+namespace spv {
+
+namespace {
+
+std::string layer_text(const Layer& l) {
+  const LayerGeometry& g = l.geometry();
+  return "\"" + l.name() + "\" (nx " + std::to_string(g.nx_global) + ", ny " + std::to_string(g.ny_global) + ", nf " +
+         std::to_string(g.nf) + ")";
+}
+
+}  // namespace
+
+ConvConnection::ConvConnection(const ParamGroup& group, const ConnectionParams& common) : Connection(group, common) {}
+
+std::string ConvConnection::describe_layers() const {
+  return "connection \"" + name() + "\": pre " + layer_text(pre()) + ", post " + layer_text(post());
+}
+
+void ConvConnection::resolve(ObjectTable& objects, const RunContext& ctx) {
+  Connection::resolve(objects, ctx);
+  if (common().pvpatchAccumulateType != "convolve")
+    fail("pvpatchAccumulateType", "\"" + common().pvpatchAccumulateType + "\" is not supported yet; use \"convolve\"");
+}
+
+void ConvConnection::set_geometry(int nxp, int nyp, int nfp) {
+  const LayerGeometry& pre_g = pre().geometry();
+  const LayerGeometry& post_g = post().geometry();
+  if (nfp == -1) nfp = post_g.nf;
+  std::string problem = axis_problem(pre_g.nx_global, post_g.nx_global, nxp);
+  if (!problem.empty()) throw GeometryError(describe_layers() + ": along x (nxp " + std::to_string(nxp) + "): " + problem);
+  problem = axis_problem(pre_g.ny_global, post_g.ny_global, nyp);
+  if (!problem.empty()) throw GeometryError(describe_layers() + ": along y (nyp " + std::to_string(nyp) + "): " + problem);
+  if (nfp != post_g.nf)
+    throw GeometryError(describe_layers() + ": nfp " + std::to_string(nfp) + " must equal the post layer's nf (" +
+                        std::to_string(post_g.nf) + "); set nfp = " + std::to_string(post_g.nf) + " or leave it out");
+  ConvGeometry g;
+  g.x = make_axis(pre_g.nx_global, post_g.nx_global, nxp);
+  g.y = make_axis(pre_g.ny_global, post_g.ny_global, nyp);
+  g.nf_pre = pre_g.nf;
+  g.nfp = nfp;
+  geometry_ = g;
+  pre().require_halo(g.pre_halo());
+}
+
+void ConvConnection::set_geometry(const ConvGeometry& g) {
+  const LayerGeometry& pre_g = pre().geometry();
+  const LayerGeometry& post_g = post().geometry();
+  if (g.x.n_pre != pre_g.nx_global || g.y.n_pre != pre_g.ny_global || g.nf_pre != pre_g.nf ||
+      g.x.n_post != post_g.nx_global || g.y.n_post != post_g.ny_global || g.nfp != post_g.nf)
+    throw GeometryError(describe_layers() + ": the weights connect a " + std::to_string(g.x.n_pre) + "x" +
+                        std::to_string(g.y.n_pre) + "x" + std::to_string(g.nf_pre) + " pre layer to a " +
+                        std::to_string(g.x.n_post) + "x" + std::to_string(g.y.n_post) + "x" + std::to_string(g.nfp) +
+                        " post layer (nx x ny x nf)");
+  set_geometry(g.nxp(), g.nyp(), g.nfp);
+}
+
+void ConvConnection::allocate(const RunContext& ctx) {
+  Connection::allocate(ctx);
+  plan_ = ConvPlan(geometry_, pre().geometry(), post().geometry());
+  if (!common().updateGSynFromPostPerspective) scratch_.resize_for(pre().geometry());
+}
+
+void ConvConnection::initialize(const RunContext& ctx) {
+  Connection::initialize(ctx);
+  next_write_time_ = common().initialWriteTime;
+  file_started_ = false;
+}
+
+void ConvConnection::deliver(const StepInfo&) {
+  if (channel() < 0) return;
+  refresh_weights();
+  const WeightStore& w = weights();
+  std::span<float> gsyn = post().gsyn(channel());
+  for (int arbor = 0; arbor < w.arbors(); ++arbor) {
+    std::span<const float> activity = pre().A_delayed(delay_steps(arbor));
+    if (common().updateGSynFromPostPerspective)
+      deliver_post_perspective(plan_, activity, w.arbor(arbor), gsyn);
+    else
+      deliver_pre_perspective(plan_, activity, w.arbor(arbor), gsyn, scratch_);
+  }
+}
+
+void ConvConnection::write_output(const StepInfo& s, const RunContext& ctx) {
+  const double step = common().writeStep;
+  if (step < 0 || s.time + 0.5 * s.dt < next_write_time_) return;
+  if (ctx.output && ctx.output->writer()) {
+    refresh_weights();
+    write_shared_weights(ctx.output->stage(name() + ".pvp"), to_shared_weights(weights(), geometry_, s.time),
+                         file_started_, common().writeCompressedWeights);
+    file_started_ = true;
+  }
+  if (step > 0)
+    while (next_write_time_ <= s.time + 0.5 * s.dt) next_write_time_ += step;
+}
+
+}  // namespace spv

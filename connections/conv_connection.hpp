@@ -1,0 +1,57 @@
+// Base of the connections that deliver through shared convolution kernels (HyPerConn, MomentumConn, TransposeConn,
+// CloneConn): geometry checks against both layers, the pre halo, the two deliveries, and weight output.
+#pragma once
+#include <string>
+
+#include "connections/conv_delivery.hpp"
+#include "connections/conv_geometry.hpp"
+#include "connections/weight_store.hpp"
+#include "core/connection.hpp"
+
+namespace spv {
+
+// The writeStep rule of every type that writes weights: positive, or -1 for never (as for layers).
+template <class P>
+void declare_write_step_check(SchemaBuilder<P>& b) {
+  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
+    if (p.writeStep == 0 || (p.writeStep < 0 && p.writeStep != -1))
+      return {"writeStep", "writeStep must be positive, or -1 for never"};
+    return {"", ""};
+  });
+}
+
+class ConvConnection : public Connection {
+ public:
+  ConvConnection(const ParamGroup& group, const ConnectionParams& common);
+
+  // The kernels this connection delivers with: its own, its original's, or its original's transposed.
+  virtual const WeightStore& weights() const = 0;
+  // Valid after resolve().
+  const ConvGeometry& conv_geometry() const { return geometry_; }
+
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+  void allocate(const RunContext& ctx) override;
+  void initialize(const RunContext& ctx) override;
+  void deliver(const StepInfo& s) override;
+  void write_output(const StepInfo& s, const RunContext& ctx) override;
+
+ protected:
+  // Checks the patch against the pre and post layers (GeometryError naming both), records the geometry and asks the
+  // pre layer for the halo it needs. nfp = -1 takes the post layer's nf. Call from resolve() after this class's.
+  void set_geometry(int nxp, int nyp, int nfp);
+  // The same for a geometry derived from another connection (transpose, clone): checks it against this one's layers.
+  void set_geometry(const ConvGeometry& g);
+  // Brings weights() up to date before they are used (a transpose rebuilds from its original); default: nothing.
+  virtual void refresh_weights() {}
+  // `connection "name": pre "A" (nx 16, ny 16, nf 128), post "B" (nx 32, ny 32, nf 3)` for error messages.
+  std::string describe_layers() const;
+
+ private:
+  ConvGeometry geometry_;
+  ConvPlan plan_;
+  ActiveRows scratch_;
+  double next_write_time_ = 0.0;
+  bool file_started_ = false;
+};
+
+}  // namespace spv

@@ -1,0 +1,41 @@
+// HyPerConn: a shared-weight convolution that owns its weights (initialised, normalised, written; learning is
+// declared and validated here and arrives with the weight updaters).
+#pragma once
+#include "connections/conv_connection.hpp"
+#include "connections/hyper_conn_params.hpp"
+#include "connections/normalize_weights.hpp"
+
+namespace spv {
+
+class HyPerConn : public ConvConnection {
+ public:
+  using Params = HyPerConnParams;
+  static const ParamSchema& param_schema();
+  HyPerConn(const ParamGroup& group, Params p, const BindResult& given);
+
+  const ParamSchema& schema() const override { return param_schema(); }
+  const void* params_ptr() const override { return &params_; }
+  const WeightStore& weights() const override { return weights_; }
+  bool plastic() const override { return params_.plasticityFlag; }
+
+  std::vector<std::string> dependencies() const override;
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+  void allocate(const RunContext& ctx) override;
+  void initialize(const RunContext& ctx) override;
+
+  // The normalisation this connection applies (strength already scaled for normalizeFromPostPerspective).
+  NormalizeSettings normalize_settings() const;
+
+ protected:
+  const HyPerConnParams& hyper_params() const { return params_; }
+  WeightStore& own_weights() { return weights_; }
+
+ private:
+  void initialize_weights(const RunContext& ctx);
+
+  Params params_;
+  WeightStore weights_;
+  const Layer* trigger_layer_ = nullptr;  // learning trigger, resolved now and used by the updaters
+};
+
+}  // namespace spv

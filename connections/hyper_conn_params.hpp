@@ -1,0 +1,128 @@
+// Keys of the weight-holding connection types (HyPerConn and its kin): patch, initial weights, normalisation and
+// learning, declared once for all of them with OpenPV's names and defaults.
+#pragma once
+#include <string>
+
+#include "connections/conv_connection.hpp"
+
+namespace spv {
+
+struct HyPerConnParams : ConnectionParams {
+  bool sharedWeights;
+  int nxp, nyp, nfp;
+  std::string weightInitType;
+  std::string initWeightsFile;
+  int frameNumber;
+  bool useListOfArborFiles, combineWeightFiles;
+  double wMinInit, wMaxInit, sparseFraction;
+  int minNNZ;
+  double wGaussMean, wGaussStdev;
+  double weightInit;
+  std::string normalizeMethod;
+  double strength;
+  bool normalizeArborsIndividually, normalizeOnInitialize, normalizeOnWeightUpdate, normalizeFromPostPerspective;
+  double rMinX, rMinY, normalize_cutoff;
+  bool nonnegativeConstraintFlag;
+  double minL2NormTolerated, minSumTolerated, minMaxTolerated;
+  bool plasticityFlag;
+  std::string triggerLayerName;
+  double triggerOffset, weightUpdatePeriod, initialWeightUpdateTime;
+  bool immediateWeightUpdate;
+  double dWMax;
+  int dWMaxDecayInterval;
+  double dWMaxDecayFactor;
+  bool normalizeDw, useMask, combine_dW_with_W_flag;
+  bool initializeFromCheckpointFlag, writeCompressedCheckpoints;
+};
+
+template <class P>
+void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
+  using namespace checks;
+  declare_connection_keys(b);
+  b.key("sharedWeights", &P::sharedWeights, true, "one kernel per pre feature (and cell position), shared over space")
+      .key("nxp", &P::nxp, 1, "patch width in post neurons (odd for equal sizes, a multiple of the stride one-to-many)",
+           {at_least(1)})
+      .key("nyp", &P::nyp, 1, "patch height in post neurons", {at_least(1)})
+      .key("nfp", &P::nfp, -1, "patch features; must equal the post layer's nf (-1: take it from the post layer)")
+      .key("weightInitType", &P::weightInitType, Required, "how the weights start",
+           {one_of({"UniformRandomWeight", "GaussianRandomWeight", "FileWeight", "OneToOneWeights", "IdentWeight",
+                    "Gauss2DWeight", "CoCircWeight", "DiscreteUniformRandomWeight", "UniformWeight", "SmartWeight",
+                    "OneToOneWeightsWithDelays", "SpreadOverArborsWeight"})})
+      .key("initWeightsFile", &P::initWeightsFile, Nil, "FileWeight: an OpenPV shared-weight PVP file")
+      .key("frameNumber", &P::frameNumber, 0, "FileWeight: which weight frame of the file to read", {non_negative()})
+      .key("useListOfArborFiles", &P::useListOfArborFiles, false, "obsolete in OpenPV; must be false")
+      .key("combineWeightFiles", &P::combineWeightFiles, false, "obsolete in OpenPV; must be false")
+      .key("wMinInit", &P::wMinInit, 0.0, "UniformRandomWeight: lower bound")
+      .key("wMaxInit", &P::wMaxInit, 1.0, "UniformRandomWeight: upper bound")
+      .key("sparseFraction", &P::sparseFraction, 0.0, "UniformRandomWeight: probability that a weight starts at zero",
+           {in_range(0.0, 1.0)})
+      .key("minNNZ", &P::minNNZ, 0, "UniformRandomWeight: at least this many non-zero weights per kernel",
+           {non_negative()})
+      .key("wGaussMean", &P::wGaussMean, 0.0, "GaussianRandomWeight: mean")
+      .key("wGaussStdev", &P::wGaussStdev, 1.0, "GaussianRandomWeight: standard deviation", {non_negative()})
+      .key("weightInit", &P::weightInit, 1.0, "OneToOneWeights: the weight at the patch centre (IdentWeight: 1)")
+      .key("normalizeMethod", &P::normalizeMethod, Required,
+           "normalizeL2 (each kernel to L2 norm strength), normalizeSum, normalizeMax, or none",
+           {one_of({"normalizeL2", "normalizeSum", "normalizeMax", "none", "normalizeContrastZeroMean",
+                    "normalizeGroup"})})
+      .key("strength", &P::strength, 1.0, "the norm (L2, sum or max) each kernel is scaled to")
+      .key("normalizeArborsIndividually", &P::normalizeArborsIndividually, false,
+           "normalise each arbor's kernel alone instead of the kernel over all arbors")
+      .key("normalizeOnInitialize", &P::normalizeOnInitialize, true, "normalise the initial weights")
+      .key("normalizeOnWeightUpdate", &P::normalizeOnWeightUpdate, true, "normalise after every weight update")
+      .key("normalizeFromPostPerspective", &P::normalizeFromPostPerspective, false,
+           "scale strength by (post neurons / pre neurons)")
+      .key("rMinX", &P::rMinX, 0.0, "zero a central region of this half-width before normalising (with rMinY > 0.5)",
+           {non_negative()})
+      .key("rMinY", &P::rMinY, 0.0, "zero a central region of this half-height before normalising", {non_negative()})
+      .key("normalize_cutoff", &P::normalize_cutoff, 0.0,
+           "zero weights below this fraction of the largest |weight| before normalising", {non_negative()})
+      .key("nonnegativeConstraintFlag", &P::nonnegativeConstraintFlag, false,
+           "clip negative weights to zero before normalising")
+      .key("minL2NormTolerated", &P::minL2NormTolerated, 0.0,
+           "normalizeL2: kernels whose L2 norm is at most this are left unchanged", {non_negative()})
+      .key("minSumTolerated", &P::minSumTolerated, 0.0,
+           "normalizeSum: kernels whose |sum| is at most this are left unchanged", {non_negative()})
+      .key("minMaxTolerated", &P::minMaxTolerated, 0.0,
+           "normalizeMax: kernels whose largest weight is at most this are left unchanged")
+      .key("plasticityFlag", &P::plasticityFlag, false, "learn the weights")
+      .key("triggerLayerName", &P::triggerLayerName, Nil, "learning: update when this layer gets a new frame")
+      .key("triggerOffset", &P::triggerOffset, 0.0, "learning: update this long after the trigger layer's update",
+           {non_negative()})
+      .key("weightUpdatePeriod", &P::weightUpdatePeriod, 0.0,
+           "learning without a trigger layer: update every weightUpdatePeriod time units", {non_negative()})
+      .key("initialWeightUpdateTime", &P::initialWeightUpdateTime, 0.0,
+           "learning without a trigger layer: time of the first update", {non_negative()})
+      .key("immediateWeightUpdate", &P::immediateWeightUpdate, true,
+           "apply dW in the step it is computed (else one update later)")
+      .key("dWMax", &P::dWMax, 1.0, "learning rate (required when plasticityFlag is true)")
+      .key("dWMaxDecayInterval", &P::dWMaxDecayInterval, 0, "updates between decays of dWMax (0: never)",
+           {non_negative()})
+      .key("dWMaxDecayFactor", &P::dWMaxDecayFactor, 0.0, "dWMax *= (1 - dWMaxDecayFactor) at each decay")
+      .key("normalizeDw", &P::normalizeDw, true,
+           "divide each kernel's dW by the number of (pre neuron, batch element) pairs that contributed")
+      .key("useMask", &P::useMask, false, "obsolete in OpenPV; must be false")
+      .key("combine_dW_with_W_flag", &P::combine_dW_with_W_flag, false, "OpenPV's dW-into-W accumulation")
+      .key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, false,
+           "take the weights from initializeFromCheckpointDir when the column names one")
+      .key("writeCompressedCheckpoints", &P::writeCompressedCheckpoints, false, "checkpoint weights as bytes");
+  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
+    if (p.nfp != -1 && p.nfp < 1) return {"nfp", "must be -1 (the post layer's nf) or at least 1"};
+    if (p.weightInitType == "UniformRandomWeight" && p.wMaxInit < p.wMinInit)
+      return {"wMaxInit", "wMaxInit must be >= wMinInit"};
+    if (p.weightInitType == "FileWeight" && p.initWeightsFile.empty())
+      return {"initWeightsFile", "FileWeight needs initWeightsFile"};
+    if (p.weightInitType != "FileWeight" && !p.initWeightsFile.empty())
+      return {"initWeightsFile", "is read only with weightInitType = \"FileWeight\" (OpenPV would silently read it "
+                                 "and ignore weightInitType)"};
+    if (p.useListOfArborFiles) return {"useListOfArborFiles", "is obsolete (as in OpenPV); set it to false"};
+    if (p.combineWeightFiles) return {"combineWeightFiles", "is obsolete (as in OpenPV); set it to false"};
+    if (p.useMask) return {"useMask", "is obsolete (as in OpenPV); set it to false"};
+    if (p.dWMaxDecayFactor < 0.0 || p.dWMaxDecayFactor >= 1.0)
+      return {"dWMaxDecayFactor", "must be in [0, 1)"};
+    return {"", ""};
+  });
+  declare_write_step_check(b);
+}
+
+}  // namespace spv

@@ -1,0 +1,22 @@
+// Weight normalisation as OpenPV's normalizers do it: optional clean-up (central rMin region, negative weights,
+// weights below a cutoff), then each kernel scaled so that its L2 norm, sum or maximum equals the strength.
+#pragma once
+#include <string>
+
+#include "connections/weight_store.hpp"
+
+namespace spv {
+
+struct NormalizeSettings {
+  std::string method = "none";  // normalizeL2, normalizeSum, normalizeMax or none
+  double strength = 1.0;        // already multiplied by post/pre neurons for normalizeFromPostPerspective
+  bool arbors_individually = false;
+  double min_tolerated = 0.0;  // kernels whose norm (L2, |sum| or max) is at most this are left unchanged
+  double r_min_x = 0.0, r_min_y = 0.0;
+  bool nonnegative = false;
+  double cutoff = 0.0;
+};
+
+void normalize_weights(WeightStore& w, const NormalizeSettings& s);
+
+}  // namespace spv

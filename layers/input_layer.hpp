@@ -1,0 +1,165 @@
+// Base of the input layers (ImageLayer, PvpLayer): which entry of the input each batch element shows in each frame,
+// how an entry is placed on the layer and normalised, and the frame schedule that triggers other objects.
+#pragma once
+#include <cstdint>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "core/io/png_image.hpp"
+#include "core/layer.hpp"
+
+namespace spv {
+
+struct InputParams : LayerParams {
+  std::string inputPath;
+  double displayPeriod;
+  std::string batchMethod;
+  std::vector<int> start_frame_index, skip_frame_index;
+  bool resetToStartOnLoop;
+  int randomSeed;
+  bool writeFrameToTimestamp;
+  std::string offsetAnchor;
+  int offsetX, offsetY;
+  bool autoResizeFlag;
+  std::string aspectRatioAdjustment, interpolationMethod;
+  bool inverseFlag, normalizeLuminanceFlag, normalizeStdDev;
+  double padValue;
+  bool useInputBCflag;
+  int jitterChangeInterval;
+};
+
+// Horizontal (0 left, 1 centre, 2 right) and vertical (0 top, 1 centre, 2 bottom) parts of an offsetAnchor such as
+// "tl" or OpenPV's reversed "lt" (case-insensitive); false when the text is not an anchor.
+bool parse_offset_anchor(const std::string& text, int& horizontal, int& vertical);
+
+template <class P>
+void declare_input_keys(SchemaBuilder<P>& b) {
+  using namespace checks;
+  b.key("inputPath", &P::inputPath, Required, "the input file (see the type's description)")
+      .key("displayPeriod", &P::displayPeriod, 0.0,
+           "frame k is shown while k*displayPeriod < t <= (k+1)*displayPeriod (frame 0 also at t = 0); the layer "
+           "fires (triggers others) at t = k*displayPeriod + dt, k >= 0; 0: frame 0 for ever. A whole number of dt",
+           {non_negative()})
+      .key("batchMethod", &P::batchMethod, std::string("byFile"),
+           "entry of batch element b (of B) in frame k, over N entries, s_b = start_frame_index: byFile (byImage): "
+           "(s_b + b + k B) mod N; byList (byMovie): (s_b + b floor(N/B) + k) mod N; bySpecified: (s_b + k "
+           "skip_frame_index_b) mod N; random: as byFile through a permutation of the entries redrawn on every pass",
+           {one_of({"byFile", "byImage", "byList", "byMovie", "bySpecified", "random"})})
+      .key("start_frame_index", &P::start_frame_index, std::vector<int>{},
+           "per global batch element, added to the first entry (empty: zeros)", {integer(), non_negative()})
+      .key("skip_frame_index", &P::skip_frame_index, std::vector<int>{},
+           "bySpecified: per global batch element, entries advanced per frame (values below 1 count as 1)",
+           {integer(), non_negative()})
+      .key("resetToStartOnLoop", &P::resetToStartOnLoop, false,
+           "bySpecified: after the last entry, go back to start_frame_index instead of wrapping modulo N")
+      .key("randomSeed", &P::randomSeed, 123456789,
+           "random: added to the column's randomSeed to draw the permutations of the entries")
+      .key("writeFrameToTimestamp", &P::writeFrameToTimestamp, true,
+           "write timestamps/<layer>.txt: at each firing, the entry index (and file) of every batch element")
+      .key("offsetAnchor", &P::offsetAnchor, std::string("tl"),
+           "which point of the input meets the same point of the layer: t/c/b then l/c/r, e.g. \"tl\", \"cc\"",
+           {[](const ParamValue& v) {
+             int h = 0, vv = 0;
+             if (v.kind() != ParamValue::Kind::String || parse_offset_anchor(v.as_string(), h, vv)) return std::string();
+             return std::string("must be two letters, one of t, c, b (top, centre, bottom) and one of l, c, r (left, "
+                                "centre, right), e.g. \"tl\" or \"cc\"");
+           }})
+      .key("offsetX", &P::offsetX, 0, "layer column x shows input column x + offsetX (after anchoring)")
+      .key("offsetY", &P::offsetY, 0, "layer row y shows input row y + offsetY (after anchoring)")
+      .key("autoResizeFlag", &P::autoResizeFlag, false,
+           "rescale the input to the layer's size before anchoring and offsets")
+      .key("aspectRatioAdjustment", &P::aspectRatioAdjustment, std::string("crop"),
+           "autoResizeFlag: \"crop\" (cover the layer, crop the excess) or \"pad\" (fit inside, pad with padValue)",
+           {one_of({"crop", "pad"})})
+      .key("interpolationMethod", &P::interpolationMethod, std::string("bicubic"),
+           "autoResizeFlag: \"bicubic\" (OpenPV's, a = -1), \"nearestNeighbor\" or \"bilinear\"",
+           {one_of({"bicubic", "nearestNeighbor", "bilinear"})})
+      .key("inverseFlag", &P::inverseFlag, false,
+           "after normalising: v -> -v with normalizeLuminanceFlag, else v -> max + min - v (OpenPV's order)")
+      .key("normalizeLuminanceFlag", &P::normalizeLuminanceFlag, false,
+           "normalise each frame over the pixels the input covers (all features, the whole layer, per batch element)")
+      .key("normalizeStdDev", &P::normalizeStdDev, true,
+           "normalizeLuminanceFlag: true: subtract the mean, divide by the population standard deviation (a flat "
+           "frame becomes 0); false: rescale min..max to 0..1 (a flat frame becomes 0)")
+      .key("padValue", &P::padValue, 0.0, "value of layer pixels the input does not cover (not normalised)")
+      .key("useInputBCflag", &P::useInputBCflag, false,
+           "fill the halo from the input beyond the layer's edge (not supported yet: must be false)")
+      .alias("useInputBCflag", "useImageBCflag")
+      .key("jitterChangeInterval", &P::jitterChangeInterval, 0,
+           "OpenPV's random shifts and flips of the input (not supported yet: must be 0)");
+  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
+    if (!p.triggerLayerName.empty())
+      return {"triggerLayerName", "input layers are not triggered: they change frame every displayPeriod"};
+    if (p.useInputBCflag) return {"useInputBCflag", "useInputBCflag = true is not supported yet"};
+    if (p.jitterChangeInterval != 0)
+      return {"jitterChangeInterval", "jitter (jitterChangeInterval other than 0) is not supported yet"};
+    if (!p.skip_frame_index.empty() && p.batchMethod != "bySpecified")
+      return {"skip_frame_index", "is only used with batchMethod = \"bySpecified\""};
+    if (p.resetToStartOnLoop && p.batchMethod != "bySpecified")
+      return {"resetToStartOnLoop", "is only used with batchMethod = \"bySpecified\""};
+    return {"", ""};
+  });
+}
+
+class InputLayer : public Layer {
+ public:
+  InputLayer(const ParamGroup& group, const InputParams& p);
+  ~InputLayer() override;
+
+  // True in the steps that begin a frame (t = k*displayPeriod + dt, k >= 0), within dt/2, as OpenPV's input layers.
+  bool fires_at(double t, double dt) const override;
+  // The frame shown in the step ending at t (frame 0 also at t = 0).
+  long frame_at(double t, double dt) const;
+  // The entry (list line, file frame) global batch element b shows in frame k.
+  int entry_index(int global_batch, long frame) const;
+  int entry_count() const { return entry_count_; }
+
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+  void initialize(const RunContext& ctx) override;
+  void finish(const RunContext& ctx) override;
+
+ protected:
+  bool has_v() const override { return false; }
+  void initialize_state(const RunContext& ctx) override;
+  void update_state(const StepInfo& s) override;
+
+  // Opens the input during resolve and returns the number of entries (at least 1).
+  virtual int open_input(const RunContext& ctx) = 0;
+  // Entry `index` with nf features and any width and height; valid until the next call.
+  virtual const Image& entry(int index) = 0;
+  // How the timestamp file names an entry (the image file of a list; empty otherwise).
+  virtual std::string describe_entry(int) const { return {}; }
+  // An IoError about a file this layer reads, rethrown naming the layer and what named the file.
+  [[noreturn]] void rethrow_io(const IoError& e, const std::string& named_by) const;
+  // "inputPath of layer "X" (file:line)", for messages.
+  std::string input_path_context() const;
+
+ private:
+  struct CachedFrame {
+    int index = -1;
+    long last_use = 0;
+    std::vector<float> values;  // the whole layer [y][x][f], after placement, normalisation and padding
+  };
+  void show_frame(long frame);
+  const std::vector<float>& prepared(int index);
+  void prepare(const Image& source, std::vector<float>& out) const;
+  const std::vector<int>& permutation(long pass) const;
+  void write_timestamps(double t, long frame);
+
+  InputParams input_;
+  int entry_count_ = 0;
+  int anchor_x_ = 0, anchor_y_ = 0;
+  std::uint64_t seed_ = 0;
+  long shown_frame_ = -1;
+  std::vector<int> shown_entry_;  // per local batch element
+  std::vector<CachedFrame> cache_;
+  long uses_ = 0;
+  mutable long permutation_pass_ = -1;
+  mutable std::vector<int> permutation_;
+  std::unique_ptr<std::ofstream> timestamps_;
+};
+
+}  // namespace spv

@@ -1,0 +1,385 @@
+#include "lua/lua_loader.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <tuple>
+#include <utility>
+
+#include <lua.hpp>
+
+#include "lua/pv_module.hpp"
+#include "lua/source_lines.hpp"
+#include "params/text_file.hpp"
+
+namespace spv {
+
+namespace {
+
+constexpr const char* printed_slot = "spv.printed";
+constexpr const char* printed_line_slot = "spv.printed_line";
+constexpr const char* error_line_slot = "spv.error_line";
+
+// Runs before the params file: OpenPV's globals, helper files found next to the params file, and PVModule.
+constexpr const char* prelude = R"lua(
+local dir = ...
+infinity = math.huge
+INFINITY = math.huge
+package.path = dir .. "/?.lua;" .. dir .. "/?/init.lua;" .. package.path
+local plain_dofile = dofile
+function dofile(name)
+  if type(name) == "string" and name:sub(1, 1) ~= "/" then
+    local f = io.open(dir .. "/" .. name, "r")
+    if f then
+      f:close()
+      name = dir .. "/" .. name
+    end
+  end
+  return plain_dofile(name)
+end
+)lua";
+
+// The line running in the params file itself (source chunk), searching outwards from the innermost call.
+int params_file_line(lua_State* L, const char* chunk) {
+  lua_Debug ar;
+  for (int level = 0; lua_getstack(L, level, &ar); ++level) {
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && std::strcmp(ar.source, chunk) == 0) return ar.currentline;
+  }
+  return 0;
+}
+
+// The function behind pv.printConsole: keeps the table (the last call wins) and where it was printed.
+int capture_printed(lua_State* L) {
+  lua_settop(L, 1);
+  lua_setfield(L, LUA_REGISTRYINDEX, printed_slot);
+  lua_pushinteger(L, params_file_line(L, lua_tostring(L, lua_upvalueindex(1))));
+  lua_setfield(L, LUA_REGISTRYINDEX, printed_line_slot);
+  return 0;
+}
+
+// Notes the params file's line at the moment of an error raised in a helper, where the message names another place.
+int message_handler(lua_State* L) {
+  if (lua_type(L, 1) != LUA_TSTRING && lua_type(L, 1) != LUA_TNUMBER) {
+    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    lua_replace(L, 1);
+  }
+  lua_pushinteger(L, params_file_line(L, lua_tostring(L, lua_upvalueindex(1))));
+  lua_setfield(L, LUA_REGISTRYINDEX, error_line_slot);
+  lua_settop(L, 1);
+  return 1;
+}
+
+int open_pv_module(lua_State* L) {
+  const char* source = pv_module_source();
+  if (luaL_loadbufferx(L, source, std::strlen(source), "=PVModule", "t") != LUA_OK) return lua_error(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_call(L, 1, 1);
+  return 1;
+}
+
+// NULL in a params file: a function, as OpenPV's Lua printer writes function values as NULL.
+int null_placeholder(lua_State* L) { return luaL_error(L, "NULL stands for an absent value and cannot be called"); }
+
+// Arguments: the params file's directory and its chunk name.
+int prepare(lua_State* L) {
+  luaL_openlibs(L);
+  lua_pushcfunction(L, null_placeholder);
+  lua_setglobal(L, "NULL");
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushvalue(L, 2);
+  lua_pushcclosure(L, capture_printed, 1);
+  lua_pushcclosure(L, open_pv_module, 1);
+  lua_setfield(L, -2, "PVModule");
+  lua_pop(L, 1);
+  if (luaL_loadbufferx(L, prelude, std::strlen(prelude), "=sparsepv", "t") != LUA_OK) return lua_error(L);
+  lua_pushvalue(L, 1);
+  lua_call(L, 1, 0);
+  return 0;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Lua writes "<chunk>:<line>: <message>", the chunk shortened to "...tail" when long; errors in the params file
+// itself become file:line, others keep their own place and get the params file's line as context.
+ParamError lua_failure(const std::string& message, const std::string& path, int context_line) {
+  for (std::size_t colon = message.find(':'); colon != std::string::npos; colon = message.find(':', colon + 1)) {
+    std::size_t end = message.find(':', colon + 1);
+    if (end == std::string::npos) break;
+    if (!all_digits(std::string_view(message).substr(colon + 1, end - colon - 1))) continue;
+    std::string source = message.substr(0, colon);
+    bool ours = source == path || (source.size() > 3 && source.compare(0, 3, "...") == 0 && path.size() >= source.size() - 3 &&
+                                   path.compare(path.size() - (source.size() - 3), source.size() - 3, source, 3) == 0);
+    if (!ours) break;
+    int line = std::stoi(message.substr(colon + 1, end - colon - 1));
+    std::size_t text = end + 1;
+    if (text < message.size() && message[text] == ' ') ++text;
+    return ParamError({path, line}, "", "", message.substr(text));
+  }
+  return ParamError({path, context_line}, "", "", message);
+}
+
+std::string type_name(lua_State* L, int index) { return luaL_typename(L, index); }
+
+struct GroupRef {
+  std::string name;
+  bool by_index = false;  // found at an array position rather than under its name
+  lua_Integer index = 0;
+  int line = 0;
+};
+
+class Converter {
+ public:
+  Converter(lua_State* L, const std::string& path, const SourceLines& lines, int fallback_line)
+      : L_(L), path_(path), lines_(lines), fallback_line_(fallback_line) {}
+
+  // Converts the table on top of the stack.
+  ParamDocument run() {
+    int top = lua_gettop(L_);
+    std::vector<GroupRef> refs = collect(top);
+    std::sort(refs.begin(), refs.end(),
+              [](const GroupRef& a, const GroupRef& b) { return std::tie(a.line, a.name) < std::tie(b.line, b.name); });
+    ParamDocument doc;
+    doc.path = path_;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      int next_line = 0;
+      for (std::size_t j = i + 1; j < refs.size() && next_line == 0; ++j) {
+        if (refs[j].line > refs[i].line) next_line = refs[j].line;
+      }
+      push_group(top, refs[i]);
+      doc.groups.push_back(group(refs[i], next_line));
+      lua_pop(L_, 1);
+    }
+    return doc;
+  }
+
+ private:
+  SourceLocation at(int line) const { return {path_, line > 0 ? line : fallback_line_}; }
+
+  void push_group(int table, const GroupRef& ref) {
+    if (ref.by_index) {
+      lua_rawgeti(L_, table, ref.index);
+    } else {
+      lua_pushstring(L_, ref.name.c_str());
+      lua_rawget(L_, table);
+    }
+  }
+
+  // A string field of the group on top of the stack, or "" when absent; throws when it is not a string.
+  std::string string_field(const char* field, const std::string& group, int line, bool* present) {
+    lua_pushstring(L_, field);
+    lua_rawget(L_, -2);
+    *present = !lua_isnil(L_, -1);
+    std::string out;
+    if (*present) {
+      if (lua_type(L_, -1) != LUA_TSTRING) {
+        throw ParamError(at(line), group, field, std::string("must be a string, got a ") + type_name(L_, -1));
+      }
+      out = lua_tostring(L_, -1);
+    }
+    lua_pop(L_, 1);
+    return out;
+  }
+
+  // OpenPV's paramSweep names its group `"group":key`; the document names it group:key.
+  static std::string sweep_name(std::string name) {
+    if (name.size() > 2 && name[0] == '"') {
+      auto close = name.find('"', 1);
+      if (close != std::string::npos && close + 1 < name.size() && name[close + 1] == ':') {
+        name = name.substr(1, close - 1) + name.substr(close + 1);
+      }
+    }
+    return name;
+  }
+
+  std::vector<GroupRef> collect(int table) {
+    std::vector<GroupRef> refs;
+    std::map<std::string, int> seen;
+    lua_pushnil(L_);
+    while (lua_next(L_, table) != 0) {
+      GroupRef ref;
+      std::string label;
+      if (lua_type(L_, -2) == LUA_TSTRING) {
+        ref.name = lua_tostring(L_, -2);
+        label = ref.name;
+      } else if (lua_isinteger(L_, -2)) {
+        ref.by_index = true;
+        ref.index = lua_tointeger(L_, -2);
+        label = "number " + std::to_string(ref.index);
+      } else {
+        throw ParamError(at(0), "", "", std::string("the params table has a key that is not a group name (a ") +
+                                            type_name(L_, -2) + ")");
+      }
+      if (!lua_istable(L_, -1)) {
+        throw ParamError(at(ref.by_index ? 0 : lines_.group_line(ref.name)), label, "",
+                         std::string("is not a group: expected a table, got a ") + type_name(L_, -1));
+      }
+      bool has_name = false;
+      std::string field = string_field("name", label, ref.by_index ? 0 : lines_.group_line(ref.name), &has_name);
+      if (ref.by_index) {
+        if (!has_name) throw ParamError(at(0), "", "", "group " + label + " of the params array has no name field");
+        ref.name = field;
+      } else if (has_name && field != ref.name) {
+        throw ParamError(at(lines_.group_line(ref.name)), ref.name, "name",
+                         "the group is stored under \"" + ref.name + "\" but its name field says \"" + field + "\"");
+      }
+      bool has_type = false;
+      std::string type = string_field("groupType", ref.name, lines_.group_line(ref.name), &has_type);
+      if (is_sweep_type(type)) ref.name = sweep_name(ref.name);
+      ref.line = lines_.group_line(ref.name);
+      if (ref.line == 0) ref.line = fallback_line_;
+      if (auto it = seen.find(ref.name); it != seen.end()) {
+        throw ParamError(at(ref.line), ref.name, "", "two groups have this name");
+      }
+      seen[ref.name] = ref.line;
+      refs.push_back(std::move(ref));
+      lua_pop(L_, 1);
+    }
+    return refs;
+  }
+
+  // Converts the group table on top of the stack.
+  ParamGroup group(const GroupRef& ref, int next_line) {
+    ParamGroup g;
+    g.name = ref.name;
+    g.where = at(ref.line);
+    bool has_type = false;
+    g.type = string_field("groupType", g.name, ref.line, &has_type);
+    if (!has_type) throw ParamError(g.where, g.name, "groupType", "the group has no groupType");
+    bool sweep = is_sweep_type(g.type);
+    int table = lua_gettop(L_);
+    std::vector<std::pair<lua_Integer, ParamEntry>> entries;
+    lua_pushnil(L_);
+    while (lua_next(L_, table) != 0) {
+      std::string key;
+      lua_Integer order = 0;
+      if (lua_type(L_, -2) == LUA_TSTRING) {
+        key = lua_tostring(L_, -2);
+      } else if (sweep && lua_isinteger(L_, -2) && lua_tointeger(L_, -2) > 0) {
+        order = lua_tointeger(L_, -2);
+        key = std::to_string(order);
+      } else {
+        throw ParamError(g.where, g.name, "",
+                         std::string("holds a value whose key is not a name (a ") + type_name(L_, -2) + " key)");
+      }
+      if (key == "groupType" || key == "name") {
+        lua_pop(L_, 1);
+        continue;
+      }
+      if (sweep && order == 0) throw ParamError(g.where, g.name, key, g.type + " groups hold only a list of values");
+      int line = sweep ? 0 : lines_.key_line(key, ref.line, next_line);
+      SourceLocation where = line > 0 ? at(line) : g.where;
+      ParamEntry e{key, value(g.name, key, where), where};
+      entries.emplace_back(order, std::move(e));
+      lua_pop(L_, 1);
+    }
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.first, a.second.where.line, a.second.key) < std::tie(b.first, b.second.where.line, b.second.key);
+    });
+    for (auto& e : entries) g.entries.push_back(std::move(e.second));
+    return g;
+  }
+
+  // The value on top of the stack.
+  ParamValue value(const std::string& group, const std::string& key, const SourceLocation& where) {
+    switch (lua_type(L_, -1)) {
+      case LUA_TNUMBER: return ParamValue::number(static_cast<double>(lua_tonumber(L_, -1)));
+      case LUA_TBOOLEAN: return ParamValue::boolean(lua_toboolean(L_, -1) != 0);
+      case LUA_TSTRING: {
+        std::size_t length = 0;
+        const char* text = lua_tolstring(L_, -1, &length);
+        return ParamValue::string(std::string(text, length));
+      }
+      case LUA_TFUNCTION: return ParamValue::nil();
+      case LUA_TTABLE: return array(group, key, where);
+      default:
+        throw ParamError(where, group, key,
+                         std::string("a ") + type_name(L_, -1) + " is not a parameter value (use a number, " +
+                             "true/false, a string or an array of numbers)");
+    }
+  }
+
+  ParamValue array(const std::string& group, const std::string& key, const SourceLocation& where) {
+    int table = lua_gettop(L_);
+    auto length = static_cast<lua_Integer>(lua_rawlen(L_, table));
+    lua_Integer count = 0;
+    bool numbers = true;
+    lua_pushnil(L_);
+    while (lua_next(L_, table) != 0) {
+      ++count;
+      bool in_sequence = lua_isinteger(L_, -2) && lua_tointeger(L_, -2) >= 1 && lua_tointeger(L_, -2) <= length;
+      if (!in_sequence || lua_type(L_, -1) != LUA_TNUMBER) numbers = false;
+      lua_pop(L_, 1);
+    }
+    if (!numbers || count != length) {
+      throw ParamError(where, group, key, "this table is not an array of numbers (array values hold numbers only)");
+    }
+    std::vector<double> values;
+    values.reserve(static_cast<std::size_t>(length));
+    for (lua_Integer i = 1; i <= length; ++i) {
+      lua_rawgeti(L_, table, i);
+      values.push_back(static_cast<double>(lua_tonumber(L_, -1)));
+      lua_pop(L_, 1);
+    }
+    return ParamValue::array(std::move(values));
+  }
+
+  lua_State* L_;
+  const std::string& path_;
+  const SourceLines& lines_;
+  int fallback_line_;
+};
+
+int registry_integer(lua_State* L, const char* slot) {
+  lua_getfield(L, LUA_REGISTRYINDEX, slot);
+  int value = lua_isinteger(L, -1) ? static_cast<int>(lua_tointeger(L, -1)) : 0;
+  lua_pop(L, 1);
+  return value;
+}
+
+}  // namespace
+
+ParamDocument load_lua_params(const std::string& path) {
+  SourceLines lines(read_params_file_text(path));
+  std::unique_ptr<lua_State, decltype(&lua_close)> state(luaL_newstate(), &lua_close);
+  lua_State* L = state.get();
+  if (!L) throw ParamError({path, 0}, "", "", "cannot start the Lua interpreter (out of memory)");
+
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  std::string chunk = "@" + path;
+  lua_pushcfunction(L, prepare);
+  lua_pushstring(L, dir.c_str());
+  lua_pushstring(L, chunk.c_str());
+  if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+    throw ParamError({path, 0}, "", "", std::string("cannot prepare the Lua interpreter: ") + lua_tostring(L, -1));
+  }
+
+  lua_pushstring(L, chunk.c_str());
+  lua_pushcclosure(L, message_handler, 1);
+  int handler = lua_gettop(L);
+  if (luaL_loadfilex(L, path.c_str(), "t") != LUA_OK) throw lua_failure(lua_tostring(L, -1), path, 0);
+  if (lua_pcall(L, 0, 1, handler) != LUA_OK) {
+    throw lua_failure(lua_tostring(L, -1), path, registry_integer(L, error_line_slot));
+  }
+
+  int line = lines.last_return_line();
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, printed_slot);
+    if (!lua_istable(L, -1)) {
+      throw ParamError({path, 0}, "", "",
+                       "the params file returned no table of groups (return one, or pass one to pv.printConsole)");
+    }
+    line = registry_integer(L, printed_line_slot);
+  } else if (!lua_istable(L, -1)) {
+    throw ParamError({path, line}, "", "",
+                     std::string("the params file returned a ") + luaL_typename(L, -1) + ", not a table of groups");
+  }
+  return Converter(L, path, lines, line).run();
+}
+
+}  // namespace spv

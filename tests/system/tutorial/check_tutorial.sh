@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The LCA tutorial network (E6): the energy falls over the display period, the code is sparse, and the outputs are
+# identical when the run is repeated from the printed effective params (both syntaxes), with the groups in another
+# order, and with 1 or 2 threads.
+# usage: check_tutorial.sh SPARSEPV SOURCE_DIR
+set -euo pipefail
+sparsepv=$1 src=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+run() { "$sparsepv" -q "$@" >"$tmp/log" 2>&1 || { cat "$tmp/log"; fail "sparsepv $*"; }; }
+# Every output but the params files and the timers must match byte for byte.
+same_outputs() {
+  local a=$1 b=$2 n=0
+  for f in "$a"/*.txt "$a"/*.pvp; do
+    case $(basename "$f") in timers.txt) continue ;; esac
+    cmp -s "$f" "$b/$(basename "$f")" || fail "$(basename "$f") differs between $a and $b ($3)"
+    n=$((n + 1))
+  done
+  [ "$n" -ge 6 ] || fail "only $n output files to compare"
+  echo "ok: $3 ($n files identical)"
+}
+
+run -p "$src/lua/examples/lca_tutorial.lua" -o "$tmp/a" -t 2
+energy="$tmp/a/V1EnergyProbe_batchElement_0.txt"
+[ -f "$energy" ] || fail "no energy probe file"
+[ "$(head -n1 "$energy")" = "time,index,energy" ] || fail "energy file header: $(head -n1 "$energy")"
+# Energy at t = 1, at t = 400, and the share of steps where it rose by more than 1e-4 relative.
+read -r first last rises steps < <(awk -F, 'NR > 1 { e = $3 + 0; if (NR == 2) f = e; else if (e > p * (1 + 1e-4)) r++; p = e; n++ }
+  END { print f, p, r + 0, n }' "$energy")
+echo "energy: t=1 $first, t=400 $last, rises $rises of $steps steps"
+[ "$steps" = 400 ] || fail "expected 400 energy lines, got $steps"
+awk -v f="$first" -v l="$last" 'BEGIN { exit !(l < 0.5 * f) }' || fail "energy did not fall by half: $first -> $last"
+awk -v r="$rises" -v n="$steps" 'BEGIN { exit !(r <= 0.05 * n) }' || fail "energy rose on $rises of $steps steps"
+nnz=$(tail -n1 "$tmp/a/V1L0NormProbe_batchElement_0.txt" | awk -F, '{ print $NF + 0 }')
+echo "final nnz: $nnz of 32768"
+awk -v z="$nnz" 'BEGIN { exit !(z > 0 && z < 0.1 * 32768) }' || fail "code not sparse: nnz $nnz"
+
+run -p "$tmp/a/pv.params" -o "$tmp/b" -t 2
+same_outputs "$tmp/a" "$tmp/b" "rerun from the printed .params"
+run -p "$tmp/a/pv.params.lua" -o "$tmp/c" -t 2
+same_outputs "$tmp/a" "$tmp/c" "rerun from the printed .lua params"
+run -p "$src/tests/system/tutorial/shuffled.lua" -o "$tmp/d" -t 2
+same_outputs "$tmp/a" "$tmp/d" "groups in another order"
+run -p "$src/lua/examples/lca_tutorial.lua" -o "$tmp/e" -t 1
+same_outputs "$tmp/a" "$tmp/e" "1 thread vs 2 threads"
