@@ -26,6 +26,11 @@ class ConvConnection : public Connection {
 
   // The kernels this connection delivers with: its own, its original's, or its original's transposed.
   virtual const WeightStore& weights() const = 0;
+  // weights() after bringing them up to date (for connections that use this one's weights).
+  const WeightStore& current_weights() {
+    refresh_weights();
+    return weights();
+  }
   // Valid after resolve().
   const ConvGeometry& conv_geometry() const { return geometry_; }
 

@@ -63,9 +63,11 @@ void declare_input_keys(SchemaBuilder<P>& b) {
            "which point of the input meets the same point of the layer: t/c/b then l/c/r, e.g. \"tl\", \"cc\"",
            {[](const ParamValue& v) {
              int h = 0, vv = 0;
-             if (v.kind() != ParamValue::Kind::String || parse_offset_anchor(v.as_string(), h, vv)) return std::string();
-             return std::string("must be two letters, one of t, c, b (top, centre, bottom) and one of l, c, r (left, "
-                                "centre, right), e.g. \"tl\" or \"cc\"");
+             if (v.kind() != ParamValue::Kind::String || parse_offset_anchor(v.as_string(), h, vv))
+               return std::string();
+             return std::string(
+                 "must be two letters, one of t, c, b (top, centre, bottom) and one of l, c, r (left, "
+                 "centre, right), e.g. \"tl\" or \"cc\"");
            }})
       .key("offsetX", &P::offsetX, 0, "layer column x shows input column x + offsetX (after anchoring)")
       .key("offsetY", &P::offsetY, 0, "layer row y shows input row y + offsetY (after anchoring)")

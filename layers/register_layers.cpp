@@ -3,7 +3,9 @@
 #include "layers/ann_layer.hpp"
 #include "layers/constant_layer.hpp"
 #include "layers/hyper_layer.hpp"
+#include "layers/image_layer.hpp"
 #include "layers/lca_layer.hpp"
+#include "layers/pvp_layer.hpp"
 
 namespace spv {
 
@@ -15,6 +17,8 @@ void register_layers(Registry& registry) {
   register_type<ISTALayer>(registry, "ISTALayer", ObjectKind::Layer);
   register_type<ConstantLayer>(registry, "ConstantLayer", ObjectKind::Layer);
   register_type<CloneVLayer>(registry, "CloneVLayer", ObjectKind::Layer);
+  register_type<ImageLayer>(registry, "ImageLayer", ObjectKind::Layer);
+  register_type<PvpLayer>(registry, "PvpLayer", ObjectKind::Layer);
 }
 
 }  // namespace spv

@@ -3,12 +3,11 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <lua.hpp>
 #include <map>
 #include <memory>
 #include <tuple>
 #include <utility>
-
-#include <lua.hpp>
 
 #include "lua/pv_module.hpp"
 #include "lua/source_lines.hpp"
@@ -111,8 +110,9 @@ ParamError lua_failure(const std::string& message, const std::string& path, int 
     if (end == std::string::npos) break;
     if (!all_digits(std::string_view(message).substr(colon + 1, end - colon - 1))) continue;
     std::string source = message.substr(0, colon);
-    bool ours = source == path || (source.size() > 3 && source.compare(0, 3, "...") == 0 && path.size() >= source.size() - 3 &&
-                                   path.compare(path.size() - (source.size() - 3), source.size() - 3, source, 3) == 0);
+    bool ours =
+        source == path || (source.size() > 3 && source.compare(0, 3, "...") == 0 && path.size() >= source.size() - 3 &&
+                           path.compare(path.size() - (source.size() - 3), source.size() - 3, source, 3) == 0);
     if (!ours) break;
     int line = std::stoi(message.substr(colon + 1, end - colon - 1));
     std::size_t text = end + 1;
@@ -126,7 +126,8 @@ std::string type_name(lua_State* L, int index) { return luaL_typename(L, index);
 
 struct GroupRef {
   std::string name;
-  bool by_index = false;  // found at an array position rather than under its name
+  std::string key;        // where the table holds it: under a string key,
+  bool by_index = false;  // or at an array position
   lua_Integer index = 0;
   int line = 0;
 };
@@ -140,14 +141,19 @@ class Converter {
   ParamDocument run() {
     int top = lua_gettop(L_);
     std::vector<GroupRef> refs = collect(top);
-    std::sort(refs.begin(), refs.end(),
-              [](const GroupRef& a, const GroupRef& b) { return std::tie(a.line, a.name) < std::tie(b.line, b.name); });
+    // An array of groups is in the order its author chose; a keyed table has none, so the source order stands in.
+    bool array = std::all_of(refs.begin(), refs.end(), [](const GroupRef& r) { return r.by_index; });
+    std::sort(refs.begin(), refs.end(), [array](const GroupRef& a, const GroupRef& b) {
+      if (array) return a.index < b.index;
+      return std::tie(a.line, a.name) < std::tie(b.line, b.name);
+    });
     ParamDocument doc;
     doc.path = path_;
     for (std::size_t i = 0; i < refs.size(); ++i) {
+      // A group's keys are looked for between its line and the next group's.
       int next_line = 0;
-      for (std::size_t j = i + 1; j < refs.size() && next_line == 0; ++j) {
-        if (refs[j].line > refs[i].line) next_line = refs[j].line;
+      for (const auto& other : refs) {
+        if (other.line > refs[i].line && (next_line == 0 || other.line < next_line)) next_line = other.line;
       }
       push_group(top, refs[i]);
       doc.groups.push_back(group(refs[i], next_line));
@@ -163,7 +169,7 @@ class Converter {
     if (ref.by_index) {
       lua_rawgeti(L_, table, ref.index);
     } else {
-      lua_pushstring(L_, ref.name.c_str());
+      lua_pushlstring(L_, ref.key.data(), ref.key.size());
       lua_rawget(L_, table);
     }
   }
@@ -203,15 +209,19 @@ class Converter {
       GroupRef ref;
       std::string label;
       if (lua_type(L_, -2) == LUA_TSTRING) {
-        ref.name = lua_tostring(L_, -2);
+        std::size_t length = 0;
+        const char* key = lua_tolstring(L_, -2, &length);
+        ref.key.assign(key, length);
+        ref.name = ref.key;
         label = ref.name;
       } else if (lua_isinteger(L_, -2)) {
         ref.by_index = true;
         ref.index = lua_tointeger(L_, -2);
         label = "number " + std::to_string(ref.index);
       } else {
-        throw ParamError(at(0), "", "", std::string("the params table has a key that is not a group name (a ") +
-                                            type_name(L_, -2) + ")");
+        throw ParamError(
+            at(0), "", "",
+            std::string("the params table has a key that is not a group name (a ") + type_name(L_, -2) + ")");
       }
       if (!lua_istable(L_, -1)) {
         throw ParamError(at(ref.by_index ? 0 : lines_.group_line(ref.name)), label, "",
@@ -277,7 +287,8 @@ class Converter {
       lua_pop(L_, 1);
     }
     std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-      return std::tie(a.first, a.second.where.line, a.second.key) < std::tie(b.first, b.second.where.line, b.second.key);
+      return std::tie(a.first, a.second.where.line, a.second.key) <
+             std::tie(b.first, b.second.where.line, b.second.key);
     });
     for (auto& e : entries) g.entries.push_back(std::move(e.second));
     return g;

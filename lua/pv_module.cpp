@@ -35,7 +35,9 @@ end
 function PVModule.addGroup(params, name, group, overrides)
   if type(params) ~= "table" then fail("addGroup: the first argument must be the params table") end
   if name == nil then fail("addGroup: the group needs a name") end
-  if type(group) ~= "table" then fail("addGroup(%q): the group must be a table, got %s", tostring(name), type(group)) end
+  if type(group) ~= "table" then
+    fail("addGroup(%q): the group must be a table, got %s", tostring(name), type(group))
+  end
   if params[name] ~= nil then fail("addGroup: a group named %q already exists", tostring(name)) end
   local result = PVModule.deepCopy(group)
   if overrides ~= nil then

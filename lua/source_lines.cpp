@@ -51,11 +51,13 @@ SourceLines::SourceLines(std::string text) : code_(std::move(text)), string_mask
       std::size_t j = i + 1;
       while (j < code_.size() && code_[j] != c && code_[j] != '\n') j += code_[j] == '\\' ? 2 : 1;
       std::size_t end = std::min(j + 1, code_.size());
-      std::fill(string_mask_.begin() + static_cast<std::ptrdiff_t>(i), string_mask_.begin() + static_cast<std::ptrdiff_t>(end), true);
+      std::fill(string_mask_.begin() + static_cast<std::ptrdiff_t>(i),
+                string_mask_.begin() + static_cast<std::ptrdiff_t>(end), true);
       i = end;
     } else if (std::size_t open = long_bracket(code_, i, &level)) {
       std::size_t end = long_bracket_end(code_, i + open, level);
-      std::fill(string_mask_.begin() + static_cast<std::ptrdiff_t>(i), string_mask_.begin() + static_cast<std::ptrdiff_t>(end), true);
+      std::fill(string_mask_.begin() + static_cast<std::ptrdiff_t>(i),
+                string_mask_.begin() + static_cast<std::ptrdiff_t>(end), true);
       i = end;
     } else {
       ++i;
@@ -150,7 +152,8 @@ int SourceLines::group_line(const std::string& name) const {
   auto colon = name.rfind(':');
   if (colon != std::string::npos) {
     std::string target = name.substr(0, colon);
-    if (target.size() >= 2 && target.front() == '"' && target.back() == '"') target = target.substr(1, target.size() - 2);
+    if (target.size() >= 2 && target.front() == '"' && target.back() == '"')
+      target = target.substr(1, target.size() - 2);
     if (int line = call_line("Sweep", target)) return line;
   }
   return 0;

@@ -28,7 +28,9 @@ bool is_infinity_word(std::string_view w) { return w == "infinity" || w == "INFI
 
 class Lexer {
  public:
-  Lexer(const std::string& text, const std::string& path) : text_(text), path_(path) {}
+  Lexer(const std::string& text, const std::string& path) : text_(text), path_(path) {
+    if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;  // editors on some systems start files with a BOM
+  }
 
   std::vector<Token> run() {
     std::vector<Token> tokens;
@@ -169,8 +171,10 @@ class Lexer {
     }
     double v = 0.0;
     auto [ptr, ec] = std::from_chars(text_.data() + digits, text_.data() + pos_, v);
-    if (ec == std::errc::result_out_of_range) fail("number \"" + text_.substr(start, pos_ - start) + "\" is out of range");
-    if (ec != std::errc() || ptr != text_.data() + pos_) fail("malformed number \"" + text_.substr(start, pos_ - start) + "\"");
+    if (ec == std::errc::result_out_of_range)
+      fail("number \"" + text_.substr(start, pos_ - start) + "\" is out of range");
+    if (ec != std::errc() || ptr != text_.data() + pos_)
+      fail("malformed number \"" + text_.substr(start, pos_ - start) + "\"");
     return negative ? -v : v;
   }
 

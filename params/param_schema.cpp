@@ -8,7 +8,8 @@
 
 namespace spv {
 
-ParamSchema::ParamSchema(std::string type_name, std::string doc) : type_name_(std::move(type_name)), doc_(std::move(doc)) {}
+ParamSchema::ParamSchema(std::string type_name, std::string doc)
+    : type_name_(std::move(type_name)), doc_(std::move(doc)) {}
 
 const ParamSpec* ParamSchema::find(std::string_view key_or_alias) const {
   for (const auto& s : specs_) {
@@ -191,7 +192,8 @@ ParamGroup ParamSchema::unbind(const void* in, const std::string& name) const {
   for (const auto& spec : specs_) {
     ParamValue v = spec.load(in);
     // An unset optional string prints as NULL, as OpenPV writes it, so the file reads back to the same meaning.
-    if (v.kind() == ParamValue::Kind::String && v.as_string().empty() && !spec.required && spec.default_value.is_nil()) {
+    if (v.kind() == ParamValue::Kind::String && v.as_string().empty() && !spec.required &&
+        spec.default_value.is_nil()) {
       v = ParamValue::nil();
     }
     group.entries.push_back(ParamEntry{spec.key, std::move(v), {}});
@@ -254,7 +256,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
       std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.size()][b.size()];

@@ -16,10 +16,9 @@ bool is_identifier(const std::string& s) {
 }
 
 bool is_lua_keyword(const std::string& s) {
-  static const std::array<const char*, 22> words = {"and",   "break", "do",     "else", "elseif", "end",
-                                                    "false", "for",   "function", "goto", "if",   "in",
-                                                    "local", "nil",   "not",    "or",   "repeat", "return",
-                                                    "then",  "true",  "until",  "while"};
+  static const std::array<const char*, 22> words = {
+      "and", "break", "do",  "else", "elseif", "end",    "false",  "for",  "function", "goto",  "if",
+      "in",  "local", "nil", "not",  "or",     "repeat", "return", "then", "true",     "until", "while"};
   for (const char* w : words) {
     if (s == w) return true;
   }

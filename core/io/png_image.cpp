@@ -150,8 +150,7 @@ void write_png(const std::filesystem::path& path, const Image& image, bool stret
   if (image.width < 1 || image.height < 1 ||
       image.values.size() != std::size_t(image.width) * image.height * image.channels)
     throw IoError(name, "image of " + std::to_string(image.width) + "x" + std::to_string(image.height) + "x" +
-                            std::to_string(image.channels) + " has " + std::to_string(image.values.size()) +
-                            " values");
+                            std::to_string(image.channels) + " has " + std::to_string(image.values.size()) + " values");
   float lo = 0.0f, scale = 1.0f;
   if (stretch) {
     auto [mn, mx] = std::minmax_element(image.values.begin(), image.values.end());
@@ -176,13 +175,15 @@ void write_png(const std::filesystem::path& path, const Image& image, bool stret
   if (!ok || !closed) {
     std::error_code ignored;
     std::filesystem::remove(temp, ignored);
-    throw IoError(name, ok ? "cannot finish writing: " + errno_text() : std::string("cannot write PNG: ") + sink.message);
+    throw IoError(name,
+                  ok ? "cannot finish writing: " + errno_text() : std::string("cannot write PNG: ") + sink.message);
   }
   std::error_code ec;
   std::filesystem::rename(temp, path, ec);
   if (ec) {
+    std::string why = ec.message();
     std::filesystem::remove(temp, ec);
-    throw IoError(name, "cannot rename " + temp.string() + " into place");
+    throw IoError(name, "cannot rename " + temp.string() + " into place: " + why);
   }
 }
 

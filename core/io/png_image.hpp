@@ -1,5 +1,6 @@
 // PNG files as float images: reading any PNG (grey or RGB, alpha dropped) and writing 8-bit grey or RGB.
 #pragma once
+#include <cstddef>
 #include <filesystem>
 #include <vector>
 

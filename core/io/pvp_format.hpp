@@ -99,7 +99,9 @@ std::uint8_t compress_weight(float w, float w_min, float w_max);
 float decompress_weight(std::uint8_t b, float w_min, float w_max);
 // Number of weight frames in a shared-weight file.
 int count_weight_frames(const std::filesystem::path& path);
-// Appends one frame (full 104-byte header then patches) to an open stream; creates the file when `append` is false.
-void write_shared_weights(const std::filesystem::path& path, const SharedWeights& w, bool append, bool compressed = false);
+// Writes one weight frame (a full 104-byte header, then the patches): appended when `append` is true (the file's
+// shape must match), else the file is created or truncated. `compressed` stores each weight as one byte.
+void write_shared_weights(const std::filesystem::path& path, const SharedWeights& w, bool append,
+                          bool compressed = false);
 
 }  // namespace spv

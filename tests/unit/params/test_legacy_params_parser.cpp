@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <limits>
-
-#include <unistd.h>
 
 #include "params/legacy_params_parser.hpp"
 #include "params/params_writer.hpp"
@@ -92,8 +91,14 @@ TEST_CASE("the legacy parser reads groups, keys and every kind of value", "[para
   CHECK(conn.find("delay")->value == ParamValue::array({0, 2.5, inf}));
   CHECK(conn.find("wMinInit")->value == ParamValue::number(-1));
   CHECK(conn.find("wMaxInit")->value == ParamValue::number(0.5));
-  CHECK(conn.find("wMaxInit")->where.line == 28);
+  CHECK(conn.find("wMaxInit")->where.line == 29);
   CHECK(conn.find("empty")->value == ParamValue::array({}));
+}
+
+TEST_CASE("a byte-order mark and CRLF line ends are accepted", "[params][legacy]") {
+  ParamDocument doc = parse_params_text("\xEF\xBB\xBF" "A \"c\" = {\r\n  x = 1;\r\n};\r\n", "bom.params");
+  REQUIRE(doc.groups.size() == 1);
+  CHECK(doc.groups[0].find("x")->where.line == 2);
 }
 
 TEST_CASE("#include copies an earlier group and @key overrides a value", "[params][legacy]") {
@@ -164,7 +169,8 @@ TEST_CASE("syntax errors name the file, the line and what was expected", "[param
   CHECK(parse_error("\nA \"c\" = {\n x = 1 $;\n};").where().line == 3);
   CHECK_THAT(parse_error("verbose = true;").message(), Catch::Contains("unknown directive"));
   CHECK(parse_error("A \"c\" = {\n x = 1;\n};\n\nB \"c\" = {};").where().line == 5);
-  CHECK_THAT(parse_error("A \"c\" = {};\nB \"c\" = {};").message(), Catch::Contains("already exists (at bad.params:1)"));
+  CHECK_THAT(parse_error("A \"c\" = {};\nB \"c\" = {};").message(),
+             Catch::Contains("already exists (at bad.params:1)"));
   ParamError twice = parse_error("A \"c\" = {\n x = 1;\n x = 2;\n};");
   CHECK(twice.where().line == 3);
   CHECK(twice.key() == "x");

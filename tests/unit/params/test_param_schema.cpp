@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <limits>
 #include <string>
@@ -116,7 +115,7 @@ TEST_CASE("given values are stored with their member types", "[params][schema]")
                                            {"nxScale", num(0.25)},
                                            {"VThresh", num(0.1)},
                                            {"AMin", num(0)}}),
-                                     &p);
+                                    &p);
   CHECK(p.nf == 16);
   CHECK(p.tau == 100);
   CHECK_FALSE(p.self_interact);
@@ -178,8 +177,7 @@ TEST_CASE("NULL is accepted only for strings whose default is NULL", "[params][s
   p.trigger = "stale";
   demo_schema().bind(group({{"nf", num(1)}, {"triggerLayerName", ParamValue::nil()}}), &p);
   CHECK(p.trigger.empty());
-  CHECK(bind_error(group({{"nf", num(1)}, {"method", ParamValue::nil()}})).message() ==
-        "expected a string, got NULL");
+  CHECK(bind_error(group({{"nf", num(1)}, {"method", ParamValue::nil()}})).message() == "expected a string, got NULL");
   CHECK(bind_error(group({{"nf", ParamValue::nil()}})).message() == "expected a whole number, got NULL");
 }
 
@@ -293,8 +291,8 @@ TEST_CASE("unbind lists effective values in declaration order", "[params][schema
   CHECK(g.name == "lca");
   std::vector<std::string> keys;
   for (const auto& e : g.entries) keys.push_back(e.key);
-  CHECK(keys == std::vector<std::string>{"timeConstantTau", "nf", "selfInteract", "triggerLayerName", "method",
-                                         "delay", "nxScale", "VThresh", "AMin"});
+  CHECK(keys == std::vector<std::string>{"timeConstantTau", "nf", "selfInteract", "triggerLayerName", "method", "delay",
+                                         "nxScale", "VThresh", "AMin"});
   CHECK(g.find("nf")->value == num(8));
   CHECK(g.find("selfInteract")->value == ParamValue::boolean(true));
   CHECK(g.find("triggerLayerName")->value.is_nil());
@@ -314,7 +312,8 @@ TEST_CASE("describe lists every key with kind, default and doc", "[params][schem
   std::string d = demo_schema().describe();
   CHECK_THAT(d, Catch::StartsWith("DemoLayer\n"));
   CHECK_THAT(d, Catch::Contains("A layer type declared for the tests."));
-  CHECK_THAT(row(d, "timeConstantTau"), Catch::Matches(R"(  timeConstantTau +number +5 +LCA time constant \(legacy name: tau\))"));
+  CHECK_THAT(row(d, "timeConstantTau"),
+             Catch::Matches(R"(  timeConstantTau +number +5 +LCA time constant \(legacy name: tau\))"));
   CHECK_THAT(row(d, "nf"), Catch::Matches(R"(  nf +integer +required +number of features)"));
   CHECK_THAT(row(d, "triggerLayerName"), Catch::Matches(R"(  triggerLayerName +string +NULL +layer whose .*)"));
   CHECK_THAT(row(d, "VThresh"), Catch::Matches(R"(  VThresh +number +-infinity +threshold)"));

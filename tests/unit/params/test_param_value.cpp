@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -67,7 +66,8 @@ TEST_CASE("format_number prints the shortest text that reads back exactly", "[pa
     INFO(bits);
     CHECK(read_back(format_number(v)) == v);
   }
-  for (double v : {5e-324, 1.7976931348623157e308, -0.5, 0.3f * 1.0, 1e15, 1e15 + 1}) CHECK(read_back(format_number(v)) == v);
+  for (double v : {5e-324, 1.7976931348623157e308, -0.5, 0.3f * 1.0, 1e15, 1e15 + 1})
+    CHECK(read_back(format_number(v)) == v);
 }
 
 TEST_CASE("values print in OpenPV .params syntax", "[params][value]") {

@@ -1,0 +1,28 @@
+#include "connections/dependent_conn.hpp"
+
+#include "core/object_table.hpp"
+
+namespace spv {
+
+DependentConn::DependentConn(const ParamGroup& group, const DependentConnParams& p)
+    : ConvConnection(group, p), original_name_(p.originalConnName) {}
+
+std::vector<std::string> DependentConn::dependencies() const {
+  std::vector<std::string> deps = ConvConnection::dependencies();
+  deps.push_back(original_name_);
+  return deps;
+}
+
+void DependentConn::resolve(ObjectTable& objects, const RunContext& ctx) {
+  ConvConnection::resolve(objects, ctx);
+  original_ = objects.require<ConvConnection>(original_name_, *this, "originalConnName",
+                                              "a connection with weights (HyPerConn, MomentumConn, ...)");
+  if (original_ == this) fail("originalConnName", "names this connection itself");
+  const int arbors = original_->common().numAxonalArbors;
+  if (common().numAxonalArbors != arbors)
+    fail("numAxonalArbors", "is " + std::to_string(common().numAxonalArbors) + " but the original \"" +
+                                original_->name() + "\" has " + std::to_string(arbors) +
+                                "; they must agree (set numAxonalArbors = " + std::to_string(arbors) + ")");
+}
+
+}  // namespace spv

@@ -1,0 +1,48 @@
+// Base of the connections that deliver with another connection's weights (TransposeConn, CloneConn): the
+// originalConnName key, the look-up of the original, and the checks that its arbors match.
+#pragma once
+#include <string>
+
+#include "connections/conv_connection.hpp"
+
+namespace spv {
+
+struct DependentConnParams : ConnectionParams {
+  std::string originalConnName;
+  bool sharedWeights;
+  bool initializeFromCheckpointFlag, writeCompressedCheckpoints;
+};
+
+template <class P>
+void declare_dependent_conn_keys(SchemaBuilder<P>& b) {
+  declare_connection_keys(b);
+  b.key("originalConnName", &P::originalConnName, Required, "the connection whose weights this one uses")
+      .key("sharedWeights", &P::sharedWeights, true, "taken from the original; may only repeat its value (true)")
+      .key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, false,
+           "accepted for OpenPV files; the weights are the original's")
+      .key("writeCompressedCheckpoints", &P::writeCompressedCheckpoints, false,
+           "accepted for OpenPV files; this connection checkpoints nothing of its own");
+  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
+    if (!p.sharedWeights) return {"sharedWeights", "non-shared weights are not supported yet"};
+    return {"", ""};
+  });
+  declare_write_step_check(b);
+}
+
+class DependentConn : public ConvConnection {
+ public:
+  DependentConn(const ParamGroup& group, const DependentConnParams& p);
+
+  std::vector<std::string> dependencies() const override;
+  // Finds the original and checks its arbors; derived types then set their geometry from original().
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+
+ protected:
+  ConvConnection& original() const { return *original_; }
+
+ private:
+  std::string original_name_;
+  ConvConnection* original_ = nullptr;
+};
+
+}  // namespace spv

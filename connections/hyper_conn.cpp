@@ -1,0 +1,109 @@
+#include "connections/hyper_conn.hpp"
+
+#include "connections/weight_file.hpp"
+#include "connections/weight_init.hpp"
+#include "core/io/pvp_format.hpp"
+#include "core/object_table.hpp"
+#include "core/rng.hpp"
+
+namespace spv {
+
+const ParamSchema& HyPerConn::param_schema() {
+  static const ParamSchema s = [] {
+    ParamSchema s("HyPerConn",
+                  "Shared-weight convolution from pre activity into a post channel; owns, initialises, normalises and "
+                  "writes its weights.");
+    SchemaBuilder<Params> b(s);
+    declare_hyper_conn_keys(b);
+    return s;
+  }();
+  return s;
+}
+
+HyPerConn::HyPerConn(const ParamGroup& group, Params p, const BindResult& given)
+    : ConvConnection(group, p), params_(std::move(p)) {
+  const Params& q = params_;
+  if (!q.sharedWeights) fail("sharedWeights", "false (one kernel per pre neuron) is not supported yet");
+  static const char* const supported[] = {"UniformRandomWeight", "GaussianRandomWeight", "FileWeight",
+                                          "OneToOneWeights", "IdentWeight"};
+  bool known = false;
+  for (const char* t : supported) known = known || q.weightInitType == t;
+  if (!known)
+    fail("weightInitType", "\"" + q.weightInitType +
+                               "\" is not supported yet; use UniformRandomWeight, GaussianRandomWeight, FileWeight, "
+                               "OneToOneWeights or IdentWeight");
+  if (q.weightInitType == "IdentWeight" && given.has("weightInit") && q.weightInit != 1.0)
+    fail("weightInit", "IdentWeight always uses weight 1; use OneToOneWeights for another value");
+  if (q.normalizeMethod == "normalizeGroup" || q.normalizeMethod == "normalizeContrastZeroMean")
+    fail("normalizeMethod", "\"" + q.normalizeMethod + "\" is not supported yet");
+  if (q.plasticityFlag) {
+    if (!given.has("dWMax")) fail("dWMax", "is required when plasticityFlag is true");
+    if (q.triggerLayerName.empty() && !given.has("weightUpdatePeriod"))
+      fail("weightUpdatePeriod", "is required when plasticityFlag is true and triggerLayerName is not set");
+    if (!q.triggerLayerName.empty() && given.has("weightUpdatePeriod"))
+      fail("weightUpdatePeriod", "cannot be set together with triggerLayerName; set only one of them");
+  }
+}
+
+std::vector<std::string> HyPerConn::dependencies() const {
+  std::vector<std::string> deps = ConvConnection::dependencies();
+  if (params_.plasticityFlag && !params_.triggerLayerName.empty()) deps.push_back(params_.triggerLayerName);
+  return deps;
+}
+
+void HyPerConn::resolve(ObjectTable& objects, const RunContext& ctx) {
+  ConvConnection::resolve(objects, ctx);
+  if (params_.plasticityFlag && !params_.triggerLayerName.empty())
+    trigger_layer_ = objects.require<Layer>(params_.triggerLayerName, *this, "triggerLayerName", "a layer");
+  set_geometry(params_.nxp, params_.nyp, params_.nfp);
+}
+
+void HyPerConn::allocate(const RunContext& ctx) {
+  ConvConnection::allocate(ctx);
+  const ConvGeometry& g = conv_geometry();
+  weights_ = WeightStore(params_.numAxonalArbors, g.kernels(), g.nyp(), g.nxp(), g.nfp);
+}
+
+void HyPerConn::initialize(const RunContext& ctx) {
+  ConvConnection::initialize(ctx);
+  initialize_weights(ctx);
+  if (params_.normalizeOnInitialize) normalize_weights(weights_, normalize_settings());
+}
+
+void HyPerConn::initialize_weights(const RunContext& ctx) {
+  const Params& q = params_;
+  const RngKey key{ctx.random_seed, hash_name(name().c_str())};
+  if (q.weightInitType == "UniformRandomWeight") {
+    init_uniform_random(weights_, key, {q.wMinInit, q.wMaxInit, q.sparseFraction, q.minNNZ});
+  } else if (q.weightInitType == "GaussianRandomWeight") {
+    init_gaussian_random(weights_, key, q.wGaussMean, q.wGaussStdev);
+  } else if (q.weightInitType == "OneToOneWeights") {
+    init_one_to_one(weights_, float(q.weightInit));
+  } else if (q.weightInitType == "IdentWeight") {
+    init_one_to_one(weights_, 1.0f);
+  } else {
+    const SharedWeights file = read_shared_weights(q.initWeightsFile, q.frameNumber);
+    const std::string mismatch = copy_matching_weights(file, conv_geometry(), weights_);
+    if (!mismatch.empty()) fail("initWeightsFile", q.initWeightsFile + " " + mismatch);
+  }
+}
+
+NormalizeSettings HyPerConn::normalize_settings() const {
+  const Params& q = params_;
+  NormalizeSettings s;
+  s.method = q.normalizeMethod;
+  s.strength = q.strength;
+  if (q.normalizeFromPostPerspective)
+    s.strength *= double(post().geometry().global_neurons()) / double(pre().geometry().global_neurons());
+  s.arbors_individually = q.normalizeArborsIndividually;
+  s.min_tolerated = q.normalizeMethod == "normalizeL2"    ? q.minL2NormTolerated
+                    : q.normalizeMethod == "normalizeSum" ? q.minSumTolerated
+                                                          : q.minMaxTolerated;
+  s.r_min_x = q.rMinX;
+  s.r_min_y = q.rMinY;
+  s.nonnegative = q.nonnegativeConstraintFlag;
+  s.cutoff = q.normalize_cutoff;
+  return s;
+}
+
+}  // namespace spv

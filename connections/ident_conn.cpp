@@ -1,0 +1,44 @@
+#include "connections/ident_conn.hpp"
+
+#include "connections/one_to_one_delivery.hpp"
+#include "core/errors.hpp"
+
+namespace spv {
+
+OneToOneConn::OneToOneConn(const ParamGroup& group, const ConnectionParams& common, float scale)
+    : Connection(group, common), scale_(scale) {}
+
+void OneToOneConn::resolve(ObjectTable& objects, const RunContext& ctx) {
+  Connection::resolve(objects, ctx);
+  if (common().pvpatchAccumulateType != "convolve")
+    fail("pvpatchAccumulateType", "\"" + common().pvpatchAccumulateType + "\" is not supported yet; use \"convolve\"");
+  const LayerGeometry& a = pre().geometry();
+  const LayerGeometry& b = post().geometry();
+  if (a.nx_global != b.nx_global || a.ny_global != b.ny_global || a.nf != b.nf)
+    throw GeometryError("connection \"" + name() + "\" (" + type() + ") maps neuron k to neuron k, so pre \"" +
+                        pre().name() + "\" (nx " + std::to_string(a.nx_global) + ", ny " + std::to_string(a.ny_global) +
+                        ", nf " + std::to_string(a.nf) + ") and post \"" + post().name() + "\" (nx " +
+                        std::to_string(b.nx_global) + ", ny " + std::to_string(b.ny_global) + ", nf " +
+                        std::to_string(b.nf) + ") must have the same size");
+}
+
+void OneToOneConn::deliver(const StepInfo&) {
+  if (channel() < 0) return;
+  deliver_one_to_one(pre().geometry(), post().geometry(), pre().A_delayed(delay_steps(0)), post().gsyn(channel()),
+                     scale_);
+}
+
+const ParamSchema& IdentConn::param_schema() {
+  static const ParamSchema s = [] {
+    ParamSchema s("IdentConn", "Adds pre activity into the post channel neuron for neuron (weight 1); same sizes.");
+    SchemaBuilder<Params> b(s);
+    declare_ident_conn_keys(b);
+    return s;
+  }();
+  return s;
+}
+
+IdentConn::IdentConn(const ParamGroup& group, Params p, const BindResult&)
+    : OneToOneConn(group, p, 1.0f), params_(std::move(p)) {}
+
+}  // namespace spv

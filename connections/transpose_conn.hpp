@@ -1,0 +1,33 @@
+// TransposeConn: delivers with the transpose of another connection's weights (pre and post swapped), rebuilt
+// whenever the original's weights change, so that it is exactly the original's adjoint.
+#pragma once
+#include "connections/dependent_conn.hpp"
+#include "connections/weight_transposer.hpp"
+
+namespace spv {
+
+class TransposeConn : public DependentConn {
+ public:
+  using Params = DependentConnParams;
+  static const ParamSchema& param_schema();
+  TransposeConn(const ParamGroup& group, Params p, const BindResult& given);
+
+  const ParamSchema& schema() const override { return param_schema(); }
+  const void* params_ptr() const override { return &params_; }
+  const WeightStore& weights() const override { return weights_; }
+
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+  void allocate(const RunContext& ctx) override;
+  void initialize(const RunContext& ctx) override;
+
+ protected:
+  void refresh_weights() override;
+
+ private:
+  Params params_;
+  WeightTransposer transposer_;
+  WeightStore weights_;
+  std::uint64_t original_version_ = 0;  // of the original's weights when weights_ was built; 0: never
+};
+
+}  // namespace spv

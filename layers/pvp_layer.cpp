@@ -1,0 +1,56 @@
+#include "layers/pvp_layer.hpp"
+
+#include "core/io/pvp_format.hpp"
+
+namespace spv {
+
+const ParamSchema& PvpLayer::param_schema() {
+  static const ParamSchema s = [] {
+    ParamSchema s("PvpLayer",
+                  "A = a frame of a PVP activity file (dense, sparse, or sparse with values): the entries are the "
+                  "file's frames in file order, whatever its nbatch. The frames must be the layer's nx x ny x nf "
+                  "(with autoResizeFlag only nf must match).");
+    SchemaBuilder<Params> b(s);
+    declare_layer_keys(b);
+    declare_input_keys(b);
+    return s;
+  }();
+  return s;
+}
+
+PvpLayer::PvpLayer(const ParamGroup& group, Params p, const BindResult&) : InputLayer(group, p), params_(p) {}
+
+int PvpLayer::open_input(const RunContext&) {
+  const std::string& path = params_.inputPath;
+  ActivityFile file;
+  try {
+    file = read_activity_file(path);
+  } catch (const IoError& e) {
+    rethrow_io(e, input_path_context());
+  }
+  const auto& g = geometry();
+  const PvpHeader& h = file.header;
+  const bool size_matches = h.nx == g.nx_global && h.ny == g.ny_global;
+  if (h.nf != g.nf || (!size_matches && !params_.autoResizeFlag)) {
+    auto size = [](int x, int y, int f) {
+      return std::to_string(x) + "x" + std::to_string(y) + "x" + std::to_string(f);
+    };
+    throw GeometryError("layer \"" + name() + "\" is " + size(g.nx_global, g.ny_global, g.nf) + " (nx x ny x nf) but " +
+                        "its inputPath \"" + path + "\" holds frames of " + size(h.nx, h.ny, h.nf) +
+                        (h.nf == g.nf ? " (set autoResizeFlag to rescale them)" : ""));
+  }
+  if (file.frames.empty()) throw IoError(path, "holds no frames (" + input_path_context() + ")");
+  frames_.clear();
+  frames_.reserve(file.frames.size());
+  for (auto& frame : file.frames) {
+    Image image;
+    image.width = h.nx;
+    image.height = h.ny;
+    image.channels = h.nf;
+    image.values = std::move(frame.values);
+    frames_.push_back(std::move(image));
+  }
+  return int(frames_.size());
+}
+
+}  // namespace spv

@@ -1,0 +1,85 @@
+#include "probes/adaptive_time_scale_probe.hpp"
+
+#include "core/object_table.hpp"
+
+namespace spv {
+
+const ParamSchema& AdaptiveTimeScaleProbe::param_schema() {
+  static const ParamSchema s = [] {
+    ParamSchema s("AdaptiveTimeScaleProbe",
+                  "per batch element, the step size of the LCA layers that name it, adapted from the energy of the "
+                  "last two steps (OpenPV's AdaptiveTimeScaleController).");
+    SchemaBuilder<Params> b(s);
+    declare_adaptive_time_scale_keys(b);
+    return s;
+  }();
+  return s;
+}
+
+static TimeScaleSettings settings_of(const AdaptiveTimeScaleParams& p) {
+  return TimeScaleSettings{p.baseMax, p.baseMin, p.tauFactor, p.growthFactor};
+}
+
+AdaptiveTimeScaleProbe::AdaptiveTimeScaleProbe(const ParamGroup& group, Params p, const BindResult&)
+    : AdaptiveTimeScaleProbe(group, p, settings_of(p)) {}
+
+AdaptiveTimeScaleProbe::AdaptiveTimeScaleProbe(const ParamGroup& group, const Params& p,
+                                               const TimeScaleSettings& settings)
+    : BaseProbe(group, p), params_(p), settings_(settings) {}
+
+std::vector<std::string> AdaptiveTimeScaleProbe::dependencies() const {
+  auto deps = BaseProbe::dependencies();
+  deps.push_back(params_.targetName);
+  return deps;
+}
+
+void AdaptiveTimeScaleProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
+  BaseProbe::resolve(objects, ctx);
+  const auto* target = objects.require<BaseProbe>(params_.targetName, *this, "targetName", "a probe");
+  if (!target->has_batch_values())
+    fail("targetName", "names \"" + target->name() + "\", a " + target->type() +
+                           ", which has no value per batch element; name an energy probe");
+  target_ = target;
+}
+
+void AdaptiveTimeScaleProbe::allocate(const RunContext& ctx) { controller_.emplace(settings_, ctx.nbatch); }
+
+void AdaptiveTimeScaleProbe::initialize(const RunContext& ctx) {
+  BaseProbe::initialize(ctx);
+  controller_.emplace(settings_, ctx.nbatch);
+}
+
+void AdaptiveTimeScaleProbe::prepare_step(const StepInfo& s, const RunContext& ctx) {
+  std::vector<double> energies(std::size_t(ctx.nbatch), -1.0);
+  if (!(has_trigger() && triggered(s))) {
+    // Before the target's first sample its values are zero, as OpenPV's are.
+    const std::vector<double>& e = target_->raw_values();
+    for (std::size_t b = 0; b < energies.size(); ++b) energies[b] = b < e.size() ? e[b] : 0.0;
+  }
+  controller_->update(energies);
+  std::vector<double> timescales;
+  for (const TimeScaleState& t : controller_->state()) timescales.push_back(t.timescale);
+  set_raw_values(std::move(timescales));
+}
+
+void AdaptiveTimeScaleProbe::sample(const StepInfo& s, const RunContext&) { write(s); }
+
+double AdaptiveTimeScaleProbe::timescale(int batch) const {
+  return controller_->state().at(std::size_t(batch)).timescale;
+}
+
+void AdaptiveTimeScaleProbe::write(const StepInfo& s) {
+  if (!output().is_open()) return;
+  const auto& state = controller_->state();
+  for (std::size_t b = 0; b < state.size(); ++b) {
+    const TimeScaleState& t = state[b];
+    output().write(int(b), params_.writeTimeScaleFieldnames
+                               ? format_text("sim_time = %f\n\tbatch = %d, timeScale = %10.8f, timeScaleTrue = %10.8f, "
+                                             "timeScaleMax = %10.8f\n",
+                                             s.time, int(b), t.timescale, t.timescale_true, t.timescale_max)
+                               : format_text("%f, %d, %10.8f, %10.8f, %10.8f\n", s.time, int(b), t.timescale,
+                                             t.timescale_true, t.timescale_max));
+  }
+}
+
+}  // namespace spv

@@ -1,0 +1,64 @@
+// AdaptiveTimeScaleProbe: per batch element, the step size an LCA layer takes (its adaptiveTimeScaleProbe), adapted
+// at the start of each step from the energy probe named by targetName; the trigger layer's new input resets it.
+#pragma once
+#include <optional>
+
+#include "probes/base_probe.hpp"
+#include "probes/time_scale_controller.hpp"
+
+namespace spv {
+
+struct AdaptiveTimeScaleParams : ProbeParams {
+  std::string targetName;
+  double baseMax, baseMin, tauFactor, growthFactor;
+  bool writeTimeScaleFieldnames;
+};
+
+template <class P>
+void declare_adaptive_time_scale_keys(SchemaBuilder<P>& b) {
+  using namespace checks;
+  declare_probe_keys(b);
+  b.key("targetName", &P::targetName, Required, "the energy probe (usually a ColumnEnergyProbe) to follow")
+      .key("baseMax", &P::baseMax, 1.0, "initial cap of the timescale", {positive()})
+      .key("baseMin", &P::baseMin, 1.0, "timescale after a reset or when the energy rises", {positive()})
+      .key("tauFactor", &P::tauFactor, 1.0, "timescale = tauFactor * E / (rate at which E falls)", {positive()})
+      .key("growthFactor", &P::growthFactor, 1.0, "the cap grows by (1 + growthFactor) each time it is reached",
+           {non_negative()})
+      .key("writeTimeScaleFieldnames", &P::writeTimeScaleFieldnames, true,
+           "lines as 'sim_time = ...' with field names; false: comma-separated values")
+      .alias("writeTimeScaleFieldnames", "writeTimeScalesFieldnames");
+}
+
+class AdaptiveTimeScaleProbe : public BaseProbe, public TimeScaleSource {
+ public:
+  using Params = AdaptiveTimeScaleParams;
+  static const ParamSchema& param_schema();
+  AdaptiveTimeScaleProbe(const ParamGroup& group, Params p, const BindResult&);
+  const ParamSchema& schema() const override { return param_schema(); }
+  const void* params_ptr() const override { return &params_; }
+
+  std::vector<std::string> dependencies() const override;
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+  void allocate(const RunContext& ctx) override;
+  void initialize(const RunContext& ctx) override;
+  // New timescales from the target's raw values (the energy after the last step), or a reset when triggered.
+  void prepare_step(const StepInfo& s, const RunContext& ctx) override;
+  // Writes every step: the trigger resets the timescale rather than gating the output.
+  void sample(const StepInfo& s, const RunContext& ctx) override;
+
+  double timescale(int batch) const override;
+  const std::vector<TimeScaleState>& state() const { return controller_->state(); }
+
+ protected:
+  AdaptiveTimeScaleProbe(const ParamGroup& group, const Params& p, const TimeScaleSettings& settings);
+  void compute(const StepInfo&, const RunContext&) override {}
+  void write(const StepInfo& s) override;
+
+ private:
+  Params params_;
+  TimeScaleSettings settings_;
+  const BaseProbe* target_ = nullptr;
+  std::optional<TimeScaleController> controller_;
+};
+
+}  // namespace spv

@@ -1,0 +1,63 @@
+#include "probes/base_probe.hpp"
+
+#include "core/io/output_directory.hpp"
+#include "core/object_table.hpp"
+#include "probes/column_energy_probe.hpp"
+
+namespace spv {
+
+BaseProbe::BaseProbe(const ParamGroup& group, const ProbeParams& common)
+    : Probe(group), common_(common), coefficient_(common.coefficient) {}
+
+std::vector<std::string> BaseProbe::dependencies() const {
+  // Not the energy probe: it comes after its members (ColumnEnergyProbe explains why).
+  if (common_.triggerLayerName.empty()) return {};
+  return {common_.triggerLayerName};
+}
+
+void BaseProbe::resolve(ObjectTable& objects, const RunContext&) {
+  if (!common_.triggerLayerName.empty())
+    trigger_ = objects.require<Layer>(common_.triggerLayerName, *this, "triggerLayerName", "a layer");
+  if (!common_.energyProbe.empty())
+    objects.require<ColumnEnergyProbe>(common_.energyProbe, *this, "energyProbe", "a ColumnEnergyProbe");
+}
+
+std::vector<int> BaseProbe::output_batches(const RunContext& ctx) const {
+  std::vector<int> all(std::size_t(ctx.nbatch));
+  for (int b = 0; b < ctx.nbatch; ++b) all[std::size_t(b)] = b;
+  return all;
+}
+
+void BaseProbe::initialize(const RunContext& ctx) {
+  raw_.assign(std::size_t(ctx.nbatch), 0.0);
+  values_.assign(std::size_t(ctx.nbatch), 0.0);
+  refreshed_step_ = -1;
+  if (ctx.output && ctx.comm->is_root() && common_.textOutputFlag && !common_.probeOutputFile.empty())
+    output_.open(*ctx.output, common_.probeOutputFile, output_batches(ctx), header());
+}
+
+void BaseProbe::finish(const RunContext&) { output_.close(); }
+
+void BaseProbe::sample(const StepInfo& s, const RunContext& ctx) {
+  if (!triggered(s)) return;
+  refresh(s, ctx);
+  write(s);
+}
+
+void BaseProbe::refresh(const StepInfo& s, const RunContext& ctx) {
+  if (refreshed_step_ == s.step) return;
+  refreshed_step_ = s.step;
+  compute(s, ctx);
+}
+
+void BaseProbe::set_raw_values(std::vector<double> raw) {
+  raw_ = std::move(raw);
+  values_.resize(raw_.size());
+  for (std::size_t b = 0; b < raw_.size(); ++b) values_[b] = coefficient_ * raw_[b];
+}
+
+bool BaseProbe::triggered(const StepInfo& s) const {
+  return !trigger_ || trigger_->fires_at(s.time + common_.triggerOffset, s.dt);
+}
+
+}  // namespace spv

@@ -1,0 +1,36 @@
+// ColumnEnergyProbe: per batch element, the sum of the values (coefficient times value) of every probe whose
+// energyProbe names it.
+//
+// Order without dependencies: the members cannot depend on the energy probe (it must come after them), and the energy
+// probe cannot list its members in dependencies() (those are called before any look-up, and only the members' groups
+// say whom they join). So resolve() finds the members by scanning the objects, and compute() first asks each member to
+// refresh() itself for this step (a member computes at most once per step), then adds their values in name order.
+// The sum is then the same whatever order the column samples probes in and whatever order the groups were written in.
+#pragma once
+#include "probes/base_probe.hpp"
+
+namespace spv {
+
+class ColumnEnergyProbe : public BaseProbe {
+ public:
+  using Params = ProbeParams;
+  static const ParamSchema& param_schema();
+  ColumnEnergyProbe(const ParamGroup& group, Params p, const BindResult&);
+  const ParamSchema& schema() const override { return param_schema(); }
+  const void* params_ptr() const override { return &params_; }
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+
+  // The probes whose energyProbe names this one, by name.
+  const std::vector<BaseProbe*>& members() const { return members_; }
+
+ protected:
+  void compute(const StepInfo& s, const RunContext& ctx) override;
+  void write(const StepInfo& s) override;
+  std::string header() const override { return "time,index,energy"; }
+
+ private:
+  Params params_;
+  std::vector<BaseProbe*> members_;
+};
+
+}  // namespace spv

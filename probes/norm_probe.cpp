@@ -1,0 +1,47 @@
+#include "probes/norm_probe.hpp"
+
+#include "core/object_table.hpp"
+
+namespace spv {
+
+NormProbe::NormProbe(const ParamGroup& group, const NormProbeParams& p)
+    : LayerProbe(group, p), mask_name_(p.maskLayerName) {}
+
+std::vector<std::string> NormProbe::dependencies() const {
+  auto deps = LayerProbe::dependencies();
+  if (!mask_name_.empty()) deps.push_back(mask_name_);
+  return deps;
+}
+
+void NormProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
+  LayerProbe::resolve(objects, ctx);
+  if (mask_name_.empty()) return;
+  mask_ = objects.require<Layer>(mask_name_, *this, "maskLayerName", "a layer");
+  const LayerGeometry& g = target().geometry();
+  const LayerGeometry& mg = mask_->geometry();
+  auto size = [](const LayerGeometry& x) {
+    return std::to_string(x.nx_global) + "x" + std::to_string(x.ny_global) + "x" + std::to_string(x.nf);
+  };
+  if (mg.nx_global != g.nx_global || mg.ny_global != g.ny_global || (mg.nf != 1 && mg.nf != g.nf))
+    fail("maskLayerName", "mask \"" + mask_->name() + "\" is " + size(mg) + " but target \"" + target().name() +
+                              "\" is " + size(g) + "; a mask needs the same nx and ny, and nf 1 or the target's");
+}
+
+void NormProbe::compute(const StepInfo&, const RunContext& ctx) {
+  const LayerGeometry& g = target().geometry();
+  std::vector<GridSum> sums(std::size_t(g.nbatch_global));
+  for (int b = 0; b < g.nbatch; ++b) sums[std::size_t(g.batch0 + b)] = local_sum(b);
+  reduce_sums(sums, *ctx.comm);
+  std::vector<double> raw(sums.size());
+  for (std::size_t b = 0; b < sums.size(); ++b) raw[b] = norm_from_sum(sums[b].value());
+  set_raw_values(std::move(raw));
+}
+
+void NormProbe::write(const StepInfo& s) {
+  if (!output().is_open()) return;
+  const int neurons = int(target().geometry().global_neurons());
+  for (std::size_t b = 0; b < raw_values().size(); ++b)
+    output().write(int(b), format_text("%6.3f, %d, %8d, %f\n", s.time, int(b), neurons, raw_values()[b]));
+}
+
+}  // namespace spv

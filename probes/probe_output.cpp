@@ -1,0 +1,63 @@
+#include "probes/probe_output.hpp"
+
+#include <cstdarg>
+#include <cstdio>
+
+#include "core/errors.hpp"
+#include "core/io/output_directory.hpp"
+
+namespace spv {
+
+std::string batch_element_file_name(const std::string& probe_output_file, int batch) {
+  const std::filesystem::path p(probe_output_file);
+  const std::string name = p.stem().string() + "_batchElement_" + std::to_string(batch) + p.extension().string();
+  return (p.parent_path() / name).string();
+}
+
+std::string format_text(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  va_list again;
+  va_copy(again, args);
+  const int n = std::vsnprintf(nullptr, 0, format, args);
+  va_end(args);
+  std::string text(n > 0 ? std::size_t(n) : 0, '\0');
+  if (n > 0) std::vsnprintf(text.data(), text.size() + 1, format, again);
+  va_end(again);
+  return text;
+}
+
+ProbeOutput::~ProbeOutput() {
+  for (auto& f : files_) f->stream.close();
+}
+
+void ProbeOutput::open(OutputDirectory& dir, const std::string& probe_output_file, const std::vector<int>& batches,
+                       const std::string& header) {
+  for (int b : batches) {
+    auto file = std::make_unique<File>();
+    file->batch = b;
+    file->path = dir.stage(batch_element_file_name(probe_output_file, b));
+    file->stream.open(file->path, std::ios::binary | std::ios::trunc);
+    if (!file->stream) throw IoError(file->path.string(), "cannot open the probe output file");
+    if (!header.empty()) file->stream << header << '\n';
+    files_.push_back(std::move(file));
+  }
+}
+
+void ProbeOutput::write(int batch, const std::string& text) {
+  for (auto& f : files_)
+    if (f->batch == batch) f->stream << text;
+}
+
+void ProbeOutput::close() {
+  std::vector<std::unique_ptr<File>> files = std::move(files_);
+  files_.clear();
+  for (auto& f : files) {
+    f->stream.flush();
+    const bool ok = bool(f->stream);
+    f->stream.close();
+    if (!ok) throw IoError(f->path.string(), "cannot write the probe output file");
+  }
+}
+
+}  // namespace spv

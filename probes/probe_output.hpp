@@ -1,0 +1,44 @@
+// A probe's text files, one per global batch element, staged in the output directory and written by the root rank.
+#pragma once
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace spv {
+
+class OutputDirectory;
+
+// OpenPV's per-batch file name: "dir/energy.txt", 2 -> "dir/energy_batchElement_2.txt" (the extension is kept).
+std::string batch_element_file_name(const std::string& probe_output_file, int batch);
+
+// printf into a std::string (probe lines keep OpenPV's printf layouts exactly).
+[[gnu::format(printf, 1, 2)]] std::string format_text(const char* format, ...);
+
+class ProbeOutput {
+ public:
+  ProbeOutput() = default;
+  ~ProbeOutput();
+  ProbeOutput(const ProbeOutput&) = delete;
+  ProbeOutput& operator=(const ProbeOutput&) = delete;
+
+  // Opens one file per listed global batch element and writes `header` (when not empty) as its first line.
+  void open(OutputDirectory& dir, const std::string& probe_output_file, const std::vector<int>& batches,
+            const std::string& header);
+  bool is_open() const { return !files_.empty(); }
+  // Appends text to batch element b's file; nothing when that element has no file.
+  void write(int batch, const std::string& text);
+  // Flushes and closes every file; throws IoError when a write failed.
+  void close();
+
+ private:
+  struct File {
+    int batch;
+    std::filesystem::path path;
+    std::ofstream stream;
+  };
+  std::vector<std::unique_ptr<File>> files_;
+};
+
+}  // namespace spv
