@@ -61,7 +61,8 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
            "take this layer's state from initializeFromCheckpointDir when the column names one")
       .key("dataType", &P::dataType, Nil, "OpenPV's activity data type; only float (NULL) is supported",
            {[](const ParamValue& v) {
-             return v.is_nil() || v.as_string() == "float" ? std::string() : std::string("only float is supported");
+             return v.is_nil() || v.as_string().empty() || v.as_string() == "float" ? std::string()
+                                                                                   : std::string("only float is supported");
            }});
   b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
     if (p.InitVType == "InitVFromFile" && p.Vfilename.empty()) return {"Vfilename", "InitVFromFile needs Vfilename"};

@@ -16,10 +16,12 @@ void Progress::update(double time, long step) {
 
 void Progress::finish(double time, long step) {
   if (!out_) return;
-  print(time, step, true);
+  // On a terminal the final line replaces the last update; in a log it adds the elapsed time only if new.
+  if (terminal_ || step != last_printed_step_) print(time, step, true);
 }
 
 void Progress::print(double time, long step, bool final) {
+  last_printed_step_ = step;
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
   double rate = elapsed > 0 ? step / elapsed : 0.0;
   double fraction = stop_ > start_ ? (time - start_) / (stop_ - start_) : 1.0;

@@ -15,6 +15,7 @@ class Progress {
  private:
   void print(double time, long step, bool final);
   double start_, stop_, interval_, next_;
+  long last_printed_step_ = -1;
   std::FILE* out_;
   bool terminal_;
   std::chrono::steady_clock::time_point began_;

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
-#include <iomanip>
 #include <sstream>
 
 #include "core/io/output_directory.hpp"
