@@ -281,6 +281,8 @@ class Converter {
       }
       if (sweep && order == 0) throw ParamError(g.where, g.name, key, g.type + " groups hold only a list of values");
       int line = sweep ? 0 : lines_.key_line(key, ref.line, next_line);
+      // A group built elsewhere (a dofile'd base file) and changed here: the key's first assignment in this file.
+      if (line == 0 && !sweep && lines_.group_line(ref.name) == 0) line = lines_.key_line(key, 0, 0);
       SourceLocation where = line > 0 ? at(line) : g.where;
       ParamEntry e{key, value(g.name, key, where), where};
       entries.emplace_back(order, std::move(e));

@@ -160,7 +160,7 @@ int SourceLines::group_line(const std::string& name) const {
 }
 
 int SourceLines::key_line(const std::string& key, int from, int to) const {
-  std::size_t begin = line_start(from);
+  std::size_t begin = from > 0 ? line_start(from) : 0;
   std::size_t end = to > 0 ? line_start(to) : code_.size();
   auto found = assignments(key, begin, end);
   return found.empty() ? 0 : line_at(found.front().target);

@@ -1,6 +1,7 @@
 #include "probes/adaptive_time_scale_probe.hpp"
 
 #include "core/object_table.hpp"
+#include "params/error.hpp"
 
 namespace spv {
 
@@ -65,6 +66,7 @@ void AdaptiveTimeScaleProbe::prepare_step(const StepInfo& s, const RunContext& c
 void AdaptiveTimeScaleProbe::sample(const StepInfo& s, const RunContext&) { write(s); }
 
 double AdaptiveTimeScaleProbe::timescale(int batch) const {
+  if (!controller_) throw Error("probe \"" + name() + "\" was asked for a timescale before it was allocated");
   return controller_->state().at(std::size_t(batch)).timescale;
 }
 

@@ -37,12 +37,13 @@ void ColumnEnergyProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
     auto* p = dynamic_cast<BaseProbe*>(o.get());
     if (!p || p == this || p->energy_probe_name() != name()) continue;
     if (!p->has_batch_values())
-      throw ParamError(p->location_of("energyProbe"), p->name(), "energyProbe",
-                       "a " + p->type() + " has no value per batch element, so it cannot join energy probe \"" +
-                           name() + "\"");
+      throw ParamError(
+          p->location_of("energyProbe"), p->name(), "energyProbe",
+          "a " + p->type() + " has no value per batch element, so it cannot join energy probe \"" + name() + "\"");
     members_.push_back(p);
   }
-  std::sort(members_.begin(), members_.end(), [](const BaseProbe* a, const BaseProbe* b) { return a->name() < b->name(); });
+  std::sort(members_.begin(), members_.end(),
+            [](const BaseProbe* a, const BaseProbe* b) { return a->name() < b->name(); });
 }
 
 void ColumnEnergyProbe::compute(const StepInfo& s, const RunContext& ctx) {

@@ -25,6 +25,8 @@ struct Partial {
 Partial tile_stats(const Layer& layer, bool use_v, double nnz_threshold, int b) {
   const LayerGeometry& g = layer.geometry();
   const int row_len = g.nx * g.nf;
+  // OpenPV compares in float; so does this, so that a threshold of 0.1 treats 0.1f as within it.
+  const float threshold = float(nnz_threshold);
   Partial p;
   for (int y = 0; y < g.ny; ++y) {
     const float* row = use_v ? layer.V().data() + std::size_t(b) * g.neurons() + g.index(0, y, 0)
@@ -33,7 +35,7 @@ Partial tile_stats(const Layer& layer, bool use_v, double nnz_threshold, int b) 
       const float a = row[i];
       p.sum.add(a);
       p.sum_squared.add(double(a) * double(a));
-      if (std::fabs(double(a)) > nnz_threshold) p.nonzero.add(1.0);
+      if (std::fabs(a) > threshold) p.nonzero.add(1.0);
       p.min = std::min(p.min, a);
       p.max = std::max(p.max, a);
     }

@@ -43,8 +43,7 @@ void declare_probe_keys(SchemaBuilder<P>& b, bool with_coefficient = true) {
            {relative_path})
       .key("triggerLayerName", &P::triggerLayerName, Nil,
            "sample only on steps when this layer gets new data (timescale probes: reset the timescale then)")
-      .key("triggerOffset", &P::triggerOffset, 0.0, "act this long before the trigger layer's update",
-           {non_negative()})
+      .key("triggerOffset", &P::triggerOffset, 0.0, "act this long before the trigger layer's update", {non_negative()})
       .key("energyProbe", &P::energyProbe, Nil, "the ColumnEnergyProbe whose sum this probe's value joins");
   if (with_coefficient)
     b.key("coefficient", &P::coefficient, 1.0, "multiplies this probe's value in its energyProbe's sum");

@@ -9,8 +9,9 @@ namespace spv {
 
 const ParamSchema& RequireAllZeroActivityProbe::param_schema() {
   static const ParamSchema s = [] {
-    ParamSchema s("RequireAllZeroActivityProbe",
-                  "fails the run when the target's activity exceeds nnzThreshold in magnitude (writes StatsProbe lines).");
+    ParamSchema s(
+        "RequireAllZeroActivityProbe",
+        "fails the run when the target's activity exceeds nnzThreshold in magnitude (writes StatsProbe lines).");
     SchemaBuilder<Params> b(s);
     declare_stats_keys(b, true);
     b.key("exitOnFailure", &Params::exitOnFailure, true, "non-zero activity fails the run (else only a warning)")
@@ -32,7 +33,7 @@ void RequireAllZeroActivityProbe::sample(const StepInfo& s, const RunContext& ct
   for (std::size_t b = 0; b < st.size(); ++b)
     if (st[b].nonzero != 0)
       details += "; batch element " + std::to_string(b) + " has " + std::to_string(st[b].nonzero) +
-                 " values beyond it (min " + format_number(st[b].min) + ", max " + format_number(st[b].max) + ")";
+                 " values beyond it" + format_text(" (min %g, max %g)", double(st[b].min), double(st[b].max));
   if (details.empty()) return;
   first_failure_ = "probe \"" + name() + "\": layer \"" + target().name() + "\" has non-zero activity at step " +
                    std::to_string(s.step) + " (t = " + format_number(s.time) + "), nnzThreshold " +

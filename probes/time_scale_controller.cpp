@@ -8,8 +8,7 @@
 namespace spv {
 
 TimeScaleController::TimeScaleController(const TimeScaleSettings& settings, int nbatch)
-    : settings_(settings),
-      state_(std::size_t(nbatch), TimeScaleState{settings.base_min, -1.0, settings.base_max}) {}
+    : settings_(settings), state_(std::size_t(nbatch), TimeScaleState{settings.base_min, -1.0, settings.base_max}) {}
 
 void TimeScaleController::update(const std::vector<double>& energies) {
   if (energies.size() != state_.size())

@@ -41,7 +41,7 @@ std::vector<double> dictionary_matrix(const std::vector<float>& kernels) {
 // Non-negative ISTA on 1/2||x - Phi a||^2 + lambda sum(a), a >= 0, run to convergence in double precision.
 std::vector<double> ista(const std::vector<double>& phi, const std::vector<double>& x, int n_code) {
   const int n_in = int(x.size());
-  std::vector<double> a(std::size_t(n_code), 0.0), r(std::size_t(n_in));
+  std::vector<double> a(static_cast<std::size_t>(n_code), 0.0), r(static_cast<std::size_t>(n_in));
   const double step = 0.1;  // below 1/L: ||Phi||^2 <= 4 here (unit-norm kernels overlap at most 4 times)
   for (int it = 0; it < 200000; ++it) {
     for (int i = 0; i < n_in; ++i) {
@@ -90,7 +90,7 @@ TEST_CASE("LCA reaches the LASSO minimiser found by ISTA, and the energy probe m
     xw.close();
   }
   write_shared_weights(dir / "w.pvp", w, false);
-  test::write_file(dir / "lasso.lua", R"(
+  test::write_file(dir / "lasso.lua", R"lua(
 local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])")
 return {
   column = { groupType = "HyPerCol", nx = 8, ny = 8, dt = 1, stopTime = 5000 },
@@ -108,7 +108,7 @@ return {
   ErrorL2 = { groupType = "L2NormProbe", targetLayer = "Error", energyProbe = "Energy", coefficient = 0.5, exponent = 2 },
   CodeL1 = { groupType = "L1NormLCAProbe", targetLayer = "Code", energyProbe = "Energy" },
 }
-)");
+)lua");
   test::ColumnRun run(dir / "lasso.lua");
   run.column->initialize();
   run.column->run();
@@ -120,7 +120,7 @@ return {
 
   const Layer& code = run.get<Layer>("Code");
   const LayerGeometry& g = code.geometry();
-  std::vector<double> a(std::size_t(n_code));
+  std::vector<double> a(static_cast<std::size_t>(n_code));
   for (int y = 0; y < g.ny; ++y)
     for (int xx = 0; xx < g.nx; ++xx)
       for (int f = 0; f < g.nf; ++f) a[g.index(xx, y, f)] = code.A()[g.ext_index(xx, y, f)];

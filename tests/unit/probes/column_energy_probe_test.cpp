@@ -1,11 +1,12 @@
 // ColumnEnergyProbe: the sum of its members' values (coefficient applied), whatever order probes are sampled in or
 // groups are written in, also for members whose own trigger does not fire; and its errors.
+#include "probes/column_energy_probe.hpp"
+
 #include <algorithm>
 #include <random>
 
 #include "core/column.hpp"
 #include "probe_test_net.hpp"
-#include "probes/column_energy_probe.hpp"
 #include "probes/l1_norm_probe.hpp"
 #include "probes/l2_norm_probe.hpp"
 
@@ -18,12 +19,12 @@ namespace {
 void energy_net(Net& net, const Entries& member_extra = {}) {
   net.layer("L", 2);
   net.add(group("ColumnEnergyProbe", "m_energy", {}));
-  Entries l2{{"targetLayer", str("L")}, {"energyProbe", str("m_energy")}, {"exponent", num(2)},
-             {"coefficient", num(0.5)}};
+  Entries l2{
+      {"targetLayer", str("L")}, {"energyProbe", str("m_energy")}, {"exponent", num(2)}, {"coefficient", num(0.5)}};
   l2.insert(l2.end(), member_extra.begin(), member_extra.end());
   net.add(group("L2NormProbe", "z_residual", l2));
-  net.add(group("L1NormProbe", "a_sparsity", {{"targetLayer", str("L")}, {"energyProbe", str("m_energy")},
-                                              {"coefficient", num(0.3)}}));
+  net.add(group("L1NormProbe", "a_sparsity",
+                {{"targetLayer", str("L")}, {"energyProbe", str("m_energy")}, {"coefficient", num(0.3)}}));
   net.add(group("L1NormProbe", "bystander", {{"targetLayer", str("L")}}));
 }
 
@@ -64,8 +65,8 @@ TEST_CASE("energy is up to date whatever order probes are sampled in", "[probes]
     for (long step = 1; step <= 3; ++step) {
       net.set_a("L", 0, values_times(float(step)));
       net.step(step, order);
-      const double expected = net.get<L1NormProbe>("a_sparsity").values()[0] +
-                              net.get<L2NormProbe>("z_residual").values()[0];
+      const double expected =
+          net.get<L1NormProbe>("a_sparsity").values()[0] + net.get<L2NormProbe>("z_residual").values()[0];
       CHECK(net.get<ColumnEnergyProbe>("m_energy").raw_values()[0] == expected);
     }
     results.push_back(net.get<ColumnEnergyProbe>("m_energy").raw_values()[0]);
@@ -138,7 +139,9 @@ ParamDocument shuffled_document(unsigned seed) {
             {{"nf", num(4)}, {"nxScale", num(0.5)}, {"nyScale", num(0.5)}, {"InitVType", str("UniformRandomV")}}),
       group("ColumnEnergyProbe", "Energy", {}),
       group("L2NormProbe", "ResidualNorm",
-            {{"targetLayer", str("Residual")}, {"energyProbe", str("Energy")}, {"coefficient", num(0.5)},
+            {{"targetLayer", str("Residual")},
+             {"energyProbe", str("Energy")},
+             {"coefficient", num(0.5)},
              {"exponent", num(2)}}),
       group("L1NormProbe", "CodeNorm",
             {{"targetLayer", str("Code")}, {"energyProbe", str("Energy")}, {"coefficient", num(0.55)}}),

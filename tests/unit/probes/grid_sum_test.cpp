@@ -1,13 +1,12 @@
 // GridSum: the total does not depend on order or grouping, survives transport through a sum of doubles, and is
 // accurate to rounding.
+#include "probes/grid_sum.hpp"
+
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <random>
-
-#include <catch2/catch.hpp>
-
-#include "probes/grid_sum.hpp"
 
 using spv::GridSum;
 

@@ -37,7 +37,8 @@ TEST_CASE("L2NormProbe: (sum A^2)^(exponent/2) times the coefficient, per batch 
   Net net(3, 2, 2);
   setup(net);
   net.add(group("L2NormProbe", "norm", {{"targetLayer", str("L")}}));
-  net.add(group("L2NormProbe", "squared", {{"targetLayer", str("L")}, {"exponent", num(2)}, {"coefficient", num(0.5)}}));
+  net.add(
+      group("L2NormProbe", "squared", {{"targetLayer", str("L")}, {"exponent", num(2)}, {"coefficient", num(0.5)}}));
   net.add(group("L2NormProbe", "cubed", {{"targetLayer", str("L")}, {"exponent", num(3)}}));
   net.build();
   fill(net);
@@ -129,8 +130,9 @@ TEST_CASE("norm probes count only where the mask's activity is non-zero", "[prob
   Net net(3, 2, 1);
   setup(net);
   net.layer("M1", 1, Halo{2, 0, 0, 1});  // one feature: masks every feature at a position
-  net.layer("M2", 2);                     // the target's features: masks neuron by neuron
-  net.add(group("L2NormProbe", "by_position", {{"targetLayer", str("L")}, {"exponent", num(2)}, {"maskLayerName", str("M1")}}));
+  net.layer("M2", 2);                    // the target's features: masks neuron by neuron
+  net.add(group("L2NormProbe", "by_position",
+                {{"targetLayer", str("L")}, {"exponent", num(2)}, {"maskLayerName", str("M1")}}));
   net.add(group("L1NormProbe", "by_neuron", {{"targetLayer", str("L")}, {"maskLayerName", str("M2")}}));
   net.build();
   net.set_a("L", 0, ramp());

@@ -2,21 +2,21 @@
 // order, layer buffers set directly, probes stepped by hand; plus a layer whose trigger fires on a fixed period, a
 // scratch directory, and a communicator that lets threads play MPI ranks.
 #pragma once
+#include <unistd.h>
+
 #include <atomic>
 #include <barrier>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <stdexcept>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <utility>
 #include <vector>
-
-#include <catch2/catch.hpp>
-#include <unistd.h>
 
 #include "app/default_registry.hpp"
 #include "core/comm/communicator.hpp"

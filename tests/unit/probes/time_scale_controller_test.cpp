@@ -1,8 +1,8 @@
 // The adaptive timescale state machine against hand-computed sequences (OpenPV's AdaptiveTimeScaleController and
 // KneeTimeScaleController).
-#include <catch2/catch.hpp>
-
 #include "probes/time_scale_controller.hpp"
+
+#include <catch2/catch.hpp>
 
 using spv::TimeScaleController;
 using spv::TimeScaleSettings;
