@@ -138,6 +138,7 @@ return {
     growthFactor     = 0.025,
     kneeThresh       = 3.4,
     kneeSlope        = 0.01,
+    writeTimeScaleFieldnames = false,
   },
 
   V1EnergyProbe = {
