@@ -17,9 +17,10 @@ std::string axis_problem(int n_pre, int n_post, int patch) {
     return "";
   }
   const int big = n_pre > n_post ? n_pre : n_post, small = n_pre > n_post ? n_post : n_pre;
-  if (big % small != 0 || !power_of_two(big / small))
+  // A layer of size 1 may face any size (a fully connected patch, e.g. a 1x1 code over a 28x28 digit).
+  if (big % small != 0 || (small != 1 && !power_of_two(big / small)))
     return "sizes " + std::to_string(n_pre) + " (pre) and " + std::to_string(n_post) +
-           " (post) must be equal or differ by a power-of-two factor";
+           " (post) must be equal or differ by a power-of-two factor (or one of them be 1)";
   if (n_post > n_pre) {
     const int stride = n_post / n_pre;
     if (patch % stride != 0)
