@@ -18,7 +18,7 @@ class Probe : public Object {
   virtual void sample(const StepInfo& s, const RunContext& ctx) = 0;
   // The latest value per (global) batch element, after reduction; energy probes read their members' values.
   const std::vector<double>& values() const { return values_; }
-  // The coefficient an energy probe multiplies this probe's value by (already applied in values()).
+  // The ColumnEnergyProbe this probe adds into (empty: none); values() already carry the coefficient.
   virtual std::string energy_probe_name() const { return {}; }
 
  protected:
