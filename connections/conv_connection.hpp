@@ -33,6 +33,8 @@ class ConvConnection : public Connection {
   }
   // Valid after resolve().
   const ConvGeometry& conv_geometry() const { return geometry_; }
+  // This rank's delivery tables; valid after allocate().
+  const ConvPlan& conv_plan() const { return plan_; }
 
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   void allocate(const RunContext& ctx) override;

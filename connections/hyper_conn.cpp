@@ -42,6 +42,11 @@ HyPerConn::HyPerConn(const ParamGroup& group, Params p, const BindResult& given)
       fail("weightUpdatePeriod", "is required when plasticityFlag is true and triggerLayerName is not set");
     if (!q.triggerLayerName.empty() && given.has("weightUpdatePeriod"))
       fail("weightUpdatePeriod", "cannot be set together with triggerLayerName; set only one of them");
+    if (q.triggerLayerName.empty() && q.weightUpdatePeriod <= 0)
+      fail("weightUpdatePeriod", "must be positive (the time between weight updates)");
+    if (q.combine_dW_with_W_flag && !q.immediateWeightUpdate)
+      fail("combine_dW_with_W_flag", "cannot be combined with immediateWeightUpdate = false (OpenPV's delayed "
+                                     "update would apply the weights to themselves); set one of them to its default");
   }
 }
 
@@ -62,12 +67,30 @@ void HyPerConn::allocate(const RunContext& ctx) {
   ConvConnection::allocate(ctx);
   const ConvGeometry& g = conv_geometry();
   weights_ = WeightStore(params_.numAxonalArbors, g.kernels(), g.nyp(), g.nxp(), g.nfp);
+  if (!params_.plasticityFlag) return;
+  HebbianSources sources;
+  sources.plan = &conv_plan();
+  sources.pre = &pre();
+  sources.post = &post();
+  for (int arbor = 0; arbor < params_.numAxonalArbors; ++arbor) sources.delay_steps.push_back(delay_steps(arbor));
+  sources.trigger = trigger_layer_;
+  sources.normalize = normalize_settings();
+  updater_ = make_updater(std::move(sources));
+}
+
+std::unique_ptr<HebbianUpdater> HyPerConn::make_updater(HebbianSources sources) const {
+  return std::make_unique<HebbianUpdater>(params_, std::move(sources), weights_);
 }
 
 void HyPerConn::initialize(const RunContext& ctx) {
   ConvConnection::initialize(ctx);
   initialize_weights(ctx);
   if (params_.normalizeOnInitialize) normalize_weights(weights_, normalize_settings());
+  if (updater_) updater_->initialize();
+}
+
+void HyPerConn::update_weights(const StepInfo& s, const RunContext& ctx) {
+  if (updater_ && updater_->due(s)) updater_->update(*ctx.comm, weights_);
 }
 
 void HyPerConn::initialize_weights(const RunContext& ctx) {

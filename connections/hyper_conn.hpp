@@ -1,7 +1,10 @@
-// HyPerConn: a shared-weight convolution that owns its weights (initialised, normalised, written; learning is
-// declared and validated here and arrives with the weight updaters).
+// HyPerConn: a shared-weight convolution that owns its weights: initialised, normalised, written, and learned by its
+// weight updater when plasticityFlag is set.
 #pragma once
+#include <memory>
+
 #include "connections/conv_connection.hpp"
+#include "connections/hebbian_updater.hpp"
 #include "connections/hyper_conn_params.hpp"
 #include "connections/normalize_weights.hpp"
 
@@ -22,20 +25,26 @@ class HyPerConn : public ConvConnection {
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   void allocate(const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
+  void update_weights(const StepInfo& s, const RunContext& ctx) override;
 
+  // The learning state (null unless plasticityFlag); valid after allocate().
+  const HebbianUpdater* updater() const { return updater_.get(); }
   // The normalisation this connection applies (strength already scaled for normalizeFromPostPerspective).
   NormalizeSettings normalize_settings() const;
 
  protected:
   const HyPerConnParams& hyper_params() const { return params_; }
   WeightStore& own_weights() { return weights_; }
+  // The updater of a plastic connection; MomentumConn adds momentum.
+  virtual std::unique_ptr<HebbianUpdater> make_updater(HebbianSources sources) const;
 
  private:
   void initialize_weights(const RunContext& ctx);
 
   Params params_;
   WeightStore weights_;
-  const Layer* trigger_layer_ = nullptr;  // learning trigger, resolved now and used by the updaters
+  const Layer* trigger_layer_ = nullptr;  // learning trigger (null: learn every weightUpdatePeriod)
+  std::unique_ptr<HebbianUpdater> updater_;
 };
 
 }  // namespace spv

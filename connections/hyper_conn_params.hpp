@@ -87,8 +87,8 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
            "normalizeMax: kernels whose largest weight is at most this are left unchanged")
       .key("plasticityFlag", &P::plasticityFlag, false, "learn the weights")
       .key("triggerLayerName", &P::triggerLayerName, Nil, "learning: update when this layer gets a new frame")
-      .key("triggerOffset", &P::triggerOffset, 0.0, "learning: update this long after the trigger layer's update",
-           {non_negative()})
+      .key("triggerOffset", &P::triggerOffset, 0.0,
+           "learning: update at t when the trigger layer fires at t + triggerOffset", {non_negative()})
       .key("weightUpdatePeriod", &P::weightUpdatePeriod, 0.0,
            "learning without a trigger layer: update every weightUpdatePeriod time units", {non_negative()})
       .key("initialWeightUpdateTime", &P::initialWeightUpdateTime, 0.0,
@@ -96,13 +96,15 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
       .key("immediateWeightUpdate", &P::immediateWeightUpdate, true,
            "apply dW in the step it is computed (else one update later)")
       .key("dWMax", &P::dWMax, 1.0, "learning rate (required when plasticityFlag is true)")
-      .key("dWMaxDecayInterval", &P::dWMaxDecayInterval, 0, "updates between decays of dWMax (0: never)",
+      .key("dWMaxDecayInterval", &P::dWMaxDecayInterval, 0,
+           "dWMax decays after the first update, then every dWMaxDecayInterval + 1 updates (0: never)",
            {non_negative()})
       .key("dWMaxDecayFactor", &P::dWMaxDecayFactor, 0.0, "dWMax *= (1 - dWMaxDecayFactor) at each decay")
       .key("normalizeDw", &P::normalizeDw, true,
-           "divide each kernel's dW by the number of (pre neuron, batch element) pairs that contributed")
+           "divide each weight's dW by the number of (pre neuron, batch element) pairs that contributed to it")
       .key("useMask", &P::useMask, false, "obsolete in OpenPV; must be false")
-      .key("combine_dW_with_W_flag", &P::combine_dW_with_W_flag, false, "OpenPV's dW-into-W accumulation")
+      .key("combine_dW_with_W_flag", &P::combine_dW_with_W_flag, false,
+           "accumulate dW in W's own buffer, so that W += dW adds W + dW (as OpenPV)")
       .key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, false,
            "take the weights from initializeFromCheckpointDir when the column names one")
       .key("writeCompressedCheckpoints", &P::writeCompressedCheckpoints, false, "checkpoint weights as bytes");

@@ -1,5 +1,9 @@
 #include "connections/momentum_conn.hpp"
 
+#include "connections/momentum_updater.hpp"
+#include "connections/weight_file.hpp"
+#include "core/io/pvp_format.hpp"
+
 namespace spv {
 
 const ParamSchema& MomentumConn::param_schema() {
@@ -44,6 +48,19 @@ MomentumConn::MomentumConn(const ParamGroup& group, Params p, const BindResult& 
     fail("timeConstantTau", "must be >= 0 with momentumMethod \"viscosity\"");
   if (q.momentumMethod != "viscosity" && (q.timeConstantTau < 0 || q.timeConstantTau >= 1))
     fail("timeConstantTau", "must be in [0, 1) with momentumMethod \"" + q.momentumMethod + "\"");
+}
+
+std::unique_ptr<HebbianUpdater> MomentumConn::make_updater(HebbianSources sources) const {
+  const WeightStore& w = weights();
+  std::vector<float> prev(w.values().size(), 0.0f);
+  if (!params_.initPrev_dWFile.empty()) {
+    WeightStore file_prev(w.arbors(), w.kernels(), w.nyp(), w.nxp(), w.nfp());
+    const SharedWeights file = read_shared_weights(params_.initPrev_dWFile, params_.prev_dWFrameNumber);
+    const std::string mismatch = copy_matching_weights(file, conv_geometry(), file_prev);
+    if (!mismatch.empty()) fail("initPrev_dWFile", params_.initPrev_dWFile + " " + mismatch);
+    prev.assign(file_prev.values().begin(), file_prev.values().end());
+  }
+  return std::make_unique<MomentumUpdater>(params_, std::move(sources), w, std::move(prev));
 }
 
 }  // namespace spv

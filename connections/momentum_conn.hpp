@@ -1,5 +1,5 @@
 // MomentumConn: a HyPerConn whose weight updates carry momentum; the momentum keys are declared and validated here
-// and used by the momentum updater.
+// and used by its MomentumUpdater.
 #pragma once
 #include "connections/hyper_conn.hpp"
 
@@ -21,6 +21,9 @@ class MomentumConn : public HyPerConn {
   const ParamSchema& schema() const override { return param_schema(); }
   const void* params_ptr() const override { return &params_; }
   const MomentumConnParams& momentum_params() const { return params_; }
+
+ protected:
+  std::unique_ptr<HebbianUpdater> make_updater(HebbianSources sources) const override;
 
  private:
   static Params with_default_tau(Params p, const BindResult& given);

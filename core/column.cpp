@@ -207,10 +207,6 @@ void Column::advance() {
 }
 
 void Column::run() {
-  for (Connection* c : connections_)
-    if (c->plastic())
-      throw ParamError(c->location_of("plasticityFlag"), c->name(), "plasticityFlag",
-                       "weight learning is not available in this version yet; set plasticityFlag = false");
   const long n = total_steps();
   while (step_ < n) advance();
   if (progress_) progress_->finish(time_, step_);

@@ -61,7 +61,7 @@ class Connection : public Object {
 
   // Adds this step's contribution into post().gsyn(channel()); nothing for channel -1.
   virtual void deliver(const StepInfo& s) = 0;
-  // Whether this connection learns (plasticityFlag); learning arrives with the next issue.
+  // Whether this connection learns (plasticityFlag).
   virtual bool plastic() const { return false; }
   // Learning hook, called after the layers of a step have updated.
   virtual void update_weights(const StepInfo&, const RunContext&) {}

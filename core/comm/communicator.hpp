@@ -1,7 +1,9 @@
 // The only door between processes: halo exchange, ordered sums, gather/scatter for I/O, broadcast and agreement on
 // errors. Code outside core/comm/ never assumes a single process; it asks this interface.
 #pragma once
+#include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,12 @@ class Communicator {
   virtual void exchange_halo(const LayerGeometry& g, float* extended) = 0;
   // Element-wise sum of every rank's partials, added in rank order so that the result is reproducible; all ranks get it.
   virtual void ordered_sum(std::vector<double>& values) = 0;
+  // Element-wise sum over the global batch of per-batch-element partials: `local` holds `length` values for each of
+  // this rank's batch elements (global indices batch0, batch0 + 1, ...); every rank gets in `sum` the total, added in
+  // double in ascending global batch index (one element's partials from several tiles first meet in ordered_sum's
+  // rank order), so that the result does not depend on how the batch is split. The default goes through ordered_sum.
+  virtual void ordered_batch_sum(std::span<const float> local, std::size_t length, int batch0,
+                                 int nbatch_global, std::vector<double>& sum);
   // Gathers one batch element's restricted tile into the full global layer on the root (others get nothing).
   // `local` is [y][x][f] of this tile; `global` is resized on the root.
   virtual void gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) = 0;

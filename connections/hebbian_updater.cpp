@@ -1,0 +1,100 @@
+#include "connections/hebbian_updater.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "connections/hebbian_dw.hpp"
+#include "core/comm/communicator.hpp"
+
+namespace spv {
+
+HebbianUpdater::HebbianUpdater(const HyPerConnParams& params, HebbianSources sources, const WeightStore& shape)
+    : params_(params), sources_(std::move(sources)), weights_(shape.values().size()),
+      arbor_size_(shape.arbor_size()) {
+  const std::size_t local_batch = std::size_t(sources_.pre->geometry().nbatch);
+  partials_.assign(local_batch * 2 * weights_, 0.0f);
+  dw_.assign(weights_, 0.0f);
+  initialize();
+}
+
+void HebbianUpdater::initialize() {
+  dw_max_ = float(params_.dWMax);
+  decay_timer_ = 0;
+  sums_.assign(2 * weights_, 0.0);
+  std::fill(dw_.begin(), dw_.end(), 0.0f);
+}
+
+bool HebbianUpdater::due(const StepInfo& s) const {
+  if (sources_.trigger) return sources_.trigger->fires_at(s.time + params_.triggerOffset, s.dt);
+  const double period = params_.weightUpdatePeriod;
+  const double n = (s.time - params_.initialWeightUpdateTime) / period;
+  if (n * period < -0.5 * s.dt) return false;
+  return std::fabs(n - std::nearbyint(n)) * period < 0.5 * s.dt;
+}
+
+void HebbianUpdater::update(Communicator& comm, WeightStore& w) {
+  if (params_.immediateWeightUpdate) compute_sums(comm);
+  apply(finish_dw(w), w);
+  if (params_.nonnegativeConstraintFlag)
+    for (float& v : w.values()) v = std::max(v, 0.0f);
+  if (params_.normalizeOnWeightUpdate) normalize_weights(w, sources_.normalize);
+  w.touch();
+  if (!params_.immediateWeightUpdate) compute_sums(comm);
+  decay_dw_max();
+}
+
+void HebbianUpdater::compute_sums(Communicator& comm) {
+  const LayerGeometry& pre_g = sources_.pre->geometry();
+  const LayerGeometry& post_g = sources_.post->geometry();
+  const std::size_t pre_n = pre_g.neurons_ext(), post_n = post_g.neurons_ext();
+  std::fill(partials_.begin(), partials_.end(), 0.0f);
+  std::span<const float> post = sources_.post->A();
+  for (int b = 0; b < pre_g.nbatch; ++b) {
+    float* partial = partials_.data() + std::size_t(b) * 2 * weights_;
+    for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor) {
+      std::span<const float> pre = sources_.pre->A_delayed(sources_.delay_steps[arbor]);
+      accumulate_hebbian_dw(*sources_.plan, pre.subspan(std::size_t(b) * pre_n, pre_n),
+                            post.subspan(std::size_t(b) * post_n, post_n), dw_max_,
+                            {partial + arbor * arbor_size_, arbor_size_},
+                            {partial + weights_ + arbor * arbor_size_, arbor_size_});
+    }
+  }
+  comm.ordered_batch_sum(partials_, 2 * weights_, pre_g.batch0, pre_g.nbatch_global, sums_);
+}
+
+std::span<float> HebbianUpdater::finish_dw(WeightStore& w) {
+  const bool combine = params_.combine_dW_with_W_flag;
+  // OpenPV's combine_dW_with_W_flag accumulates dW into the weights' own buffer, so "dW" is then W plus the change.
+  float* out = combine ? w.values().data() : dw_.data();
+  const bool by_count = params_.normalizeDw;
+  const double* sum = sums_.data();
+  const double* count = sums_.data() + weights_;
+  const long n = long(weights_);
+#pragma omp parallel for schedule(static)
+  for (long i = 0; i < n; ++i) {
+    double v = sum[i] + (combine ? double(out[i]) : 0.0);
+    if (by_count) v = count[i] != 0.0 ? v / count[i] : 0.0;
+    out[i] = float(v);
+  }
+  return {out, weights_};
+}
+
+void HebbianUpdater::apply(std::span<float> dw, WeightStore& w) {
+  if (dw.data() != dw_.data()) std::copy(dw.begin(), dw.end(), dw_.begin());
+  float* values = w.values().data();
+  const float* change = dw.data();
+  const long n = long(dw.size());
+#pragma omp parallel for schedule(static)
+  for (long i = 0; i < n; ++i) values[i] += change[i];
+}
+
+void HebbianUpdater::decay_dw_max() {
+  // As OpenPV: the timer starts at 0, so dWMax first decays after the first update, then every interval + 1 updates.
+  if (params_.dWMaxDecayInterval <= 0) return;
+  if (--decay_timer_ < 0) {
+    decay_timer_ = params_.dWMaxDecayInterval;
+    dw_max_ *= 1.0f - float(params_.dWMaxDecayFactor);
+  }
+}
+
+}  // namespace spv

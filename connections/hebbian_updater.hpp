@@ -1,0 +1,70 @@
+// Learning of a HyPerConn's shared weights (OpenPV's HebbianUpdater): when due, per batch element Hebbian partials,
+// their sum in ascending global batch order, dW divided by its contribution counts, W += dW, the non-negative
+// constraint, normalisation and the dWMax decay. MomentumUpdater mixes in the previous dW before W += dW.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "connections/conv_delivery.hpp"
+#include "connections/hyper_conn_params.hpp"
+#include "connections/normalize_weights.hpp"
+#include "connections/weight_store.hpp"
+#include "core/layer.hpp"
+
+namespace spv {
+
+class Communicator;
+
+// What an updater reads: the connection's plan, its layers and per-arbor delays, and the learning trigger.
+struct HebbianSources {
+  const ConvPlan* plan = nullptr;
+  const Layer* pre = nullptr;
+  const Layer* post = nullptr;
+  std::vector<int> delay_steps;     // per arbor
+  const Layer* trigger = nullptr;   // null: every weightUpdatePeriod from initialWeightUpdateTime
+  NormalizeSettings normalize;      // applied after each update when normalizeOnWeightUpdate
+};
+
+class HebbianUpdater {
+ public:
+  HebbianUpdater(const HyPerConnParams& params, HebbianSources sources, const WeightStore& shape);
+  virtual ~HebbianUpdater() = default;
+
+  // Resets the learning state (dWMax, pending dW) for a run that starts now.
+  virtual void initialize();
+  // Whether an update happens in the step ending at s.time: the trigger layer fires at s.time + triggerOffset, or
+  // s.time is initialWeightUpdateTime + k weightUpdatePeriod, k >= 0 (within dt/2).
+  bool due(const StepInfo& s) const;
+  // One update of w. immediateWeightUpdate: dW from this step's activity is applied now; otherwise the dW of the
+  // previous update is applied and this step's is kept for the next (zero at the first update).
+  void update(Communicator& comm, WeightStore& w);
+
+  float dw_max() const { return dw_max_; }
+  // The dW applied by the latest update (after momentum), arbor-major like the weights.
+  std::span<const float> last_dw() const { return dw_; }
+
+ protected:
+  // dw -> w for every arbor; `dw` aliases w.values() with combine_dW_with_W_flag.
+  virtual void apply(std::span<float> dw, WeightStore& w);
+  const HyPerConnParams& params() const { return params_; }
+
+ private:
+  // Per-batch-element partial dW and counts of this rank, then their sum in global batch order into sums_.
+  void compute_sums(Communicator& comm);
+  // dW (or, combining, W + dW) from sums_, divided by the counts with normalizeDw; returns where it was written.
+  std::span<float> finish_dw(WeightStore& w);
+  void decay_dw_max();
+
+  HyPerConnParams params_;
+  HebbianSources sources_;
+  std::size_t weights_ = 0;        // arbors x kernels x patch
+  std::size_t arbor_size_ = 0;
+  float dw_max_ = 0.0f;
+  int decay_timer_ = 0;
+  std::vector<float> partials_;    // per local batch element: dW of all arbors, then counts
+  std::vector<double> sums_;       // their sum over the global batch: dW, then counts
+  std::vector<float> dw_;
+};
+
+}  // namespace spv

@@ -1,0 +1,24 @@
+#include "core/comm/communicator.hpp"
+
+#include <stdexcept>
+
+namespace spv {
+
+void Communicator::ordered_batch_sum(std::span<const float> local, std::size_t length, int batch0,
+                                     int nbatch_global, std::vector<double>& sum) {
+  const std::size_t local_count = length == 0 ? 0 : local.size() / length;
+  if (batch0 < 0 || local.size() != local_count * length ||
+      std::size_t(batch0) + local_count > std::size_t(nbatch_global))
+    throw std::logic_error("ordered_batch_sum: partials do not fit this rank's batch slice");
+  // Every batch element gets its own slot, so ordered_sum only ever adds a slot's tile partials (and zeros, exactly).
+  std::vector<double> slots(std::size_t(nbatch_global) * length, 0.0);
+  for (std::size_t i = 0; i < local.size(); ++i) slots[std::size_t(batch0) * length + i] = double(local[i]);
+  ordered_sum(slots);
+  sum.assign(length, 0.0);
+  for (std::size_t b = 0; b < std::size_t(nbatch_global); ++b) {
+    const double* slot = slots.data() + b * length;
+    for (std::size_t i = 0; i < length; ++i) sum[i] += slot[i];
+  }
+}
+
+}  // namespace spv
