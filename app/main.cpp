@@ -7,6 +7,7 @@
 #include "app/command_line.hpp"
 #include "app/default_registry.hpp"
 #include "core/build_config.hpp"
+#include "core/checkpoint/stop_signal.hpp"
 #include "core/column.hpp"
 #include "core/comm/communicator.hpp"
 #include "lua/params_loader.hpp"
@@ -40,8 +41,6 @@ int describe(const spv::Registry& registry, const std::string& type) {
 }
 
 void reject_unavailable(const spv::CommandLine& cl) {
-  if (!cl.checkpoint_dir.empty() || cl.restart_newest)
-    throw spv::UsageError("restarting from a checkpoint (-c, -r) is not available in this version");
   auto one = [](const std::optional<int>& v) { return !v || *v == 1; };
   if (!one(cl.rows) || !one(cl.columns) || !one(cl.batch_width))
     throw spv::UsageError("MPI decomposition (-rows, -columns, -batchwidth other than 1) is not available in this "
@@ -68,6 +67,10 @@ int run(const spv::CommandLine& cl) {
   options.seed = cl.seed;
   options.threads = threads;
   options.show_progress = !cl.quiet && !cl.dry_run;
+  options.restart_dir = cl.checkpoint_dir;
+  options.restart_newest = cl.restart_newest;
+  // SIGINT/SIGTERM finish the timestep, write a checkpoint and end the run with status 128 + signal (130, 143).
+  spv::install_stop_signal_handlers();
   spv::Column column(doc, registry, options, comm);
   try {
     column.open_outputs();
@@ -79,6 +82,11 @@ int run(const spv::CommandLine& cl) {
     throw;
   }
   if (!cl.dry_run && !cl.quiet) std::cout << column.timers_report();
+  if (column.stop_signal() != 0) {
+    std::cerr << "sparsepv: stopped by signal " << column.stop_signal() << " after step " << column.step_count()
+              << "; checkpoint written to " << column.last_checkpoint().string() << " (continue with -c or -r)\n";
+    return 128 + column.stop_signal();
+  }
   return 0;
 }
 

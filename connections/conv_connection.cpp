@@ -1,5 +1,9 @@
 #include "connections/conv_connection.hpp"
 
+#include <filesystem>
+
+#include "core/checkpoint/checkpoint_registry.hpp"
+
 #include "connections/weight_file.hpp"
 #include "core/errors.hpp"
 #include "core/io/output_directory.hpp"
@@ -97,6 +101,29 @@ void ConvConnection::write_output(const StepInfo& s, const RunContext& ctx) {
   }
   if (step > 0)
     while (next_write_time_ <= s.time + 0.5 * s.dt) next_write_time_ += step;
+}
+
+}  // namespace spv
+
+namespace spv {
+
+void ConvConnection::register_state(CheckpointRegistry& r, const RunContext& ctx) {
+  r.add_value("nextWriteTime", next_write_time_, EntryKind::Run);
+  if (common().writeStep < 0 || !ctx.output) return;
+  OutputDirectory* out = ctx.output;
+  r.add_custom(
+      "outputPosition", EntryKind::Run,
+      [this, out](const std::filesystem::path& p) {
+        std::int64_t bytes = 0;
+        if (file_started_ && out->writer()) bytes = std::int64_t(std::filesystem::file_size(out->stage(name() + ".pvp")));
+        write_raw_array(p, &bytes, sizeof bytes, 1);
+      },
+      [this, out](const std::filesystem::path& p) {
+        std::int64_t bytes = 0;
+        read_raw_array(p, &bytes, sizeof bytes, 1);
+        file_started_ = bytes > 0;
+        if (file_started_) out->resume(name() + ".pvp", std::uint64_t(bytes));
+      });
 }
 
 }  // namespace spv

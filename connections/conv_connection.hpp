@@ -41,6 +41,11 @@ class ConvConnection : public Connection {
   void initialize(const RunContext& ctx) override;
   void deliver(const StepInfo& s) override;
   void write_output(const StepInfo& s, const RunContext& ctx) override;
+  // Next weight-write time and the weight output file's position (run state).
+  void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
+  std::vector<std::pair<std::string, long>> checkpoint_shape() const override {
+    return {{"nxp", geometry_.nxp()}, {"nyp", geometry_.nyp()}, {"nfp", geometry_.nfp}, {"numAxonalArbors", common().numAxonalArbors}};
+  }
 
  protected:
   // Checks the patch against the pre and post layers (GeometryError naming both), records the geometry and asks the

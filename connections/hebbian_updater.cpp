@@ -1,5 +1,7 @@
 #include "connections/hebbian_updater.hpp"
 
+#include "core/checkpoint/checkpoint_registry.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -95,6 +97,16 @@ void HebbianUpdater::decay_dw_max() {
     decay_timer_ = params_.dWMaxDecayInterval;
     dw_max_ *= 1.0f - float(params_.dWMaxDecayFactor);
   }
+}
+
+}  // namespace spv
+
+namespace spv {
+
+void HebbianUpdater::register_state(CheckpointRegistry& r) {
+  r.add_value("dWMax", dw_max_, EntryKind::Run);
+  r.add_value("dWMaxDecayTimer", decay_timer_, EntryKind::Run);
+  r.add_floats("pending_dW", dw_, EntryKind::Run);
 }
 
 }  // namespace spv

@@ -15,6 +15,7 @@
 namespace spv {
 
 class Communicator;
+class CheckpointRegistry;
 
 // What an updater reads: the connection's plan, its layers and per-arbor delays, and the learning trigger.
 struct HebbianSources {
@@ -41,6 +42,8 @@ class HebbianUpdater {
   void update(Communicator& comm, WeightStore& w);
 
   float dw_max() const { return dw_max_; }
+  // The learning state a checkpoint keeps: the decayed dWMax, its decay timer and the pending dW of a delayed update.
+  virtual void register_state(CheckpointRegistry& r);
   // The dW applied by the latest update (after momentum), arbor-major like the weights.
   std::span<const float> last_dw() const { return dw_; }
 

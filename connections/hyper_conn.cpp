@@ -1,5 +1,11 @@
 #include "connections/hyper_conn.hpp"
 
+#include "connections/momentum_updater.hpp"
+#include "core/checkpoint/checkpoint_registry.hpp"
+#include "core/errors.hpp"
+#include <filesystem>
+#include <functional>
+
 #include "connections/weight_file.hpp"
 #include "connections/weight_init.hpp"
 #include "core/io/pvp_format.hpp"
@@ -127,6 +133,50 @@ NormalizeSettings HyPerConn::normalize_settings() const {
   s.nonnegative = q.nonnegativeConstraintFlag;
   s.cutoff = q.normalize_cutoff;
   return s;
+}
+
+}  // namespace spv
+
+namespace spv {
+
+namespace {
+
+// A weight-shaped float array (W or prev_dW) as a shared-weight PVP file, and back with every size checked.
+void add_weight_pvp(CheckpointRegistry& r, const std::string& entry, const HyPerConn& conn, const ConvGeometry& g,
+                    std::function<std::span<float>()> values, std::function<void()> loaded) {
+  const WeightStore& shape = conn.weights();
+  r.add_custom(
+      entry + ".pvp", EntryKind::Warm,
+      [&shape, &g, values](const std::filesystem::path& p) {
+        WeightStore copy(shape.arbors(), shape.kernels(), shape.nyp(), shape.nxp(), shape.nfp());
+        const auto v = values();
+        std::copy(v.begin(), v.end(), copy.values().begin());
+        write_shared_weights(p, to_shared_weights(copy, g, 0.0), false);
+      },
+      [&shape, &g, values, loaded, &conn](const std::filesystem::path& p) {
+        if (!std::filesystem::exists(p)) throw IoError(p.string(), "the checkpoint has no such file");
+        WeightStore copy(shape.arbors(), shape.kernels(), shape.nyp(), shape.nxp(), shape.nfp());
+        const std::string mismatch = copy_matching_weights(read_shared_weights(p), g, copy);
+        if (!mismatch.empty())
+          throw IoError(p.string(), "does not fit connection \"" + conn.name() + "\" (a size changed since the "
+                                    "checkpoint): " + mismatch);
+        const auto v = values();
+        std::copy(copy.values().begin(), copy.values().end(), v.begin());
+        loaded();
+      });
+}
+
+}  // namespace
+
+void HyPerConn::register_state(CheckpointRegistry& r, const RunContext& ctx) {
+  ConvConnection::register_state(r, ctx);
+  if (plastic() || !r.suppress_nonplastic())
+    add_weight_pvp(r, "W", *this, conv_geometry(), [this] { return weights_.values(); }, [this] { weights_.touch(); });
+  if (!updater_) return;
+  updater_->register_state(r);
+  if (auto* m = dynamic_cast<MomentumUpdater*>(updater_.get()))
+    add_weight_pvp(r, "prev_dW", *this, conv_geometry(),
+                   [m] { return std::span<float>(m->mutable_prev_dw()); }, [] {});
 }
 
 }  // namespace spv

@@ -26,6 +26,9 @@ class HyPerConn : public ConvConnection {
   void allocate(const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
   void update_weights(const StepInfo& s, const RunContext& ctx) override;
+  // W per arbor as <name>_W.pvp (unless suppressNonplasticCheckpoints leaves fixed weights out), the learning state.
+  void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
+  bool initialize_from_checkpoint() const override { return params_.initializeFromCheckpointFlag; }
 
   // The learning state (null unless plasticityFlag); valid after allocate().
   const HebbianUpdater* updater() const { return updater_.get(); }

@@ -51,3 +51,9 @@ void MomentumUpdater::apply(std::span<float> dw, WeightStore& w) {
 }
 
 }  // namespace spv
+
+namespace spv {
+
+void MomentumUpdater::register_state(CheckpointRegistry& r) { HebbianUpdater::register_state(r); }
+
+}  // namespace spv

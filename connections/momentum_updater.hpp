@@ -29,6 +29,9 @@ class MomentumUpdater : public HebbianUpdater {
 
   void initialize() override;
   std::span<const float> prev_dw() const { return prev_dw_; }
+  // Adds prev_dW (as <conn>_prev_dW.pvp, written by the connection) to the Hebbian state.
+  void register_state(CheckpointRegistry& r) override;
+  std::vector<float>& mutable_prev_dw() { return prev_dw_; }
 
  protected:
   void apply(std::span<float> dw, WeightStore& w) override;

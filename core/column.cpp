@@ -5,7 +5,12 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 
+#include "core/checkpoint/checkpoint_registry.hpp"
+#include "core/checkpoint/checkpoint_store.hpp"
+#include "core/checkpoint/checkpoint_trigger.hpp"
+#include "core/checkpoint/stop_signal.hpp"
 #include "core/errors.hpp"
 #include "core/io/output_directory.hpp"
 #include "core/progress.hpp"
@@ -61,6 +66,8 @@ void Column::create(const ParamDocument& doc, const Registry& registry) {
   }
   if (!column_group) throw ParamError({doc.path, 0}, "", "", "no HyPerCol group: every params file needs one column");
   column_schema().bind(*column_group, &params_);
+  column_name_ = column_group->name;
+  column_where_ = column_group->where;
   if (!options_.output_path.empty()) params_.outputPath = options_.output_path;
   if (options_.seed) params_.randomSeed = double(*options_.seed);
 }
@@ -150,6 +157,7 @@ static void write_text(const std::filesystem::path& path, const std::string& tex
 }
 
 void Column::open_outputs() {
+  prepare_restart();
   output_ = std::make_unique<OutputDirectory>(params_.outputPath, ctx_.comm->is_root());
   output_->open();
   ctx_.output = output_.get();
@@ -162,11 +170,21 @@ void Column::open_outputs() {
 
 void Column::initialize() {
   for (auto& o : objects_.objects()) o->initialize(ctx_);
-  StepInfo start{0, time_, params_.dt};
-  for (Layer* l : layers_) l->write_output(start, ctx_);
-  for (Connection* c : connections_) c->write_output(start, ctx_);
+  register_state();
+  if (!restart_dir_.empty()) {
+    // A restart continues: no initial output (the checkpoint's files already hold it).
+    load_checkpoint(restart_dir_, false);
+  } else {
+    if (!params_.initializeFromCheckpointDir.empty()) {
+      verify_checkpoint_directory(params_.initializeFromCheckpointDir);
+      load_checkpoint(params_.initializeFromCheckpointDir, true);
+    }
+    StepInfo start{0, time_, params_.dt};
+    for (Layer* l : layers_) l->write_output(start, ctx_);
+    for (Connection* c : connections_) c->write_output(start, ctx_);
+  }
   if (options_.show_progress && ctx_.comm->is_root())
-    progress_ = std::make_unique<Progress>(params_.startTime, params_.stopTime, params_.progressInterval,
+    progress_ = std::make_unique<Progress>(time_, params_.stopTime, params_.progressInterval,
                                            params_.writeProgressToErr ? stderr : stdout);
 }
 
@@ -208,16 +226,166 @@ void Column::advance() {
 
 void Column::run() {
   const long n = total_steps();
-  while (step_ < n) advance();
+  ran_ = true;
+  while (step_ < n) {
+    advance();
+    if (!output_) continue;
+    if (const int sig = stop_signal_received()) {
+      stop_signal_ = sig;
+      write_checkpoint(checkpoint_path(step_));
+      break;
+    }
+    if (params_.checkpointWrite && step_ < n && trigger_->due(step_, time_, params_.dt)) {
+      write_checkpoint(checkpoint_path(step_));
+      if (params_.deleteOlderCheckpoints) prune_checkpoints(params_.checkpointWriteDir, params_.numCheckpointsKept);
+    }
+  }
   if (progress_) progress_->finish(time_, step_);
 }
 
 void Column::finish() {
+  if (output_ && ran_ && !params_.suppressLastOutput && stop_signal_ == 0) {
+    write_checkpoint(params_.lastCheckpointDir.empty() ? std::filesystem::path(params_.outputPath) / "Last"
+                                                       : std::filesystem::path(params_.lastCheckpointDir));
+  }
   for (auto& o : objects_.objects()) o->finish(ctx_);
   if (output_) {
     if (ctx_.comm->is_root()) write_text(output_->stage("timers.txt"), timers_report());
     output_->commit();
   }
+}
+
+std::filesystem::path Column::checkpoint_path(long step) const {
+  // Interrupted runs without checkpointWriteDir still keep their work, in <outputPath>/Checkpoints.
+  const std::filesystem::path parent = params_.checkpointWriteDir.empty()
+                                           ? std::filesystem::path(params_.outputPath) / "Checkpoints"
+                                           : std::filesystem::path(params_.checkpointWriteDir);
+  int width = params_.checkpointIndexWidth;
+  if (width < 0) width = int(std::to_string(std::max(total_steps(), 0L)).size());
+  std::string digits = std::to_string(step);
+  if (int(digits.size()) < width) digits.insert(0, std::size_t(width) - digits.size(), '0');
+  return parent / ("Checkpoint" + digits);
+}
+
+std::string Column::shape_text() const {
+  std::ostringstream out;
+  out << column_name_ << " nx " << params_.nx << '\n'
+      << column_name_ << " ny " << params_.ny << '\n'
+      << column_name_ << " nbatch " << params_.nbatch << '\n';
+  for (const auto& o : objects_.objects())
+    for (const auto& [key, value] : o->checkpoint_shape()) out << o->name() << ' ' << key << ' ' << value << '\n';
+  return out.str();
+}
+
+void Column::check_shape(const std::filesystem::path& dir) const {
+  const std::filesystem::path file = dir / "shape.txt";
+  const auto bytes = read_checkpoint_file(file);
+  std::map<std::pair<std::string, std::string>, long> saved;
+  std::istringstream in(std::string(bytes.begin(), bytes.end()));
+  std::string group, key;
+  long value = 0;
+  while (in >> group >> key >> value) saved[{group, key}] = value;
+  std::set<std::string> groups;
+  std::istringstream now(shape_text());
+  while (now >> group >> key >> value) {
+    groups.insert(group);
+    const Object* o = objects_.find(group);
+    const SourceLocation where = o ? o->location_of(key) : column_where_;
+    auto it = saved.find({group, key});
+    if (it == saved.end())
+      throw ParamError(where, group, key,
+                       "the checkpoint " + dir.string() + " has no group \"" + group + "\" with this key; groups "
+                       "cannot be added between a checkpoint and a restart (use initializeFromCheckpointDir to start "
+                       "a new network from it)");
+    if (it->second != value)
+      throw ParamError(where, group, key,
+                       "gives " + std::to_string(value) + " but the checkpoint " + dir.string() + " was written with " +
+                           std::to_string(it->second) + "; sizes (layer sizes, nbatch, nf, patch sizes) cannot change "
+                           "between a checkpoint and a restart (stopTime, output intervals and threads can)");
+  }
+  for (const auto& [gk, v] : saved)
+    if (!groups.count(gk.first))
+      throw ParamError({source_file_, 0}, gk.first, "",
+                       "the checkpoint " + dir.string() + " has this group, the params do not; groups cannot be "
+                       "removed between a checkpoint and a restart");
+}
+
+void Column::prepare_restart() {
+  if ((params_.checkpointWrite || !options_.restart_dir.empty() || options_.restart_newest ||
+       !params_.initializeFromCheckpointDir.empty()) && ctx_.comm->size() > 1)
+    throw ParamError(column_where_, column_name_, "checkpointWrite",
+                     "checkpoints under MPI are not available in this version; run on one process");
+  if (params_.checkpointWrite && params_.checkpointWriteDir.empty())
+    throw ParamError(column_where_, column_name_, "checkpointWriteDir", "is required when checkpointWrite is true");
+  if (options_.restart_newest) {
+    if (params_.checkpointWriteDir.empty())
+      throw ParamError(column_where_, column_name_, "checkpointWriteDir",
+                       "-r restarts from the newest checkpoint in checkpointWriteDir, which is not set");
+    std::vector<std::string> skipped;
+    restart_dir_ = newest_complete_checkpoint(params_.checkpointWriteDir, &skipped);
+    for (const auto& why : skipped) std::fprintf(stderr, "skipping an incomplete checkpoint: %s\n", why.c_str());
+  } else if (!options_.restart_dir.empty()) {
+    restart_dir_ = options_.restart_dir;
+  }
+  if (restart_dir_.empty()) return;
+  verify_checkpoint_directory(restart_dir_);
+  check_shape(restart_dir_);
+}
+
+void Column::register_state() {
+  registry_ = std::make_unique<CheckpointRegistry>();
+  trigger_ = std::make_unique<CheckpointTrigger>(params_);
+  registry_->set_suppress_nonplastic(params_.suppressNonplasticCheckpoints);
+  registry_->begin_object("");
+  registry_->add_custom(
+      "timeinfo", EntryKind::Run,
+      [this](const std::filesystem::path& p) {
+        // Decimal for people, hexadecimal for an exact restart.
+        char text[160];
+        const int n = std::snprintf(text, sizeof text, "time = %.17g\nstep = %ld\nexact = %a\n", time_, step_, time_);
+        write_checkpoint_file(p, text, std::size_t(n));
+      },
+      [this](const std::filesystem::path& p) {
+        const auto bytes = read_checkpoint_file(p);
+        std::string text(bytes.begin(), bytes.end());
+        double t = 0, exact = 0;
+        long step = 0;
+        char hex[64] = {0};
+        if (std::sscanf(text.c_str(), "time = %lg\nstep = %ld\nexact = %63s", &t, &step, hex) != 3)
+          throw IoError(p.string(), "malformed timeinfo (expected time, step and exact lines)");
+        exact = std::strtod(hex, nullptr);
+        time_ = exact;
+        step_ = step;
+      });
+  registry_->add_value("nextCheckpointTime", trigger_->next_time(), EntryKind::Run);
+  for (auto& o : objects_.objects()) {
+    registry_->begin_object(o->name());
+    o->register_state(*registry_, ctx_);
+  }
+}
+
+void Column::load_checkpoint(const std::filesystem::path& dir, bool warm) {
+  for (const CheckpointEntry& e : registry_->entries()) {
+    if (warm) {
+      if (e.kind != EntryKind::Warm) continue;
+      const Object* o = objects_.find(e.object);
+      if (!o || !o->initialize_from_checkpoint()) continue;
+    }
+    e.read(dir / e.file);
+  }
+}
+
+void Column::write_checkpoint(const std::filesystem::path& dir) {
+  if (!output_ || !ctx_.comm->is_root()) return;
+  output_->commit_live();
+  write_checkpoint_directory(dir, [this](const std::filesystem::path& tmp) {
+    for (const CheckpointEntry& e : registry_->entries()) e.write(tmp / e.file);
+    const ParamDocument doc = effective_params();
+    write_text(tmp / params_.printParamsFilename, write_params_text(doc));
+    write_text(tmp / (params_.printParamsFilename + ".lua"), write_lua_text(doc));
+    write_text(tmp / "shape.txt", shape_text());
+  });
+  last_checkpoint_ = dir;
 }
 
 void Column::abandon() {

@@ -2,6 +2,7 @@
 // timestep loop.
 #pragma once
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,8 @@ namespace spv {
 
 class OutputDirectory;
 class Progress;
+class CheckpointRegistry;
+class CheckpointTrigger;
 
 // Settings that come from the command line rather than the params file.
 struct ColumnOptions {
@@ -27,6 +30,8 @@ struct ColumnOptions {
   std::optional<std::uint64_t> seed;    // -s: overrides randomSeed
   int threads = 1;                      // -t
   bool show_progress = true;
+  std::string restart_dir;              // -c: restart from this checkpoint
+  bool restart_newest = false;          // -r: restart from the newest complete checkpoint in checkpointWriteDir
 };
 
 class Column {
@@ -41,8 +46,16 @@ class Column {
   void initialize();
   // One step: t -> t + dt.
   void advance();
-  // Steps until stopTime.
+  // Steps until stopTime, or until SIGINT/SIGTERM (see stop_signal()), writing checkpoints when due.
   void run();
+  // The stop signal that ended run() early (a checkpoint was written after the step it finished), or 0.
+  int stop_signal() const { return stop_signal_; }
+  // Where run() wrote its latest checkpoint (empty: none).
+  const std::filesystem::path& last_checkpoint() const { return last_checkpoint_; }
+  // The checkpoint this run restarts from (empty: a fresh start).
+  const std::filesystem::path& restart_dir() const { return restart_dir_; }
+  // Writes a complete checkpoint at `dir` (outputs are committed first, so its file positions refer to them).
+  void write_checkpoint(const std::filesystem::path& dir);
   // Closes outputs, writes the timers report and commits the output directory.
   void finish();
   // Removes what this run staged (after an error).
@@ -62,6 +75,13 @@ class Column {
   void create(const ParamDocument& doc, const Registry& registry);
   void order();
   void schedule();
+  // Before any output is touched: resolve -c/-r, verify the checkpoint and compare its sizes with these params.
+  void prepare_restart();
+  void check_shape(const std::filesystem::path& dir) const;
+  std::string shape_text() const;
+  void register_state();
+  void load_checkpoint(const std::filesystem::path& dir, bool warm);
+  std::filesystem::path checkpoint_path(long step) const;
 
   ColumnParams params_{};
   ColumnOptions options_;
@@ -87,6 +107,13 @@ class Column {
   int t_deliver_ = 0, t_update_ = 0, t_publish_ = 0, t_probes_ = 0, t_output_ = 0, t_learn_ = 0;
   double time_ = 0.0;
   long step_ = 0;
+  std::string column_name_;
+  SourceLocation column_where_;
+  std::unique_ptr<CheckpointRegistry> registry_;
+  std::unique_ptr<CheckpointTrigger> trigger_;
+  std::filesystem::path restart_dir_, last_checkpoint_;
+  int stop_signal_ = 0;
+  bool ran_ = false;  // run() was called: dry runs write no final checkpoint
   std::string source_file_;
 };
 

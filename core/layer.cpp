@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/errors.hpp"
+#include "core/checkpoint/checkpoint_registry.hpp"
 #include "core/io/activity_writer.hpp"
 #include "core/io/output_directory.hpp"
 #include "core/layer_init_v.hpp"
@@ -84,6 +85,46 @@ void Layer::initialize(const RunContext& ctx) {
                    : common_.writeSparseValues ? PvpType::SparseValues
                                                : PvpType::SparseIndices;
     writer_ = std::make_unique<ActivityWriter>(*ctx.output, name() + ".pvp", geometry_, type, *ctx.comm);
+  }
+}
+
+void Layer::register_state(CheckpointRegistry& r, const RunContext&) {
+  const LayerGeometry& g = geometry_;
+  if (has_v()) r.add_dense_pvp("V", v_, g.nx, g.ny, g.nf, g.nbatch, EntryKind::Warm);
+  r.add_dense_pvp("A", a_, g.nx_ext(), g.ny_ext(), g.nf, g.nbatch, EntryKind::Warm);
+  if (!delay_ring_.empty()) {
+    // Every level of every batch element as one frame, level-major.
+    const int levels = int(delay_ring_.size());
+    r.add_custom(
+        "Delays.pvp", EntryKind::Warm,
+        [this, levels](const std::filesystem::path& p) {
+          std::vector<float> all;
+          for (const auto& level : delay_ring_) all.insert(all.end(), level.begin(), level.end());
+          write_dense_pvp(p, all, geometry_.nx_ext(), geometry_.ny_ext(), geometry_.nf, levels * geometry_.nbatch);
+        },
+        [this, levels](const std::filesystem::path& p) {
+          std::vector<float> all;
+          read_dense_pvp(p, all, geometry_.nx_ext(), geometry_.ny_ext(), geometry_.nf, levels * geometry_.nbatch);
+          const std::size_t n = a_.size();
+          for (int l = 0; l < levels; ++l)
+            std::copy(all.begin() + std::ptrdiff_t(n * l), all.begin() + std::ptrdiff_t(n * (l + 1)),
+                      delay_ring_[std::size_t(l)].begin());
+        });
+    r.add_value("DelayHead", ring_head_, EntryKind::Warm);
+  }
+  r.add_value("nextWriteTime", next_write_time_, EntryKind::Run);
+  if (writer_) {
+    r.add_custom(
+        "outputPosition", EntryKind::Run,
+        [this](const std::filesystem::path& p) {
+          const std::int64_t pos[2] = {writer_->frames_written(), writer_->bytes_written()};
+          write_raw_array(p, pos, sizeof(std::int64_t), 2);
+        },
+        [this](const std::filesystem::path& p) {
+          std::int64_t pos[2] = {0, 0};
+          read_raw_array(p, pos, sizeof(std::int64_t), 2);
+          writer_->resume(pos[0], pos[1]);
+        });
   }
 }
 

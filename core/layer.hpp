@@ -64,6 +64,12 @@ class Layer : public Object {
   void initialize(const RunContext& ctx) override;
   void finish(const RunContext& ctx) override;
   std::vector<std::string> dependencies() const override;
+  // V, A, the delay levels and head (model state); next write time and activity file position (run state).
+  void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
+  bool initialize_from_checkpoint() const override { return common_.initializeFromCheckpointFlag; }
+  std::vector<std::pair<std::string, long>> checkpoint_shape() const override {
+    return {{"nxScale", geometry_.nx_global}, {"nyScale", geometry_.ny_global}, {"nf", geometry_.nf}};
+  }
 
  protected:
   // Whether the type has its own V buffer.

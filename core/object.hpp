@@ -12,6 +12,7 @@
 namespace spv {
 
 class ObjectTable;
+class CheckpointRegistry;
 
 class Object {
  public:
@@ -41,6 +42,12 @@ class Object {
   virtual void initialize(const RunContext&) {}
   // After the last step: flush and close outputs.
   virtual void finish(const RunContext&) {}
+  // Declares the state a checkpoint keeps (after initialize); declared once, written and read by the Checkpointer.
+  virtual void register_state(CheckpointRegistry&, const RunContext&) {}
+  // Whether a warm start (the column's initializeFromCheckpointDir) loads this object's model state.
+  virtual bool initialize_from_checkpoint() const { return false; }
+  // Sizes that a restart may not change, as (key, value) pairs; checked against the checkpoint's, naming the key.
+  virtual std::vector<std::pair<std::string, long>> checkpoint_shape() const { return {}; }
 
  protected:
   // A ParamError located at one of this object's keys.

@@ -1,5 +1,7 @@
 #include "layers/hyper_layer.hpp"
 
+#include "core/kernels/parallel.hpp"
+
 namespace spv {
 
 void combine_channels(const Layer& layer, std::span<float> v, float scale) {
@@ -7,7 +9,7 @@ void combine_channels(const Layer& layer, std::span<float> v, float scale) {
   const float* inh = layer.gsyn(1).data();
   const long n = long(v.size());
   float* out = v.data();
-#pragma omp parallel for simd schedule(static)
+#pragma omp parallel for simd schedule(static) if (n >= kParallelMinElements)
   for (long i = 0; i < n; ++i) out[i] = scale * (exc[i] - inh[i]);
 }
 

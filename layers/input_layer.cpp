@@ -1,5 +1,7 @@
 #include "layers/input_layer.hpp"
 
+#include "core/checkpoint/checkpoint_registry.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -246,6 +248,27 @@ void InputLayer::initialize(const RunContext& ctx) {
     timestamps_ = std::make_unique<std::ofstream>(path);
     if (!*timestamps_) throw IoError(path.string(), "cannot create the timestamp file of layer \"" + name() + "\"");
   }
+}
+
+void InputLayer::register_state(CheckpointRegistry& r, const RunContext& ctx) {
+  Layer::register_state(r, ctx);
+  if (!timestamps_) return;
+  OutputDirectory* out = ctx.output;
+  r.add_custom(
+      "timestampsPosition", EntryKind::Run,
+      [this](const std::filesystem::path& p) {
+        timestamps_->flush();
+        const std::int64_t pos = std::int64_t(timestamps_->tellp());
+        write_raw_array(p, &pos, sizeof pos, 1);
+      },
+      [this, out](const std::filesystem::path& p) {
+        std::int64_t pos = 0;
+        read_raw_array(p, &pos, sizeof pos, 1);
+        timestamps_->close();
+        const auto path = out->resume("timestamps/" + name() + ".txt", std::uint64_t(pos));
+        timestamps_ = std::make_unique<std::ofstream>(path, std::ios::app);
+        if (!*timestamps_) throw IoError(path.string(), "cannot reopen the timestamp file to continue it");
+      });
 }
 
 void InputLayer::finish(const RunContext& ctx) {

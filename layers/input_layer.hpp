@@ -122,6 +122,8 @@ class InputLayer : public Layer {
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
   void finish(const RunContext& ctx) override;
+  // Adds the timestamp file's position to the layer's state.
+  void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
 
  protected:
   bool has_v() const override { return false; }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/kernels/parallel.hpp"
 #include "core/object_table.hpp"
 #include "layers/lca_math.hpp"
 
@@ -62,7 +63,7 @@ void HyPerLCALayer::update_state(const StepInfo& s) {
   const int row_len = g.nx * g.nf;
   const float* exc = gsyn(0).data();
   const float* inh = gsyn(1).data();
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (long(rows) * row_len >= kParallelMinElements)
   for (int r = 0; r < rows; ++r) {
     const int b = r / g.ny, y = r % g.ny;
     const std::size_t offset = std::size_t(b) * g.neurons() + std::size_t(y) * row_len;
@@ -97,7 +98,7 @@ void ISTALayer::update_state(const StepInfo& s) {
   const float* inh = gsyn(1).data();
   for (int b = 0; b < g.nbatch; ++b) {
     const float step_over_tau = float(step_size(b, s)) / float(tau_steps(s));
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (long(g.ny) * row_len >= kParallelMinElements)
     for (int y = 0; y < g.ny; ++y) {
       const std::size_t offset = std::size_t(b) * g.neurons() + std::size_t(y) * row_len;
       const float* a = a_.data() + std::size_t(b) * g.neurons_ext() + g.ext_index(0, y, 0);

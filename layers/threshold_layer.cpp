@@ -1,5 +1,7 @@
 #include "layers/threshold_layer.hpp"
 
+#include "core/kernels/parallel.hpp"
+
 namespace spv {
 
 ThresholdLayer::ThresholdLayer(const ParamGroup& group, const ThresholdParams& p)
@@ -14,7 +16,7 @@ void ThresholdLayer::activity_from(std::span<const float> v) {
   const Threshold t = threshold_;
   const int rows = g.nbatch * g.ny;
   const int row_len = g.nx * g.nf;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (long(rows) * row_len >= kParallelMinElements)
   for (int r = 0; r < rows; ++r) {
     const int b = r / g.ny, y = r % g.ny;
     const float* src = v.data() + std::size_t(b) * g.neurons() + std::size_t(y) * row_len;

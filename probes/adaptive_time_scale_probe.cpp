@@ -1,5 +1,7 @@
 #include "probes/adaptive_time_scale_probe.hpp"
 
+#include "core/checkpoint/checkpoint_registry.hpp"
+
 #include "core/object_table.hpp"
 #include "params/error.hpp"
 
@@ -82,6 +84,15 @@ void AdaptiveTimeScaleProbe::write(const StepInfo& s) {
                                : format_text("%f, %d, %10.8f, %10.8f, %10.8f\n", s.time, int(b), t.timescale,
                                              t.timescale_true, t.timescale_max));
   }
+}
+
+}  // namespace spv
+
+namespace spv {
+
+void AdaptiveTimeScaleProbe::register_state(CheckpointRegistry& r, const RunContext& ctx) {
+  BaseProbe::register_state(r, ctx);
+  r.add_pod_vector("timescales", controller_->mutable_state(), EntryKind::Run);
 }
 
 }  // namespace spv

@@ -47,6 +47,8 @@ class AdaptiveTimeScaleProbe : public BaseProbe, public TimeScaleSource {
   void sample(const StepInfo& s, const RunContext& ctx) override;
 
   double timescale(int batch) const override;
+  // Adds the controller state per batch element (timescale, its energy, the cap) to the probe's state.
+  void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
   const std::vector<TimeScaleState>& state() const { return controller_->state(); }
 
  protected:

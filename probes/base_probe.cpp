@@ -1,5 +1,7 @@
 #include "probes/base_probe.hpp"
 
+#include "core/checkpoint/checkpoint_registry.hpp"
+
 #include "core/io/output_directory.hpp"
 #include "core/object_table.hpp"
 #include "probes/column_energy_probe.hpp"
@@ -58,6 +60,28 @@ void BaseProbe::set_raw_values(std::vector<double> raw) {
 
 bool BaseProbe::triggered(const StepInfo& s) const {
   return !trigger_ || trigger_->fires_at(s.time + common_.triggerOffset, s.dt);
+}
+
+}  // namespace spv
+
+namespace spv {
+
+void BaseProbe::register_state(CheckpointRegistry& r, const RunContext&) {
+  r.add_doubles("raw", raw_, EntryKind::Run);
+  r.add_doubles("values", values_, EntryKind::Run);
+  r.add_value("refreshedStep", refreshed_step_, EntryKind::Run);
+  if (!output_.is_open()) return;
+  r.add_custom(
+      "outputPositions", EntryKind::Run,
+      [this](const std::filesystem::path& p) {
+        const auto pos = output_.positions();
+        write_raw_array(p, pos.data(), sizeof(std::int64_t), pos.size());
+      },
+      [this](const std::filesystem::path& p) {
+        std::vector<std::int64_t> pos = output_.positions();
+        read_raw_array(p, pos.data(), sizeof(std::int64_t), pos.size());
+        output_.resume(pos);
+      });
 }
 
 }  // namespace spv

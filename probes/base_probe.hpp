@@ -21,6 +21,8 @@ class BaseProbe : public Probe {
   // Values start at zero (what a timescale probe reads before the first step) and the files open.
   void initialize(const RunContext& ctx) override;
   void finish(const RunContext& ctx) override;
+  // The latest values and the output files' positions (run state).
+  void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
   // On steps where the trigger allows: refresh, then write this step's lines.
   void sample(const StepInfo& s, const RunContext& ctx) override;
 

@@ -33,10 +33,12 @@ ProbeOutput::~ProbeOutput() {
 
 void ProbeOutput::open(OutputDirectory& dir, const std::string& probe_output_file, const std::vector<int>& batches,
                        const std::string& header) {
+  dir_ = &dir;
   for (int b : batches) {
     auto file = std::make_unique<File>();
     file->batch = b;
-    file->path = dir.stage(batch_element_file_name(probe_output_file, b));
+    file->relative = batch_element_file_name(probe_output_file, b);
+    file->path = dir.stage(file->relative);
     file->stream.open(file->path, std::ios::binary | std::ios::trunc);
     if (!file->stream) throw IoError(file->path.string(), "cannot open the probe output file");
     if (!header.empty()) file->stream << header << '\n';
@@ -47,6 +49,30 @@ void ProbeOutput::open(OutputDirectory& dir, const std::string& probe_output_fil
 void ProbeOutput::write(int batch, const std::string& text) {
   for (auto& f : files_)
     if (f->batch == batch) f->stream << text;
+}
+
+std::vector<std::int64_t> ProbeOutput::positions() {
+  std::vector<std::int64_t> out;
+  for (auto& f : files_) {
+    f->stream.flush();
+    if (!f->stream) throw IoError(f->path.string(), "cannot write the probe output file");
+    out.push_back(std::int64_t(f->stream.tellp()));
+  }
+  return out;
+}
+
+void ProbeOutput::resume(const std::vector<std::int64_t>& positions) {
+  if (positions.size() != files_.size())
+    throw IoError(files_.empty() ? std::string("probe output") : files_.front()->path.string(),
+                  "the checkpoint records " + std::to_string(positions.size()) + " probe files, this run opens " +
+                      std::to_string(files_.size()));
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    File& f = *files_[i];
+    f.stream.close();
+    f.path = dir_->resume(f.relative, std::uint64_t(positions[i]));
+    f.stream.open(f.path, std::ios::binary | std::ios::app);
+    if (!f.stream) throw IoError(f.path.string(), "cannot reopen the probe output file to continue it");
+  }
 }
 
 void ProbeOutput::close() {

@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <fstream>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,16 +30,22 @@ class ProbeOutput {
   bool is_open() const { return !files_.empty(); }
   // Appends text to batch element b's file; nothing when that element has no file.
   void write(int batch, const std::string& text);
+  // Flushes every file and returns its size per listed batch element, in open order (what a checkpoint records).
+  std::vector<std::int64_t> positions();
+  // Restart: each file continues from its committed version cut at `positions` (as positions() returned them).
+  void resume(const std::vector<std::int64_t>& positions);
   // Flushes and closes every file; throws IoError when a write failed.
   void close();
 
  private:
   struct File {
     int batch;
+    std::string relative;
     std::filesystem::path path;
     std::ofstream stream;
   };
   std::vector<std::unique_ptr<File>> files_;
+  OutputDirectory* dir_ = nullptr;
 };
 
 }  // namespace spv

@@ -28,6 +28,7 @@ class TimeScaleController {
   // kneeSlope and holds the timescale under it.
   void update(const std::vector<double>& energies);
   const std::vector<TimeScaleState>& state() const { return state_; }
+  std::vector<TimeScaleState>& mutable_state() { return state_; }  // restored from a checkpoint
 
  private:
   TimeScaleSettings settings_;

@@ -1,13 +1,13 @@
 // spv-activity-tiles: draws frames of an activity PVP file (inputs, reconstructions) as one PNG grid of tiles.
-#include <cstdio>
-#include <cstdlib>
-#include <exception>
+#include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "analysis/weight_tiles.hpp"
 #include "core/io/png_image.hpp"
 #include "core/io/pvp_format.hpp"
+#include "tools/tool_args.hpp"
 
 namespace {
 
@@ -27,57 +27,55 @@ constexpr const char* usage_text =
     "  --scale S         draw each value as an S x S block (default 2)\n"
     "  --help            print this text\n";
 
-int number(const std::string& option, const std::string& text) {
-  char* end = nullptr;
-  long v = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end || v < 0) throw std::runtime_error(option + " needs a whole number >= 0, not \"" + text + "\"");
-  return int(v);
+struct Options {
+  std::string activity, out;
+  int first = 0, count = 20;
+  spv::TileOptions tiles;
+  bool help = false;
+  Options() {
+    tiles.columns = 10;
+    tiles.scale = 2;
+  }
+};
+
+Options parse(int argc, char** argv) {
+  Options o;
+  spv::tool::ArgList args(argc, argv);
+  auto number = [&] { return int(spv::tool::integer(args.arg(), args.value(), 0)); };
+  args.each(o.help, [&](const std::string& a) {
+    if (a == "--activity") o.activity = args.value();
+    else if (a == "--out") o.out = args.value();
+    else if (a == "--first") o.first = number();
+    else if (a == "--count") o.count = number();
+    else if (a == "--columns") o.tiles.columns = number();
+    else if (a == "--scale") o.tiles.scale = number();
+    else spv::tool::unknown_option(a);
+  });
+  if (o.help) return o;
+  if (o.activity.empty() || o.out.empty()) throw std::runtime_error("--activity and --out are required (see --help)");
+  return o;
+}
+
+int draw(const Options& o) {
+  spv::ActivityFile file = spv::read_activity_file(o.activity);
+  const int frames = int(file.frames.size());
+  if (o.first >= frames) throw std::runtime_error(o.activity + " has " + std::to_string(frames) + " frames; --first " +
+                                                  std::to_string(o.first) + " is past the end");
+  const int count = std::min(o.count, frames - o.first);
+  // Each frame becomes one "kernel" of a dictionary, so the dictionary drawing does the layout.
+  spv::SharedWeights w;
+  w.nxp = file.header.nx;
+  w.nyp = file.header.ny;
+  w.nfp = file.header.nf;
+  w.nf_kernel = count;
+  for (int k = o.first; k < o.first + count; ++k)
+    w.values.insert(w.values.end(), file.frames[std::size_t(k)].values.begin(), file.frames[std::size_t(k)].values.end());
+  spv::write_png(o.out, spv::tile_dictionary(w, {}, o.tiles));
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    std::string activity, out;
-    int first = 0, count = 20;
-    spv::TileOptions tiles;
-    tiles.columns = 10;
-    tiles.scale = 2;
-    for (int i = 1; i < argc; ++i) {
-      std::string a = argv[i];
-      auto value = [&]() -> std::string {
-        if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
-        return argv[++i];
-      };
-      if (a == "--help" || a == "-h") {
-        std::fputs(usage_text, stdout);
-        return 0;
-      } else if (a == "--activity") activity = value();
-      else if (a == "--out") out = value();
-      else if (a == "--first") first = number(a, value());
-      else if (a == "--count") count = number(a, value());
-      else if (a == "--columns") tiles.columns = number(a, value());
-      else if (a == "--scale") tiles.scale = number(a, value());
-      else throw std::runtime_error("unknown option \"" + a + "\" (see --help)");
-    }
-    if (activity.empty() || out.empty()) throw std::runtime_error("--activity and --out are required (see --help)");
-    spv::ActivityFile file = spv::read_activity_file(activity);
-    const int frames = int(file.frames.size());
-    if (first >= frames) throw std::runtime_error(activity + " has " + std::to_string(frames) + " frames; --first " +
-                                                  std::to_string(first) + " is past the end");
-    count = std::min(count, frames - first);
-    // Each frame becomes one "kernel" of a dictionary, so the dictionary drawing does the layout.
-    spv::SharedWeights w;
-    w.nxp = file.header.nx;
-    w.nyp = file.header.ny;
-    w.nfp = file.header.nf;
-    w.nf_kernel = count;
-    for (int k = first; k < first + count; ++k)
-      w.values.insert(w.values.end(), file.frames[std::size_t(k)].values.begin(), file.frames[std::size_t(k)].values.end());
-    spv::write_png(out, spv::tile_dictionary(w, {}, tiles));
-    return 0;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "spv-activity-tiles: %s\n", e.what());
-    return 1;
-  }
+  return spv::tool::run_tool("spv-activity-tiles", usage_text, argc, argv, parse, draw);
 }

@@ -1,14 +1,13 @@
 // spv-check-bars: how well a learned dictionary (a shared-weight PVP file) matches the bars of EXPERIMENTS.md E1:
 // for each true bar, the best cosine similarity with any learned element; fails when one is below a threshold.
 #include <cstdio>
-#include <cstdlib>
-#include <exception>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/io/pvp_format.hpp"
 #include "tools/bars.hpp"
+#include "tools/tool_args.hpp"
 
 namespace {
 
@@ -33,35 +32,20 @@ struct Options {
   bool help = false;
 };
 
-double number(const std::string& option, const std::string& text) {
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0') throw std::runtime_error(option + " needs a number, not \"" + text + "\"");
-  return v;
-}
-
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      o.help = true;
-    } else if (arg == "--size" || arg == "--frame" || arg == "--min") {
-      if (i + 1 >= argc) throw std::runtime_error(arg + " needs a value (see --help)");
-      const double v = number(arg, argv[++i]);
-      if (arg == "--min") o.min = v;
-      else if (v != double(int(v)) || v < (arg == "--size" ? 1 : 0))
-        throw std::runtime_error(arg + " needs a whole number" + (arg == "--size" ? " >= 1" : " >= 0"));
-      else if (arg == "--size") o.size = int(v);
-      else o.frame = int(v);
-    } else if (!arg.empty() && arg[0] == '-') {
-      throw std::runtime_error("unknown option \"" + arg + "\" (see --help)");
-    } else if (o.file.empty()) {
-      o.file = arg;
+  spv::tool::ArgList args(argc, argv);
+  args.each(o.help, [&](const std::string& arg) {
+    if (arg == "--size") {
+      o.size = int(spv::tool::integer(arg, args.value(), 1));
+    } else if (arg == "--frame") {
+      o.frame = int(spv::tool::integer(arg, args.value(), 0));
+    } else if (arg == "--min") {
+      o.min = spv::tool::number(arg, args.value());
     } else {
-      throw std::runtime_error("more than one file given (\"" + o.file + "\" and \"" + arg + "\")");
+      spv::tool::positional_file(o.file, arg);
     }
-  }
+  });
   if (!o.help && o.file.empty()) throw std::runtime_error("no weight file given (see --help)");
   return o;
 }
@@ -110,15 +94,5 @@ int check(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const Options o = parse(argc, argv);
-    if (o.help) {
-      std::fputs(usage_text, stdout);
-      return 0;
-    }
-    return check(o);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "spv-check-bars: %s\n", e.what());
-    return 1;
-  }
+  return spv::tool::run_tool("spv-check-bars", usage_text, argc, argv, parse, check);
 }

@@ -1,8 +1,6 @@
 // spv-classify: test accuracy of logistic regression and linear / RBF SVMs trained on activity PVP files.
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
-#include <exception>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -12,6 +10,7 @@
 #include "analysis/example_set.hpp"
 #include "analysis/model_selection.hpp"
 #include "analysis/normalization.hpp"
+#include "tools/tool_args.hpp"
 
 namespace {
 
@@ -73,15 +72,6 @@ struct Options {
   unsigned seed = 1;
 };
 
-long parse_long(const std::string& option, const std::string& text, long minimum) {
-  char* end = nullptr;
-  const long v = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || v < minimum || v > 2000000000L) {
-    throw std::runtime_error(option + " needs an integer >= " + std::to_string(minimum) + ", not \"" + text + "\"");
-  }
-  return v;
-}
-
 // Positive numbers separated by commas; "scale" (when allowed) becomes 0.
 std::vector<double> parse_list(const std::string& option, const std::string& text, bool allow_scale) {
   std::vector<double> values;
@@ -106,60 +96,57 @@ std::vector<double> parse_list(const std::string& option, const std::string& tex
 
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error(arg + " needs a value (see --help)");
-      return argv[++i];
-    };
-    if (arg == "--help" || arg == "-h") {
-      o.help = true;
-    } else if (arg == "--train-features") {
-      o.train_features = value();
+  spv::tool::ArgList args(argc, argv);
+  auto parse_long = [&](long minimum) {
+    return long(spv::tool::integer(args.arg(), args.value(), minimum, 2000000000L));
+  };
+  args.each(o.help, [&](const std::string& arg) {
+    if (arg == "--train-features") {
+      o.train_features = args.value();
     } else if (arg == "--train-labels") {
-      o.train_labels = value();
+      o.train_labels = args.value();
     } else if (arg == "--test-features") {
-      o.test_features = value();
+      o.test_features = args.value();
     } else if (arg == "--test-labels") {
-      o.test_labels = value();
+      o.test_labels = args.value();
     } else if (arg == "--train-pixels") {
-      o.train_pixels = value();
+      o.train_pixels = args.value();
     } else if (arg == "--test-pixels") {
-      o.test_pixels = value();
+      o.test_pixels = args.value();
     } else if (arg == "--name") {
-      o.name = value();
+      o.name = args.value();
     } else if (arg == "--raw-baseline") {
       o.raw_baseline = true;
     } else if (arg == "--skip") {
-      o.mapping.skip = static_cast<int>(parse_long(arg, value(), 0));
+      o.mapping.skip = static_cast<int>(parse_long(0));
     } else if (arg == "--frame-every") {
-      o.mapping.frames_per_example = static_cast<int>(parse_long(arg, value(), 1));
+      o.mapping.frames_per_example = static_cast<int>(parse_long(1));
     } else if (arg == "--pixels-skip") {
-      o.pixel_mapping.skip = static_cast<int>(parse_long(arg, value(), 0));
+      o.pixel_mapping.skip = static_cast<int>(parse_long(0));
     } else if (arg == "--pixels-frame-every") {
-      o.pixel_mapping.frames_per_example = static_cast<int>(parse_long(arg, value(), 1));
+      o.pixel_mapping.frames_per_example = static_cast<int>(parse_long(1));
     } else if (arg == "--train-limit") {
-      o.train_limit = parse_long(arg, value(), 1);
+      o.train_limit = parse_long(1);
     } else if (arg == "--test-limit") {
-      o.test_limit = parse_long(arg, value(), 1);
+      o.test_limit = parse_long(1);
     } else if (arg == "--methods") {
-      o.methods = spv::parse_methods(value());
+      o.methods = spv::parse_methods(args.value());
     } else if (arg == "--C") {
-      o.cs = parse_list(arg, value(), false);
+      o.cs = parse_list(arg, args.value(), false);
     } else if (arg == "--gamma") {
-      o.gammas = parse_list(arg, value(), true);
+      o.gammas = parse_list(arg, args.value(), true);
     } else if (arg == "--normalize") {
-      o.normalization = spv::parse_normalization(value());
+      o.normalization = spv::parse_normalization(args.value());
     } else if (arg == "--validation-every") {
-      o.validation_every = static_cast<int>(parse_long(arg, value(), 2));
+      o.validation_every = static_cast<int>(parse_long(2));
     } else if (arg == "--seed") {
-      o.seed = static_cast<unsigned>(parse_long(arg, value(), 0));
+      o.seed = static_cast<unsigned>(parse_long(0));
     } else if (arg == "--verbose") {
       o.verbose = true;
     } else {
-      throw std::runtime_error("unknown argument \"" + arg + "\" (see --help)");
+      spv::tool::unknown_option(arg);
     }
-  }
+  });
   if (o.help) return o;
   if (o.train_features.empty() || o.train_labels.empty() || o.test_features.empty() || o.test_labels.empty()) {
     throw std::runtime_error("--train-features, --train-labels, --test-features and --test-labels are required");
@@ -271,15 +258,5 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const Options o = parse(argc, argv);
-    if (o.help) {
-      std::fputs(usage_text, stdout);
-      return 0;
-    }
-    return run(o);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "spv-classify: %s\n", e.what());
-    return 1;
-  }
+  return spv::tool::run_tool("spv-classify", usage_text, argc, argv, parse, run);
 }

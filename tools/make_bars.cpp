@@ -1,10 +1,7 @@
 // spv-make-bars: writes the bars data set (EXPERIMENTS.md E1) as a dense PVP file, one frame per image, and
 // optionally each image as a PNG.
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <exception>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -12,6 +9,7 @@
 #include "core/io/png_image.hpp"
 #include "core/io/pvp_format.hpp"
 #include "tools/bars.hpp"
+#include "tools/tool_args.hpp"
 
 namespace {
 
@@ -38,39 +36,18 @@ struct Options {
   bool help = false;
 };
 
-double number(const std::string& option, const std::string& text) {
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || !std::isfinite(v))
-    throw std::runtime_error(option + " needs a number, not \"" + text + "\"");
-  return v;
-}
-
-long whole(const std::string& option, const std::string& text, long min) {
-  const double v = number(option, text);
-  if (v != std::floor(v) || v < double(min) || v > 2e9)
-    throw std::runtime_error(option + " needs a whole number >= " + std::to_string(min) + ", not \"" + text + "\"");
-  return long(v);
-}
-
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      o.help = true;
-      continue;
-    }
-    if (i + 1 >= argc) throw std::runtime_error(arg + " needs a value (see --help)");
-    const std::string value = argv[++i];
-    if (arg == "--count") o.count = whole(arg, value, 1);
-    else if (arg == "--size") o.size = int(whole(arg, value, 1));
-    else if (arg == "--prob") o.prob = number(arg, value);
-    else if (arg == "--seed") o.seed = std::uint64_t(whole(arg, value, 0));
-    else if (arg == "--out") o.out = value;
-    else if (arg == "--png-dir") o.png_dir = value;
-    else throw std::runtime_error("unknown option \"" + arg + "\" (see --help)");
-  }
+  spv::tool::ArgList args(argc, argv);
+  args.each(o.help, [&](const std::string& arg) {
+    if (arg == "--count") o.count = long(spv::tool::integer(arg, args.value(), 1, 2000000000));
+    else if (arg == "--size") o.size = int(spv::tool::integer(arg, args.value(), 1, 2000000000));
+    else if (arg == "--prob") o.prob = spv::tool::number(arg, args.value());
+    else if (arg == "--seed") o.seed = std::uint64_t(spv::tool::integer(arg, args.value(), 0, 2000000000));
+    else if (arg == "--out") o.out = args.value();
+    else if (arg == "--png-dir") o.png_dir = args.value();
+    else spv::tool::unknown_option(arg);
+  });
   if (o.help) return o;
   if (o.count < 0) throw std::runtime_error("--count is required (see --help)");
   if (o.out.empty()) throw std::runtime_error("--out is required (see --help)");
@@ -103,18 +80,10 @@ void write(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const Options o = parse(argc, argv);
-    if (o.help) {
-      std::fputs(usage_text, stdout);
-      return 0;
-    }
+  return spv::tool::run_tool("spv-make-bars", usage_text, argc, argv, parse, [](const Options& o) {
     write(o);
     std::printf("wrote %ld images of %dx%d bars (p = %g, seed %llu) to %s\n", o.count, o.size, o.size, o.prob,
                 static_cast<unsigned long long>(o.seed), o.out.c_str());
     return 0;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "spv-make-bars: %s\n", e.what());
-    return 1;
-  }
+  });
 }

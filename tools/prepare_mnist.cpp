@@ -2,13 +2,12 @@
 // digits and class-block vectors (the inputs of experiments E3 and E4).
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <exception>
 #include <stdexcept>
 #include <string>
 
 #include "data/mnist_dataset.hpp"
 #include "data/mnist_json.hpp"
+#include "tools/tool_args.hpp"
 
 namespace {
 
@@ -48,42 +47,26 @@ struct Options {
   spv::MnistDatasetOptions dataset;
 };
 
-long long parse_integer(const std::string& option, const std::string& value, long long min, long long max) {
-  char* end = nullptr;
-  const long long v = std::strtoll(value.c_str(), &end, 10);
-  if (value.empty() || *end != '\0' || v < min || v > max) {
-    throw std::runtime_error(option + " needs an integer in [" + std::to_string(min) + ", " + std::to_string(max) +
-                             "], not \"" + value + "\"");
-  }
-  return v;
-}
-
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      o.help = true;
-      continue;
-    }
-    if (i + 1 >= argc) throw std::runtime_error(arg + (arg.rfind("--", 0) == 0 ? " needs a value" : ": unknown argument"));
-    const std::string value = argv[++i];
+  spv::tool::ArgList args(argc, argv);
+  args.each(o.help, [&](const std::string& arg) {
     if (arg == "--mnist") {
-      o.mnist = value;
+      o.mnist = args.value();
     } else if (arg == "--out") {
-      o.out = value;
+      o.out = args.value();
     } else if (arg == "--train") {
-      o.dataset.train = int(parse_integer(arg, value, 0, 100000000));
+      o.dataset.train = int(spv::tool::integer(arg, args.value(), 0, 100000000));
     } else if (arg == "--test") {
-      o.dataset.test = int(parse_integer(arg, value, 0, 100000000));
+      o.dataset.test = int(spv::tool::integer(arg, args.value(), 0, 100000000));
     } else if (arg == "--seed") {
-      o.dataset.seed = std::uint64_t(parse_integer(arg, value, 0, 9223372036854775807LL));
+      o.dataset.seed = std::uint64_t(spv::tool::integer(arg, args.value(), 0, 9223372036854775807LL));
     } else if (arg == "--format") {
-      o.dataset.format = spv::parse_dataset_format(value);
+      o.dataset.format = spv::parse_dataset_format(args.value());
     } else {
-      throw std::runtime_error("unknown option \"" + arg + "\" (see --help)");
+      spv::tool::unknown_option(arg);
     }
-  }
+  });
   if (o.help) return o;
   if (o.mnist.empty()) throw std::runtime_error("no --mnist folder given (see --help)");
   if (o.out.empty()) throw std::runtime_error("no --out folder given (see --help)");
@@ -91,32 +74,26 @@ Options parse(int argc, char** argv) {
   return o;
 }
 
+int prepare(const Options& o) {
+  const auto start = std::chrono::steady_clock::now();
+  const spv::MnistDigits digits = spv::read_mnist_digits(o.mnist);
+  const auto counts = spv::write_mnist_dataset(digits, o.dataset);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto sizes = digits.class_sizes();
+  std::printf("digit  available  train  test\n");
+  int train = 0, test = 0;
+  for (int d = 0; d < spv::MnistDigits::classes; ++d) {
+    std::printf("%5d  %9d  %5d  %4d\n", d, sizes[std::size_t(d)], counts.train[std::size_t(d)],
+                counts.test[std::size_t(d)]);
+    train += counts.train[std::size_t(d)];
+    test += counts.test[std::size_t(d)];
+  }
+  std::printf("total  %9zu  %5d  %4d\nwrote %s in %.1f s\n", digits.total(), train, test, o.out.c_str(), seconds);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const Options o = parse(argc, argv);
-    if (o.help) {
-      std::fputs(usage_text, stdout);
-      return 0;
-    }
-    const auto start = std::chrono::steady_clock::now();
-    const spv::MnistDigits digits = spv::read_mnist_digits(o.mnist);
-    const auto counts = spv::write_mnist_dataset(digits, o.dataset);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const auto sizes = digits.class_sizes();
-    std::printf("digit  available  train  test\n");
-    int train = 0, test = 0;
-    for (int d = 0; d < spv::MnistDigits::classes; ++d) {
-      std::printf("%5d  %9d  %5d  %4d\n", d, sizes[std::size_t(d)], counts.train[std::size_t(d)],
-                  counts.test[std::size_t(d)]);
-      train += counts.train[std::size_t(d)];
-      test += counts.test[std::size_t(d)];
-    }
-    std::printf("total  %9zu  %5d  %4d\nwrote %s in %.1f s\n", digits.total(), train, test, o.out.c_str(), seconds);
-    return 0;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "spv-prepare-mnist: %s\n", e.what());
-    return 1;
-  }
+  return spv::tool::run_tool("spv-prepare-mnist", usage_text, argc, argv, parse, prepare);
 }

@@ -1,14 +1,13 @@
 // spv-pvp-inspect: prints a PVP file's header, its frames and their statistics, or one frame as CSV.
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
-#include <exception>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/io/pvp_format.hpp"
+#include "tools/tool_args.hpp"
 
 namespace {
 
@@ -35,31 +34,18 @@ struct Options {
 
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      o.help = true;
-    } else if (arg == "--frames") {
+  spv::tool::ArgList args(argc, argv);
+  args.each(o.help, [&](const std::string& arg) {
+    if (arg == "--frames") {
       o.frames = true;
     } else if (arg == "--csv") {
       o.csv = true;
     } else if (arg == "--frame") {
-      if (i + 1 >= argc) throw std::runtime_error("--frame needs a frame number");
-      const std::string n = argv[++i];
-      char* end = nullptr;
-      const long v = std::strtol(n.c_str(), &end, 10);
-      if (n.empty() || *end != '\0' || v < 0 || v > 2147483647L) {
-        throw std::runtime_error("--frame needs a non-negative integer, not \"" + n + "\"");
-      }
-      o.frame = static_cast<int>(v);
-    } else if (!arg.empty() && arg[0] == '-') {
-      throw std::runtime_error("unknown option \"" + arg + "\" (see --help)");
-    } else if (o.file.empty()) {
-      o.file = arg;
+      o.frame = int(spv::tool::integer(arg, args.value(), 0));
     } else {
-      throw std::runtime_error("more than one file given (\"" + o.file + "\" and \"" + arg + "\")");
+      spv::tool::positional_file(o.file, arg);
     }
-  }
+  });
   if (!o.help && o.file.empty()) throw std::runtime_error("no file given (see --help)");
   return o;
 }
@@ -157,24 +143,18 @@ void inspect_weights(const Options& o, const spv::PvpHeader& h) {
   }
 }
 
+int inspect(const Options& o) {
+  const spv::PvpHeader h = spv::read_pvp_header(o.file);
+  if (h.is_weights()) {
+    inspect_weights(o, h);
+  } else {
+    inspect_activity(o, h);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const Options o = parse(argc, argv);
-    if (o.help) {
-      std::fputs(usage_text, stdout);
-      return 0;
-    }
-    const spv::PvpHeader h = spv::read_pvp_header(o.file);
-    if (h.is_weights()) {
-      inspect_weights(o, h);
-    } else {
-      inspect_activity(o, h);
-    }
-    return 0;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "spv-pvp-inspect: %s\n", e.what());
-    return 1;
-  }
+  return spv::tool::run_tool("spv-pvp-inspect", usage_text, argc, argv, parse, inspect);
 }

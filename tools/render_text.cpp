@@ -1,13 +1,12 @@
 // spv-render-text: renders one line of text with a Liberation font into a PNG or a one-frame PVP file.
 #include <cstdio>
-#include <cstdlib>
-#include <exception>
 #include <stdexcept>
 #include <string>
 
 #include "core/io/png_image.hpp"
 #include "core/io/pvp_format.hpp"
 #include "data/text_renderer.hpp"
+#include "tools/tool_args.hpp"
 
 namespace {
 
@@ -39,53 +38,40 @@ struct Options {
   spv::TextStyle style;
 };
 
-int parse_int(const std::string& option, const std::string& value, int min) {
-  char* end = nullptr;
-  const long v = std::strtol(value.c_str(), &end, 10);
-  if (value.empty() || *end != '\0' || v < min || v > 100000) {
-    throw std::runtime_error(option + " needs an integer >= " + std::to_string(min) + ", not \"" + value + "\"");
-  }
-  return int(v);
-}
-
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      o.help = true;
-      continue;
-    }
-    if (i + 1 >= argc) throw std::runtime_error(arg + (arg.rfind("--", 0) == 0 ? " needs a value" : ": unknown argument"));
-    const std::string value = argv[++i];
+  spv::tool::ArgList args(argc, argv);
+  auto integer = [&](long long min) { return int(spv::tool::integer(args.arg(), args.value(), min, 100000)); };
+  args.each(o.help, [&](const std::string& arg) {
     if (arg == "--text") {
-      o.text = value;
+      o.text = args.value();
       o.has_text = true;
     } else if (arg == "--out") {
-      o.out = value;
+      o.out = args.value();
     } else if (arg == "--width") {
-      o.width = parse_int(arg, value, 1);
+      o.width = integer(1);
     } else if (arg == "--height") {
-      o.height = parse_int(arg, value, 1);
+      o.height = integer(1);
     } else if (arg == "--font") {
-      o.style.face = spv::parse_font_face(value);
+      o.style.face = spv::parse_font_face(args.value());
     } else if (arg == "--font-file") {
-      o.style.font_file = value;
+      o.style.font_file = args.value();
     } else if (arg == "--size") {
-      o.style.size_px = parse_int(arg, value, 1);
+      o.style.size_px = integer(1);
     } else if (arg == "--fit") {
+      const std::string value = args.value();
       if (value != "line" && value != "ink") throw std::runtime_error("--fit needs line or ink, not \"" + value + "\"");
       o.style.fit = value == "ink" ? spv::TextFit::Ink : spv::TextFit::Line;
     } else if (arg == "--margin") {
-      o.style.margin = parse_int(arg, value, 0);
+      o.style.margin = integer(0);
     } else if (arg == "--offset-x") {
-      o.style.offset_x = parse_int(arg, value, -100000);
+      o.style.offset_x = integer(-100000);
     } else if (arg == "--offset-y") {
-      o.style.offset_y = parse_int(arg, value, -100000);
+      o.style.offset_y = integer(-100000);
     } else {
-      throw std::runtime_error("unknown option \"" + arg + "\" (see --help)");
+      spv::tool::unknown_option(arg);
     }
-  }
+  });
   if (o.help) return o;
   if (!o.has_text) throw std::runtime_error("no --text given (see --help)");
   if (o.out.empty()) throw std::runtime_error("no --out given (see --help)");
@@ -96,32 +82,26 @@ bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
+int render(const Options& o) {
+  const bool pvp = ends_with(o.out, ".pvp");
+  if (!pvp && !ends_with(o.out, ".png")) throw std::runtime_error("--out must end in .png or .pvp");
+  const int size = spv::fitted_text_size(o.text, o.style, o.width, o.height);
+  spv::TextStyle sized = o.style;
+  sized.size_px = size;  // fitted once, not again inside render_text
+  const spv::Image image = spv::render_text(o.text, sized, o.width, o.height);
+  if (pvp) {
+    spv::PvpActivityFileWriter w(o.out, spv::PvpType::Dense, o.width, o.height, 1, 1);
+    w.write_frame(0.0, image.values);
+    w.close();
+  } else {
+    spv::write_png(o.out, image);
+  }
+  std::printf("%s: \"%s\" at %d px in %dx%d\n", o.out.c_str(), o.text.c_str(), size, o.width, o.height);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const Options o = parse(argc, argv);
-    if (o.help) {
-      std::fputs(usage_text, stdout);
-      return 0;
-    }
-    const bool pvp = ends_with(o.out, ".pvp");
-    if (!pvp && !ends_with(o.out, ".png")) throw std::runtime_error("--out must end in .png or .pvp");
-    const int size = spv::fitted_text_size(o.text, o.style, o.width, o.height);
-    spv::TextStyle sized = o.style;
-    sized.size_px = size;  // fitted once, not again inside render_text
-    const spv::Image image = spv::render_text(o.text, sized, o.width, o.height);
-    if (pvp) {
-      spv::PvpActivityFileWriter w(o.out, spv::PvpType::Dense, o.width, o.height, 1, 1);
-      w.write_frame(0.0, image.values);
-      w.close();
-    } else {
-      spv::write_png(o.out, image);
-    }
-    std::printf("%s: \"%s\" at %d px in %dx%d\n", o.out.c_str(), o.text.c_str(), size, o.width, o.height);
-    return 0;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "spv-render-text: %s\n", e.what());
-    return 1;
-  }
+  return spv::tool::run_tool("spv-render-text", usage_text, argc, argv, parse, render);
 }

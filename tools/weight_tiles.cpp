@@ -1,7 +1,5 @@
 // spv-weight-tiles: draws shared-weight dictionaries as PNG grids of tiles, linked dictionaries in one feature order.
 #include <cstdio>
-#include <cstdlib>
-#include <exception>
 #include <filesystem>
 #include <set>
 #include <stdexcept>
@@ -12,6 +10,7 @@
 #include "analysis/weight_tiles.hpp"
 #include "core/io/png_image.hpp"
 #include "core/io/pvp_format.hpp"
+#include "tools/tool_args.hpp"
 
 namespace {
 
@@ -48,46 +47,34 @@ struct Options {
   spv::TileOptions tiles;
 };
 
-int parse_int(const std::string& option, const std::string& text, int minimum) {
-  char* end = nullptr;
-  const long v = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || v < minimum || v > 1000000000L) {
-    throw std::runtime_error(option + " needs an integer >= " + std::to_string(minimum) + ", not \"" + text + "\"");
-  }
-  return static_cast<int>(v);
-}
-
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error(arg + " needs a value (see --help)");
-      return argv[++i];
-    };
-    if (arg == "--help" || arg == "-h") {
-      o.help = true;
-    } else if (arg == "--weights") {
-      o.weights.push_back(value());
+  spv::tool::ArgList args(argc, argv);
+  auto parse_int = [&](const std::string& text, int minimum) {
+    return int(spv::tool::integer(args.arg(), text, minimum, 1000000000L));
+  };
+  args.each(o.help, [&](const std::string& arg) {
+    if (arg == "--weights") {
+      o.weights.push_back(args.value());
     } else if (arg == "--out-prefix") {
-      o.out_prefix = value();
+      o.out_prefix = args.value();
     } else if (arg == "--frame") {
-      const std::string v = value();
-      o.frame = v == "last" ? -1 : parse_int(arg, v, 0);
+      const std::string v = args.value();
+      o.frame = v == "last" ? -1 : parse_int(v, 0);
     } else if (arg == "--arbor") {
-      o.tiles.arbor = parse_int(arg, value(), 0);
+      o.tiles.arbor = parse_int(args.value(), 0);
     } else if (arg == "--activity") {
-      o.activity = value();
+      o.activity = args.value();
     } else if (arg == "--sort-by-frequency") {
       o.sort = true;
     } else if (arg == "--print-order") {
       o.print_order = true;
     } else if (arg == "--columns") {
-      o.tiles.columns = parse_int(arg, value(), 1);
+      o.tiles.columns = parse_int(args.value(), 1);
     } else if (arg == "--scale") {
-      o.tiles.scale = parse_int(arg, value(), 1);
+      o.tiles.scale = parse_int(args.value(), 1);
     } else if (arg == "--normalize") {
-      const std::string v = value();
+      const std::string v = args.value();
       if (v == "tile") {
         o.tiles.normalization = spv::TileNormalization::PerTile;
       } else if (v == "dictionary") {
@@ -96,9 +83,9 @@ Options parse(int argc, char** argv) {
         throw std::runtime_error("--normalize takes tile or dictionary, not \"" + v + "\"");
       }
     } else {
-      throw std::runtime_error("unknown argument \"" + arg + "\" (see --help)");
+      spv::tool::unknown_option(arg);
     }
-  }
+  });
   if (o.help) return o;
   if (o.weights.empty()) throw std::runtime_error("no --weights file given (see --help)");
   if (o.out_prefix.empty()) throw std::runtime_error("no --out-prefix given (see --help)");
@@ -167,15 +154,5 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const Options o = parse(argc, argv);
-    if (o.help) {
-      std::fputs(usage_text, stdout);
-      return 0;
-    }
-    return run(o);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "spv-weight-tiles: %s\n", e.what());
-    return 1;
-  }
+  return spv::tool::run_tool("spv-weight-tiles", usage_text, argc, argv, parse, run);
 }

@@ -10,7 +10,7 @@ namespace spv {
 
 ActivityWriter::ActivityWriter(OutputDirectory& out, const std::string& filename, const LayerGeometry& g, PvpType type,
                                Communicator& comm)
-    : geometry_(g), comm_(comm) {
+    : geometry_(g), comm_(comm), out_(out), filename_(filename), type_(type) {
   if (comm_.is_root()) {
     // The header counts the global batch; frames arrive in global batch order only while one rank holds the whole
     // batch (batch width 1), which is all gather_layer offers so far.
@@ -49,5 +49,20 @@ void ActivityWriter::close() {
 }
 
 std::int64_t ActivityWriter::frames_written() const { return file_ ? file_->frames_written() : 0; }
+
+}  // namespace spv
+
+namespace spv {
+
+std::int64_t ActivityWriter::bytes_written() const { return file_ ? file_->bytes_written() : 0; }
+
+void ActivityWriter::resume(std::int64_t frames, std::int64_t bytes) {
+  if (!file_) return;
+  file_->close();
+  file_.reset();
+  const LayerGeometry& g = geometry_;
+  const auto path = out_.resume(filename_, std::uint64_t(bytes));
+  file_ = std::make_unique<PvpActivityFileWriter>(path, type_, g.nx_global, g.ny_global, g.nf, g.nbatch_global, frames);
+}
 
 }  // namespace spv

@@ -29,10 +29,17 @@ class ActivityWriter {
   void close();
   // Frames in the file (0 on ranks other than the root).
   std::int64_t frames_written() const;
+  // Bytes in the file (0 on ranks other than the root).
+  std::int64_t bytes_written() const;
+  // Restart: the file continues from the committed output cut at (frames, bytes), as a checkpoint recorded them.
+  void resume(std::int64_t frames, std::int64_t bytes);
 
  private:
   LayerGeometry geometry_;
   Communicator& comm_;
+  OutputDirectory& out_;
+  std::string filename_;
+  PvpType type_;
   std::unique_ptr<PvpActivityFileWriter> file_;
   std::vector<float> local_, global_;
 };

@@ -52,6 +52,7 @@ void OutputDirectory::open() {
 }
 
 fs::path OutputDirectory::stage(const std::string& relative) {
+  if (std::find(live_.begin(), live_.end(), relative) != live_.end()) return dir_ / relative;
   const fs::path part = dir_ / (relative + ".part");
   if (!writer_) return part;
   if (!opened_) open();
@@ -77,6 +78,34 @@ void OutputDirectory::commit() {
   staged_.clear();
   created_dirs_.clear();  // committed directories belong to the results now
   done_ = true;
+}
+
+void OutputDirectory::commit_live() {
+  if (!writer_) return;
+  std::vector<std::string> committed;
+  for (const std::string& relative : staged_)
+    if (fs::exists(dir_ / (relative + ".part"))) committed.push_back(relative);
+  commit();
+  live_.insert(live_.end(), committed.begin(), committed.end());
+}
+
+fs::path OutputDirectory::resume(const std::string& relative, std::uint64_t bytes) {
+  const fs::path final_path = dir_ / relative;
+  live_.erase(std::remove(live_.begin(), live_.end(), relative), live_.end());
+  const fs::path part = stage(relative);
+  if (!writer_) return part;
+  std::error_code ec;
+  const auto size = fs::file_size(final_path, ec);
+  if (ec)
+    throw IoError(final_path.string(), "the checkpoint continues this output file, but it is missing: " + ec.message());
+  if (size < bytes)
+    throw IoError(final_path.string(), "holds " + std::to_string(size) + " bytes, fewer than the " +
+                                           std::to_string(bytes) + " the checkpoint recorded", std::int64_t(size));
+  fs::copy_file(final_path, part, fs::copy_options::overwrite_existing, ec);
+  if (ec) throw IoError(part.string(), "cannot copy " + final_path.string() + ": " + ec.message());
+  fs::resize_file(part, bytes, ec);
+  if (ec) throw IoError(part.string(), "cannot truncate to the checkpoint's position: " + ec.message());
+  return part;
 }
 
 void OutputDirectory::rollback() noexcept {

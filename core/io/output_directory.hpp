@@ -2,6 +2,7 @@
 // the run succeeds, so a failed run never damages earlier outputs (and removes a directory it created).
 #pragma once
 #include <filesystem>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,14 @@ class OutputDirectory {
   std::filesystem::path stage(const std::string& relative);
   // Renames every staged file into place (staged files never written are skipped). Staging may continue afterwards.
   void commit();
+  // Commits mid-run (at a checkpoint) so that the checkpoint's file positions refer to committed files: staged files
+  // are renamed into place while their writers keep them open, and from then on stage() of such a name returns its
+  // final path (the file is live: written in place until the run ends).
+  void commit_live();
+  // For a restart: stages `relative` as the first `bytes` bytes of its committed file (what a checkpoint recorded)
+  // and returns the staged path, which the caller reopens to append. Throws IoError when the committed file is
+  // missing or shorter.
+  std::filesystem::path resume(const std::string& relative, std::uint64_t bytes);
   // Removes every staged file, and the directories (the output directory included) this run created, if empty.
   void rollback() noexcept;
   // Whether open() created the output directory.
@@ -33,6 +42,7 @@ class OutputDirectory {
   bool writer_;
   bool opened_ = false, created_ = false, done_ = false;
   std::vector<std::string> staged_;
+  std::vector<std::string> live_;  // committed by commit_live() and still written in place
   std::vector<std::filesystem::path> created_dirs_;  // outermost first, uncommitted
 };
 

@@ -117,6 +117,25 @@ PvpActivityFileWriter::PvpActivityFileWriter(const std::filesystem::path& path, 
     throw IoError(path_.string(), "cannot write the header: " + reason, 0);
   }
   file_ = f;
+  bytes_ = std::int64_t(bytes.size());
+}
+
+PvpActivityFileWriter::PvpActivityFileWriter(const std::filesystem::path& path, PvpType type, int nx, int ny, int nf,
+                                             int nbatch, std::int64_t frames)
+    : path_(path), header_(PvpHeader::activity(type, nx, ny, nf, nbatch)), frames_(frames) {
+  std::FILE* f = std::fopen(path_.c_str(), "r+b");
+  if (f == nullptr) throw IoError(path_.string(), std::string("cannot reopen to continue: ") + std::strerror(errno));
+  unsigned char patch[4];
+  le::put_i32(patch, static_cast<std::int32_t>(frames));
+  if (std::fseek(f, pvp_nbands_offset, SEEK_SET) != 0 || std::fwrite(patch, 1, 4, f) != 4 ||
+      std::fseek(f, 0, SEEK_END) != 0 || std::fflush(f) != 0) {
+    const std::string reason = std::strerror(errno);
+    std::fclose(f);
+    throw IoError(path_.string(), "cannot set nbands to continue: " + reason, pvp_nbands_offset);
+  }
+  bytes_ = std::ftell(f);
+  header_.nbands = static_cast<std::int32_t>(frames);
+  file_ = f;
 }
 
 PvpActivityFileWriter::~PvpActivityFileWriter() {
@@ -170,6 +189,7 @@ void PvpActivityFileWriter::write_frame(double time, std::span<const float> dens
     throw IoError(path, std::string("cannot update nbands: ") + std::strerror(errno), pvp_nbands_offset);
   }
   ++frames_;
+  bytes_ = frame_offset + static_cast<std::int64_t>(scratch_.size());
   header_.nbands = static_cast<std::int32_t>(frames_);
   if (frames_ == 1) header_.time = time;
 }

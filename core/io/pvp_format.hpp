@@ -66,6 +66,10 @@ class PvpActivityFileWriter {
  public:
   // Creates (truncates) `path`; type is Dense, SparseIndices or SparseValues.
   PvpActivityFileWriter(const std::filesystem::path& path, PvpType type, int nx, int ny, int nf, int nbatch);
+  // Continues an existing file that holds `frames` frames (a restart: the file was cut at a checkpoint's position);
+  // nbands is set to `frames` and writing appends.
+  PvpActivityFileWriter(const std::filesystem::path& path, PvpType type, int nx, int ny, int nf, int nbatch,
+                        std::int64_t frames);
   ~PvpActivityFileWriter();
   PvpActivityFileWriter(const PvpActivityFileWriter&) = delete;
   PvpActivityFileWriter& operator=(const PvpActivityFileWriter&) = delete;
@@ -73,9 +77,12 @@ class PvpActivityFileWriter {
   void write_frame(double time, std::span<const float> dense);
   void close();
   std::int64_t frames_written() const { return frames_; }
+  // Bytes in the file (header and frames), the position a checkpoint records.
+  std::int64_t bytes_written() const { return bytes_; }
 
  private:
   std::filesystem::path path_;
+  std::int64_t bytes_ = 0;
   void* file_ = nullptr;  // FILE*
   PvpHeader header_;
   std::int64_t frames_ = 0;

@@ -7,22 +7,9 @@
 #include "app/default_registry.hpp"
 #include "core/column.hpp"
 #include "core/comm/communicator.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace spv::test {
-
-// A fresh empty directory under the system temp dir, removed when the object dies.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
-
-void write_file(const std::filesystem::path& path, const std::string& text);
 
 // A column built from a Lua params file (passes 1-4), without outputs; initialize() and advance() as needed.
 struct ColumnRun {

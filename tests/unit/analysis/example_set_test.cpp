@@ -4,11 +4,13 @@
 #include <vector>
 
 #include "analysis/example_set.hpp"
+#include "core/errors.hpp"
 #include "core/io/pvp_format.hpp"
-#include "tests/unit/io/io_test_support.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace spv;
 using spv::test::TempDir;
+using spv::test::write_file;
 
 namespace {
 
@@ -97,15 +99,9 @@ TEST_CASE("frame and label counts that do not match are errors", "[examples]") {
 
 TEST_CASE("labels are one integer per line", "[examples]") {
   TempDir dir;
-  {
-    std::ofstream out(dir / "good.txt");
-    out << "3\n-1\n\n 7 \r\n";
-  }
+  write_file(dir / "good.txt", "3\n-1\n\n 7 \r\n");
   CHECK(read_labels(dir / "good.txt") == std::vector<int>{3, -1, 7});
-  {
-    std::ofstream out(dir / "bad.txt");
-    out << "3\n4.5\n";
-  }
+  write_file(dir / "bad.txt", "3\n4.5\n");
   CHECK_THROWS_WITH(read_labels(dir / "bad.txt"), Catch::Contains("line 2"));
   CHECK_THROWS_AS(read_labels(dir / "missing.txt"), IoError);
 }

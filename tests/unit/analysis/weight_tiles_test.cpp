@@ -7,7 +7,7 @@
 #include "analysis/weight_tiles.hpp"
 #include "core/io/png_image.hpp"
 #include "core/io/pvp_format.hpp"
-#include "tests/unit/io/io_test_support.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace spv;
 using spv::test::TempDir;

@@ -13,6 +13,7 @@
 #include "tests/unit/connections/conv_reference.hpp"
 
 using namespace spv;
+using spv::test::geometry_of;
 
 namespace {
 
@@ -21,15 +22,6 @@ struct Case {
   test::RefConv c;
   double sparsity;  // fraction of zero pre activity
 };
-
-ConvGeometry geometry_of(const test::RefConv& c) {
-  ConvGeometry g;
-  g.x = make_axis(c.nx_pre, c.nx_post, c.nxp);
-  g.y = make_axis(c.ny_pre, c.ny_post, c.nyp);
-  g.nf_pre = c.nf_pre;
-  g.nfp = c.nfp;
-  return g;
-}
 
 std::vector<float> random_kernels(const test::RefConv& c, std::uint64_t stream) {
   std::vector<float> w(std::size_t(c.kernels()) * c.patch_size());

@@ -1,11 +1,13 @@
 // Test helpers for the connection tests: the patch conventions written out independently from the design text
-// (not from connections/), a brute-force double-precision convolution, and tiles filled from a global function.
+// (not from connections/), a brute-force double-precision convolution, tiles filled from a global function, and
+// the library's ConvGeometry of a case, so the code under test runs on the same sizes.
 #pragma once
 #include <cmath>
 #include <cstddef>
 #include <functional>
 #include <vector>
 
+#include "connections/conv_geometry.hpp"
 #include "core/geometry.hpp"
 #include "core/rng.hpp"
 
@@ -65,6 +67,17 @@ inline void reference_conv(const RefConv& c, const std::function<float(int, int,
           }
         }
       }
+}
+
+// The library's ConvGeometry for a case with RefConv's size fields, to run the code under test on that case.
+template <class C>
+ConvGeometry geometry_of(const C& c) {
+  ConvGeometry g;
+  g.x = make_axis(c.nx_pre, c.nx_post, c.nxp);
+  g.y = make_axis(c.ny_pre, c.ny_post, c.nyp);
+  g.nf_pre = c.nf_pre;
+  g.nfp = c.nfp;
+  return g;
 }
 
 // A tile of a layer: global size, this tile's offset and size, the halo.

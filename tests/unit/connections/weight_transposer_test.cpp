@@ -10,6 +10,7 @@
 #include "tests/unit/connections/conv_reference.hpp"
 
 using namespace spv;
+using spv::test::geometry_of;
 
 namespace {
 
@@ -24,15 +25,6 @@ const Case kCases[] = {
     {"many-to-one r = 2, patch 3", 8, 8, 2, 4, 4, 3, 3, 3, 1},
     {"equal sizes, patch 3 x 5", 6, 6, 2, 6, 6, 3, 3, 5, 1},
 };
-
-ConvGeometry geometry_of(const Case& c) {
-  ConvGeometry g;
-  g.x = make_axis(c.nx_pre, c.nx_post, c.nxp);
-  g.y = make_axis(c.ny_pre, c.ny_post, c.nyp);
-  g.nf_pre = c.nf_pre;
-  g.nfp = c.nfp;
-  return g;
-}
 
 WeightStore random_store(const ConvGeometry& g, int arbors, std::uint64_t stream) {
   WeightStore w(arbors, g.kernels(), g.nyp(), g.nxp(), g.nfp);

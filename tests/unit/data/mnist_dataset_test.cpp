@@ -16,7 +16,7 @@
 #include "data/digit_modalities.hpp"
 #include "data/mnist_dataset.hpp"
 #include "data/mnist_json.hpp"
-#include "tests/unit/io/io_test_support.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using namespace spv;
@@ -69,15 +69,15 @@ TEST_CASE("read_mnist_digits reads the package layout and checks it") {
   CHECK_THROWS_WITH(read_mnist_digits(tmp / "nowhere"), Contains("no MNIST digits found"));
 
   const fs::path digits = tmp / "package/src/digits";
-  std::ofstream(digits / "4.json") << "{\"data\": [0, 0.5, 1]}";
+  test::write_file(digits / "4.json", "{\"data\": [0, 0.5, 1]}");
   CHECK_THROWS_WITH(read_mnist_digits(tmp.path()), Contains("4.json") && Contains("multiple of 784"));
-  std::ofstream(digits / "4.json") << "{\"images\": []}";
+  test::write_file(digits / "4.json", "{\"images\": []}");
   CHECK_THROWS_WITH(read_mnist_digits(tmp.path()), Contains("no \"data\" array"));
-  std::ofstream(digits / "4.json") << "{\"data\": [0, 0.5";
+  test::write_file(digits / "4.json", "{\"data\": [0, 0.5");
   CHECK_THROWS_WITH(read_mnist_digits(tmp.path()), Contains("not valid JSON"));
   std::string bad = "{\"data\": [2";
   for (int p = 1; p < 784; ++p) bad += ",0";
-  std::ofstream(digits / "4.json") << bad << "]}";
+  test::write_file(digits / "4.json", bad + "]}");
   CHECK_THROWS_WITH(read_mnist_digits(tmp.path()), Contains("value 0") && Contains("[0, 1]"));
 }
 

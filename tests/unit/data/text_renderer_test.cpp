@@ -9,7 +9,7 @@
 #include "data/digit_modalities.hpp"
 #include "data/font_files.hpp"
 #include "data/text_renderer.hpp"
-#include "tests/unit/io/io_test_support.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using namespace spv;

@@ -31,7 +31,7 @@ Image ramp(int width, int height, int channels = 1) {
 }
 
 // A grey image file of constant value level(k).
-std::string flat_png(const ScratchDir& dir, const std::string& name, int k, int size = 2) {
+std::string flat_png(const TempDir& dir, const std::string& name, int k, int size = 2) {
   auto path = dir / name;
   std::filesystem::create_directories(path.parent_path());
   write_png(path, make_image(size, size, 1, [k](int, int, int) { return level(k); }));
@@ -41,21 +41,10 @@ std::string flat_png(const ScratchDir& dir, const std::string& name, int k, int 
 // The value every pixel of batch element b holds (the flat test images are constant).
 float shown(const InputRig& rig, int b = 0) { return rig.activity(b)[0]; }
 
-template <class E, class Fn>
-std::string error_text(Fn fn) {
-  try {
-    fn();
-  } catch (const E& e) {
-    return e.what();
-  }
-  FAIL("the expected error was not thrown");
-  return {};
-}
-
 }  // namespace
 
 TEST_CASE("normalizeStdDev makes each frame mean 0 and standard deviation 1", "[image]") {
-  ScratchDir dir;
+  TempDir dir;
   Image im = make_image(6, 4, 3, [](int x, int y, int c) { return level((x * 29 + y * 53 + c * 17) % 256); });
   write_png(dir / "a.png", im);
   InputRig rig(6, 4);
@@ -72,7 +61,7 @@ TEST_CASE("normalizeStdDev makes each frame mean 0 and standard deviation 1", "[
 }
 
 TEST_CASE("normalizeStdDev = false rescales min..max to 0..1; a flat frame becomes 0", "[image]") {
-  ScratchDir dir;
+  TempDir dir;
   Image im = make_image(4, 3, 1, [](int x, int y, int) { return level(51 + 8 * x + 20 * y); });
   write_png(dir / "a.png", im);
   InputRig rig(4, 3);
@@ -93,7 +82,7 @@ TEST_CASE("normalizeStdDev = false rescales min..max to 0..1; a flat frame becom
 }
 
 TEST_CASE("inverseFlag: max + min - v, or -v after normalising (OpenPV's order)", "[image]") {
-  ScratchDir dir;
+  TempDir dir;
   Image im = make_image(3, 3, 1, [](int x, int y, int) { return level(40 + 9 * x + 30 * y); });
   write_png(dir / "a.png", im);
   const std::string path = (dir / "a.png").string();
@@ -114,7 +103,7 @@ TEST_CASE("inverseFlag: max + min - v, or -v after normalising (OpenPV's order)"
 }
 
 TEST_CASE("offsetAnchor, offsetX/offsetY and padValue place the image on the layer", "[image]") {
-  ScratchDir dir;
+  TempDir dir;
   struct Case {
     int image, layer;
     std::string anchor;
@@ -145,7 +134,7 @@ TEST_CASE("offsetAnchor, offsetX/offsetY and padValue place the image on the lay
 }
 
 TEST_CASE("padding is not normalised; normalisation uses only the covered pixels", "[image]") {
-  ScratchDir dir;
+  TempDir dir;
   Image im = ramp(3, 3);
   write_png(dir / "a.png", im);
   InputRig rig(5, 4);
@@ -168,7 +157,7 @@ TEST_CASE("padding is not normalised; normalisation uses only the covered pixels
 }
 
 TEST_CASE("grey images fill nf = 3 and RGB images give luminance for nf = 1", "[image]") {
-  ScratchDir dir;
+  TempDir dir;
   Image grey = ramp(3, 2);
   Image rgb = make_image(3, 2, 3, [](int x, int y, int c) { return level(20 * x + 50 * y + 70 * c); });
   write_png(dir / "grey.png", grey);
@@ -196,11 +185,11 @@ TEST_CASE("grey images fill nf = 3 and RGB images give luminance for nf = 1", "[
 }
 
 TEST_CASE("a list shows a new entry every displayPeriod and fires at t = k * displayPeriod + dt", "[image][list]") {
-  ScratchDir dir;
+  TempDir dir;
   flat_png(dir, "a.png", 10);
   flat_png(dir, "sub/b.png", 20);
   flat_png(dir, "c.png", 30);
-  write_text(dir / "frames.txt", "# three frames\na.png\n\n  sub/b.png  \n" + (dir / "c.png").string() + "\n");
+  write_file(dir / "frames.txt", "# three frames\na.png\n\n  sub/b.png  \n" + (dir / "c.png").string() + "\n");
   InputRig rig(2, 2);
   auto& layer =
       rig.build("ImageLayer", group_of({{"inputPath", str((dir / "frames.txt").string())}, {"displayPeriod", num(5)}}));
@@ -223,10 +212,10 @@ TEST_CASE("a list shows a new entry every displayPeriod and fires at t = k * dis
 }
 
 TEST_CASE("the layer reloads only when the frame changes", "[image][list]") {
-  ScratchDir dir;
+  TempDir dir;
   flat_png(dir, "a.png", 10);
   flat_png(dir, "b.png", 20);
-  write_text(dir / "frames.txt", "a.png\nb.png\n");
+  write_file(dir / "frames.txt", "a.png\nb.png\n");
   InputRig rig(2, 2);
   rig.build("ImageLayer", group_of({{"inputPath", str((dir / "frames.txt").string())}, {"displayPeriod", num(3)}}));
   rig.step_to(1);
@@ -240,7 +229,7 @@ TEST_CASE("the layer reloads only when the frame changes", "[image][list]") {
 }
 
 TEST_CASE("a single image is shown for every frame and batch element", "[image]") {
-  ScratchDir dir;
+  TempDir dir;
   InputRig rig(2, 2, 2);
   auto& layer =
       rig.build("ImageLayer", group_of({{"inputPath", str(flat_png(dir, "one.png", 99))}, {"displayPeriod", num(3)}}));
@@ -253,11 +242,11 @@ TEST_CASE("a single image is shown for every frame and batch element", "[image]"
 }
 
 TEST_CASE("batchMethod byFile: batch element b of frame k shows entry (b + k * nbatch) mod N", "[image][batch]") {
-  ScratchDir dir;
+  TempDir dir;
   flat_png(dir, "a.png", 10);
   flat_png(dir, "b.png", 20);
   flat_png(dir, "c.png", 30);
-  write_text(dir / "frames.txt", "a.png\nb.png\nc.png\n");
+  write_file(dir / "frames.txt", "a.png\nb.png\nc.png\n");
   InputRig rig(2, 2, 2);
   auto& layer =
       rig.build("ImageLayer", group_of({{"inputPath", str((dir / "frames.txt").string())},
@@ -277,10 +266,10 @@ TEST_CASE("batchMethod byFile: batch element b of frame k shows entry (b + k * n
 }
 
 TEST_CASE("batchMethod byList, bySpecified and resetToStartOnLoop follow OpenPV's BatchIndexer", "[image][batch]") {
-  ScratchDir dir;
+  TempDir dir;
   std::string list;
   for (int i = 0; i < 5; ++i) list += flat_png(dir, "f" + std::to_string(i) + ".png", 10 * i) + "\n";
-  write_text(dir / "five.txt", list);
+  write_file(dir / "five.txt", list);
   const std::string path = (dir / "five.txt").string();
   auto sequence = [](InputLayer& layer, int b) {
     std::vector<int> s;
@@ -341,9 +330,9 @@ TEST_CASE("batchMethod byList, bySpecified and resetToStartOnLoop follow OpenPV'
 }
 
 TEST_CASE("list errors name the list, the line and the file", "[image][errors]") {
-  ScratchDir dir;
+  TempDir dir;
   flat_png(dir, "a.png", 10);
-  write_text(dir / "bad.txt", "a.png\n# comment\nmissing.png\n");
+  write_file(dir / "bad.txt", "a.png\n# comment\nmissing.png\n");
   InputRig rig(2, 2);
   std::string text = error_text<IoError>([&] {
     rig.build("ImageLayer", group_of({{"inputPath", str((dir / "bad.txt").string())}}));
@@ -351,7 +340,7 @@ TEST_CASE("list errors name the list, the line and the file", "[image][errors]")
   CHECK_THAT(text, Catch::Contains((dir / "missing.png").string()) && Catch::Contains("line 3") &&
                        Catch::Contains((dir / "bad.txt").string()) && Catch::Contains("\"Input\""));
 
-  write_text(dir / "empty.txt", "# nothing\n\n");
+  write_file(dir / "empty.txt", "# nothing\n\n");
   InputRig empty(2, 2);
   CHECK_THAT(error_text<IoError>([&] {
                empty.build("ImageLayer", group_of({{"inputPath", str((dir / "empty.txt").string())}}));
@@ -367,10 +356,10 @@ TEST_CASE("list errors name the list, the line and the file", "[image][errors]")
 
 TEST_CASE("a corrupt image is reported when it is shown, naming the file, the list line and the layer",
           "[image][errors]") {
-  ScratchDir dir;
+  TempDir dir;
   flat_png(dir, "a.png", 10);
-  write_text(dir / "b.png", "not an image");
-  write_text(dir / "frames.txt", "a.png\nb.png\n");
+  write_file(dir / "b.png", "not an image");
+  write_file(dir / "frames.txt", "a.png\nb.png\n");
   InputRig rig(2, 2);
   rig.build("ImageLayer", group_of({{"inputPath", str((dir / "frames.txt").string())}, {"displayPeriod", num(2)}}));
   rig.step_to(1);
@@ -381,7 +370,7 @@ TEST_CASE("a corrupt image is reported when it is shown, naming the file, the li
 }
 
 TEST_CASE("input layer parameters are checked", "[image][errors]") {
-  ScratchDir dir;
+  TempDir dir;
   const std::string path = flat_png(dir, "a.png", 10);
   auto param_error_key = [&](ParamGroup g, int nbatch = 1) {
     InputRig rig(2, 2, nbatch);
@@ -410,7 +399,7 @@ TEST_CASE("input layer parameters are checked", "[image][errors]") {
 }
 
 TEST_CASE("autoResizeFlag rescales the image to the layer before anchoring", "[image][resize]") {
-  ScratchDir dir;
+  TempDir dir;
   SECTION("nearest neighbour, crop: 2x2 onto 4x4 repeats each pixel") {
     Image im = ramp(2, 2);
     write_png(dir / "a.png", im);
@@ -489,7 +478,7 @@ class TileCommunicator final : public Communicator {
 }  // namespace
 
 TEST_CASE("each tile shows its part of the whole, normalised over the whole image", "[image][tiles]") {
-  ScratchDir dir;
+  TempDir dir;
   Image im = make_image(6, 4, 3, [](int x, int y, int c) { return level((x * 41 + y * 23 + c * 67) % 256); });
   write_png(dir / "a.png", im);
   auto params = [&] {
@@ -516,7 +505,7 @@ TEST_CASE("each tile shows its part of the whole, normalised over the whole imag
 }
 
 TEST_CASE("the halo around the image follows the layer's boundary condition", "[image]") {
-  ScratchDir dir;
+  TempDir dir;
   Image im = ramp(3, 3);
   write_png(dir / "a.png", im);
   InputRig rig(3, 3);
@@ -530,11 +519,11 @@ TEST_CASE("the halo around the image follows the layer's boundary condition", "[
 }
 
 TEST_CASE("writeFrameToTimestamp records each batch element's entry at every firing", "[image][output]") {
-  ScratchDir dir;
+  TempDir dir;
   flat_png(dir, "a.png", 10);
   flat_png(dir, "b.png", 20);
   flat_png(dir, "c.png", 30);
-  write_text(dir / "frames.txt", "a.png\nb.png\nc.png\n");
+  write_file(dir / "frames.txt", "a.png\nb.png\nc.png\n");
   OutputDirectory out(dir / "out", true);
   InputRig rig(2, 2, 2);
   rig.ctx.output = &out;

@@ -1,9 +1,7 @@
-// Helpers for the input-layer tests: a scratch folder, small generated images, and input layers built from a
+// Helpers for the input-layer tests: small generated images, and input layers built from a
 // params group and run step by step without a column.
 #pragma once
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
+#include <catch2/catch.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,28 +13,9 @@
 #include "layers/input_layer.hpp"
 #include "layers/register_layers.hpp"
 #include "params/param_group.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace spv::test {
-
-// A fresh folder under the system's temp directory, removed with its contents at the end of the test.
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "spv_inputs_XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // An image whose value at (x, y, c) is fn(x, y, c).
 template <class Fn>
@@ -50,8 +29,6 @@ Image make_image(int width, int height, int channels, Fn fn) {
 
 // Pixel values that survive an 8-bit round trip exactly: k / 255.
 inline float level(int k) { return float(k) / 255.0f; }
-
-inline void write_text(const std::filesystem::path& path, const std::string& text) { std::ofstream(path) << text; }
 
 // A column-free setting: a global nx x ny layer, nbatch batch elements, dt = 1, one process unless `comm` says else.
 struct InputRig {
@@ -116,6 +93,18 @@ inline ParamGroup group_of(std::vector<std::pair<std::string, ParamValue>> entri
   int line = 11;
   for (auto& [key, value] : entries) g.set(key, std::move(value), {"inputs_test.lua", line++});
   return g;
+}
+
+// The message of the E that fn throws; fails the test when fn returns normally or throws something else.
+template <class E, class Fn>
+std::string error_text(Fn fn) {
+  try {
+    fn();
+  } catch (const E& e) {
+    return e.what();
+  }
+  FAIL("the expected error was not thrown");
+  return {};
 }
 
 inline ParamValue str(const std::string& s) { return ParamValue::string(s); }

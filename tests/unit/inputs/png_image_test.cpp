@@ -32,21 +32,10 @@ void write_raw_png(const std::filesystem::path& path, int width, int height, int
   std::fclose(f);
 }
 
-template <class Fn>
-std::string io_error_text(Fn fn) {
-  try {
-    fn();
-  } catch (const IoError& e) {
-    return e.what();
-  }
-  FAIL("no IoError was thrown");
-  return {};
-}
-
 }  // namespace
 
 TEST_CASE("PNG round trip is exact for 8-bit grey and RGB", "[png]") {
-  ScratchDir dir;
+  TempDir dir;
   for (int channels : {1, 3}) {
     Image in = make_image(7, 5, channels, [](int x, int y, int c) { return level((x * 37 + y * 11 + c * 101) % 256); });
     auto path = dir / ("round_" + std::to_string(channels) + ".png");
@@ -61,7 +50,7 @@ TEST_CASE("PNG round trip is exact for 8-bit grey and RGB", "[png]") {
 }
 
 TEST_CASE("write_png clamps to [0, 1], or stretches the image's range", "[png]") {
-  ScratchDir dir;
+  TempDir dir;
   Image in = make_image(3, 1, 1, [](int x, int, int) { return std::vector<double>{-0.5, 0.5, 1.7}[std::size_t(x)]; });
   write_png(dir / "clamped.png", in);
   Image clamped = read_png(dir / "clamped.png");
@@ -73,7 +62,7 @@ TEST_CASE("write_png clamps to [0, 1], or stretches the image's range", "[png]")
 }
 
 TEST_CASE("read_png converts palette, grey+alpha, RGBA and 16-bit images", "[png]") {
-  ScratchDir dir;
+  TempDir dir;
   SECTION("palette becomes RGB") {
     write_raw_png(dir / "pal.png", 2, 1, PNG_COLOR_TYPE_PALETTE, 8, {1, 0}, {{10, 20, 30}, {200, 100, 0}});
     Image im = read_png(dir / "pal.png");
@@ -106,22 +95,22 @@ TEST_CASE("read_png converts palette, grey+alpha, RGBA and 16-bit images", "[png
 }
 
 TEST_CASE("read_png errors name the path", "[png]") {
-  ScratchDir dir;
+  TempDir dir;
   SECTION("missing file") {
     auto path = dir / "absent.png";
-    std::string text = io_error_text([&] { read_png(path); });
+    std::string text = error_text<IoError>([&] { read_png(path); });
     CHECK_THAT(text, Catch::Contains(path.string()));
   }
   SECTION("not a PNG") {
     auto path = dir / "notes.png";
-    write_text(path, "this is plain text, not an image\n");
-    std::string text = io_error_text([&] { read_png(path); });
+    write_file(path, "this is plain text, not an image\n");
+    std::string text = error_text<IoError>([&] { read_png(path); });
     CHECK_THAT(text, Catch::Contains(path.string()) && Catch::Contains("not a PNG"));
   }
   SECTION("empty file") {
     auto path = dir / "empty.png";
-    write_text(path, "");
-    CHECK_THAT(io_error_text([&] { read_png(path); }), Catch::Contains(path.string()));
+    write_file(path, "");
+    CHECK_THAT(error_text<IoError>([&] { read_png(path); }), Catch::Contains(path.string()));
   }
   SECTION("truncated file") {
     auto path = dir / "cut.png";
@@ -131,13 +120,13 @@ TEST_CASE("read_png errors name the path", "[png]") {
     write_png(path, noise);
     auto size = std::filesystem::file_size(path);
     std::filesystem::resize_file(path, size / 2);
-    std::string text = io_error_text([&] { read_png(path); });
+    std::string text = error_text<IoError>([&] { read_png(path); });
     CHECK_THAT(text, Catch::Contains(path.string()) && Catch::Contains("truncated"));
   }
 }
 
 TEST_CASE("write_png rejects images it cannot write", "[png]") {
-  ScratchDir dir;
+  TempDir dir;
   Image two = make_image(2, 2, 2, [](int, int, int) { return 0.0; });
   CHECK_THROWS_AS(write_png(dir / "two.png", two), IoError);
   Image ok = make_image(2, 2, 1, [](int, int, int) { return 0.0; });

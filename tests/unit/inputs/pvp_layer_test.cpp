@@ -21,7 +21,7 @@ std::vector<float> frame(int k) {
   return v;
 }
 
-std::string write_frames(const ScratchDir& dir, const std::string& name, PvpType type, int frames) {
+std::string write_frames(const TempDir& dir, const std::string& name, PvpType type, int frames) {
   auto path = dir / name;
   PvpActivityFileWriter writer(path, type, nx, ny, nf, 1);
   for (int k = 0; k < frames; ++k) writer.write_frame(double(k), frame(k));
@@ -29,21 +29,10 @@ std::string write_frames(const ScratchDir& dir, const std::string& name, PvpType
   return path.string();
 }
 
-template <class E, class Fn>
-std::string error_text(Fn fn) {
-  try {
-    fn();
-  } catch (const E& e) {
-    return e.what();
-  }
-  FAIL("the expected error was not thrown");
-  return {};
-}
-
 }  // namespace
 
 TEST_CASE("PvpLayer shows the file's frames in order, one per displayPeriod", "[pvp]") {
-  ScratchDir dir;
+  TempDir dir;
   auto type = GENERATE(PvpType::Dense, PvpType::SparseValues);
   const std::string path = write_frames(dir, "frames.pvp", type, 3);
   InputRig rig(nx, ny);
@@ -60,7 +49,7 @@ TEST_CASE("PvpLayer shows the file's frames in order, one per displayPeriod", "[
 }
 
 TEST_CASE("PvpLayer batches byFile over the frames", "[pvp]") {
-  ScratchDir dir;
+  TempDir dir;
   const std::string path = write_frames(dir, "frames.pvp", PvpType::Dense, 3);
   InputRig rig(nx, ny, 2);
   rig.build("PvpLayer", group_of({{"nf", num(nf)}, {"inputPath", str(path)}, {"displayPeriod", num(1)}}));
@@ -73,7 +62,7 @@ TEST_CASE("PvpLayer batches byFile over the frames", "[pvp]") {
 }
 
 TEST_CASE("PvpLayer normalises like ImageLayer", "[pvp]") {
-  ScratchDir dir;
+  TempDir dir;
   const std::string path = write_frames(dir, "frames.pvp", PvpType::Dense, 1);
   InputRig rig(nx, ny);
   rig.build("PvpLayer", group_of({{"nf", num(nf)},
@@ -87,7 +76,7 @@ TEST_CASE("PvpLayer normalises like ImageLayer", "[pvp]") {
 }
 
 TEST_CASE("PvpLayer errors name the file, the layer and both sizes", "[pvp][errors]") {
-  ScratchDir dir;
+  TempDir dir;
   const std::string path = write_frames(dir, "frames.pvp", PvpType::Dense, 2);
   SECTION("a different nx") {
     InputRig rig(4, ny);

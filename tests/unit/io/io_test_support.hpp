@@ -1,43 +1,18 @@
-// Helpers for the I/O tests: a scratch directory removed afterwards, raw file bytes, and little-endian field reads
+// Helpers for the I/O tests: the shared scratch directory, raw file bytes, and little-endian field reads
 // written independently of the library's codec so that the tests check the layout, not the codec against itself.
 #pragma once
-#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <system_error>
 #include <vector>
 
-#include <unistd.h>
-
 #include "core/errors.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace spv::test {
-
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("spv_io_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
 
 inline std::vector<unsigned char> file_bytes(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -1,24 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include <fstream>
-
 #include "core/io/output_directory.hpp"
 #include "tests/unit/io/io_test_support.hpp"
 
 using namespace spv;
 using namespace spv::test;
 namespace fs = std::filesystem;
-
-namespace {
-
-void write_text(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-}  // namespace
 
 TEST_CASE("stage names a .part file and creates its subdirectories", "[output]") {
   TempDir tmp;
@@ -37,14 +24,14 @@ TEST_CASE("commit renames every staged file into place", "[output]") {
   {
     OutputDirectory out(dir, true);
     out.open();
-    write_text(out.stage("a.pvp"), "A");
-    write_text(out.stage("sub/b.txt"), "B");
+    write_file(out.stage("a.pvp"), "A");
+    write_file(out.stage("sub/b.txt"), "B");
     out.stage("never_written.txt");
     CHECK_FALSE(fs::exists(dir / "a.pvp"));
     out.commit();
   }  // the destructor must not undo a commit
-  CHECK(read_text(dir / "a.pvp") == "A");
-  CHECK(read_text(dir / "sub" / "b.txt") == "B");
+  CHECK(read_file(dir / "a.pvp") == "A");
+  CHECK(read_file(dir / "sub" / "b.txt") == "B");
   CHECK_FALSE(fs::exists(dir / "a.pvp.part"));
   CHECK_FALSE(fs::exists(dir / "sub" / "b.txt.part"));
   CHECK_FALSE(fs::exists(dir / "never_written.txt"));
@@ -52,27 +39,27 @@ TEST_CASE("commit renames every staged file into place", "[output]") {
 
 TEST_CASE("commit replaces an earlier run's file", "[output]") {
   TempDir tmp;
-  write_text(tmp / "a.pvp", "old");
+  write_file(tmp / "a.pvp", "old");
   OutputDirectory out(tmp.path(), true);
   out.open();
   CHECK_FALSE(out.created());
-  write_text(out.stage("a.pvp"), "new");
-  CHECK(read_text(tmp / "a.pvp") == "old");
+  write_file(out.stage("a.pvp"), "new");
+  CHECK(read_file(tmp / "a.pvp") == "old");
   out.commit();
-  CHECK(read_text(tmp / "a.pvp") == "new");
+  CHECK(read_file(tmp / "a.pvp") == "new");
 }
 
 TEST_CASE("rollback leaves a pre-existing directory and its files untouched", "[output]") {
   TempDir tmp;
-  write_text(tmp / "a.pvp", "earlier output");
+  write_file(tmp / "a.pvp", "earlier output");
   fs::create_directory(tmp / "old");
   OutputDirectory out(tmp.path(), true);
   out.open();
-  write_text(out.stage("a.pvp"), "half written");
-  write_text(out.stage("new/b.txt"), "B");
+  write_file(out.stage("a.pvp"), "half written");
+  write_file(out.stage("new/b.txt"), "B");
   out.rollback();
   CHECK(fs::is_directory(tmp.path()));
-  CHECK(read_text(tmp / "a.pvp") == "earlier output");
+  CHECK(read_file(tmp / "a.pvp") == "earlier output");
   CHECK(fs::is_directory(tmp / "old"));
   CHECK_FALSE(fs::exists(tmp / "a.pvp.part"));
   CHECK_FALSE(fs::exists(tmp / "new"));  // created by this run, so removed
@@ -84,7 +71,7 @@ TEST_CASE("rollback removes the directories this run created", "[output]") {
   OutputDirectory out(dir, true);
   out.open();
   CHECK(fs::is_directory(dir));
-  write_text(out.stage("x/y/z.pvp"), "Z");
+  write_file(out.stage("x/y/z.pvp"), "Z");
   out.rollback();
   CHECK_FALSE(fs::exists(tmp / "outer"));
   CHECK(fs::is_directory(tmp.path()));
@@ -95,10 +82,10 @@ TEST_CASE("rollback keeps a created directory that someone else filled", "[outpu
   const fs::path dir = tmp / "run";
   OutputDirectory out(dir, true);
   out.open();
-  write_text(out.stage("a.pvp"), "A");
-  write_text(dir / "foreign.txt", "not ours");
+  write_file(out.stage("a.pvp"), "A");
+  write_file(dir / "foreign.txt", "not ours");
   out.rollback();
-  CHECK(read_text(dir / "foreign.txt") == "not ours");
+  CHECK(read_file(dir / "foreign.txt") == "not ours");
   CHECK_FALSE(fs::exists(dir / "a.pvp.part"));
 }
 
@@ -108,7 +95,7 @@ TEST_CASE("the destructor rolls back when neither commit nor rollback ran", "[ou
   {
     OutputDirectory out(dir, true);
     out.open();
-    write_text(out.stage("a.pvp"), "A");
+    write_file(out.stage("a.pvp"), "A");
   }
   CHECK_FALSE(fs::exists(dir));
 }
@@ -127,7 +114,7 @@ TEST_CASE("a non-writer rank creates nothing", "[output]") {
 
 TEST_CASE("an output path that is a file is an IoError", "[output][errors]") {
   TempDir tmp;
-  write_text(tmp / "file", "x");
+  write_file(tmp / "file", "x");
   OutputDirectory out(tmp / "file", true);
   CHECK_THROWS_AS(out.open(), IoError);
   OutputDirectory below(tmp / "file" / "run", true);

@@ -9,6 +9,7 @@
 #include "tests/unit/connections/conv_reference.hpp"
 
 using namespace spv;
+using spv::test::geometry_of;
 
 namespace {
 
@@ -27,15 +28,6 @@ const std::vector<Case>& cases() {
       {"one pre neuron seeing the whole post layer (the bars dictionary)", {1, 1, 6, 8, 8, 1, 8, 8}, 0.5},
   };
   return all;
-}
-
-ConvGeometry geometry_of(const test::RefConv& c) {
-  ConvGeometry g;
-  g.x = make_axis(c.nx_pre, c.nx_post, c.nxp);
-  g.y = make_axis(c.ny_pre, c.ny_post, c.nyp);
-  g.nf_pre = c.nf_pre;
-  g.nfp = c.nfp;
-  return g;
 }
 
 // Pre activity on every global coordinate (halo included: it holds a neighbour's or the boundary's values).

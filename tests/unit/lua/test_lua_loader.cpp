@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "lua/lua_loader.hpp"
-#include "temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace spv;
 using spv::test::TempDir;
@@ -243,7 +243,7 @@ TEST_CASE("a file that yields no table of groups is an error", "[lua][errors]") 
              Catch::StartsWith("the params file returned no table of groups"));
   CHECK_THAT(load_error(dir.write("number.lua", "return 5\n")).message(),
              Catch::Contains("returned a number, not a table of groups"));
-  CHECK_THAT(load_error(dir.path("missing.lua")).message(), Catch::Contains("cannot open params file"));
+  CHECK_THAT(load_error((dir / "missing.lua").string()).message(), Catch::Contains("cannot open params file"));
 }
 
 TEST_CASE("values that are not parameters are errors naming group and key", "[lua][errors]") {

@@ -7,7 +7,7 @@
 #include "lua/source_lines.hpp"
 #include "params/legacy_params_parser.hpp"
 #include "params/params_writer.hpp"
-#include "temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace spv;
 using spv::test::TempDir;
@@ -105,7 +105,7 @@ TEST_CASE("load_params_file picks the syntax by extension", "[lua][loader]") {
   CHECK(doc.groups.at(0).find("dt")->value == ParamValue::number(3));
   CHECK(doc.groups.at(0).find("dt")->where.line == 2);
 
-  std::string missing = dir.path("nothing.lua");
+  std::string missing = (dir / "nothing.lua").string();
   try {
     load_params_file(missing);
     FAIL("no error");
@@ -113,7 +113,7 @@ TEST_CASE("load_params_file picks the syntax by extension", "[lua][loader]") {
     CHECK(e.where().file == missing);
     CHECK_THAT(e.what(), Catch::StartsWith(missing + ": cannot open params file"));
   }
-  CHECK_THROWS_AS(load_params_file(dir.path("nothing.params")), ParamError);
+  CHECK_THROWS_AS(load_params_file((dir / "nothing.params").string()), ParamError);
 }
 
 TEST_CASE("source lines skip comments and strings", "[lua][lines]") {

@@ -1,12 +1,10 @@
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 
 #include "params/legacy_params_parser.hpp"
 #include "params/params_writer.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace spv;
 
@@ -178,10 +176,10 @@ TEST_CASE("syntax errors name the file, the line and what was expected", "[param
 }
 
 TEST_CASE("read_params_file reads a file and names a missing one", "[params][legacy]") {
-  auto dir = std::filesystem::temp_directory_path() / ("spv_legacy_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  test::TempDir tmp;
+  const std::filesystem::path& dir = tmp.path();
   auto file = dir / "net.params";
-  std::ofstream(file) << tutorial;
+  test::write_file(file, tutorial);
   ParamDocument doc = read_params_file(file.string());
   CHECK(doc.groups.size() == 3);
   CHECK(doc.groups[0].where.file == file.string());
@@ -195,7 +193,6 @@ TEST_CASE("read_params_file reads a file and names a missing one", "[params][leg
     CHECK_THAT(e.what(), Catch::Contains("cannot open params file"));
   }
   CHECK_THROWS_AS(read_params_file(dir.string()), ParamError);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("written .params text reads back into an equal document", "[params][writer]") {

@@ -108,6 +108,6 @@ TEST_CASE("probe values and files do not depend on the decomposition", "[probes]
     TempDir dir;
     const std::vector<Values> ranks = run_split(split, dir.path());
     for (const Values& v : ranks) CHECK(v == serial);
-    for (const auto& f : files) CHECK(read_text(dir.path() / f) == read_text(serial_dir.path() / f));
+    for (const auto& f : files) CHECK(read_file(dir.path() / f) == read_file(serial_dir.path() / f));
   }
 }

@@ -57,17 +57,17 @@ TEST_CASE("norm and energy files: OpenPV's layouts, one file per batch element, 
   run(net, 2);
   out.commit();
   // The norm file shows the norm itself; the energy adds it times the coefficient.
-  CHECK(read_text(dir.path() / "norms/residual_batchElement_0.txt") ==
+  CHECK(read_file(dir.path() / "norms/residual_batchElement_0.txt") ==
         " 1.000, 0,       12, 3.000000\n"
         " 2.000, 0,       12, 3.000000\n");
-  CHECK(read_text(dir.path() / "norms/residual_batchElement_1.txt") ==
+  CHECK(read_file(dir.path() / "norms/residual_batchElement_1.txt") ==
         " 1.000, 1,       12, 27.000000\n"
         " 2.000, 1,       12, 27.000000\n");
-  CHECK(read_text(dir.path() / "energy_batchElement_0.txt") ==
+  CHECK(read_file(dir.path() / "energy_batchElement_0.txt") ==
         "time,index,energy\n"
         "  1.000000, 0, 1.500000000\n"
         "  2.000000, 0, 1.500000000\n");
-  CHECK(read_text(dir.path() / "energy_batchElement_1.txt") ==
+  CHECK(read_file(dir.path() / "energy_batchElement_1.txt") ==
         "time,index,energy\n"
         "  1.000000, 1, 13.500000000\n"
         "  2.000000, 1, 13.500000000\n");
@@ -81,11 +81,11 @@ TEST_CASE("a triggered probe writes only on the steps its trigger fires", "[prob
   net.build(&out);
   run(net, 5);
   out.commit();
-  CHECK(read_text(dir.path() / "norms/residual_batchElement_0.txt") ==
+  CHECK(read_file(dir.path() / "norms/residual_batchElement_0.txt") ==
         " 2.000, 0,       12, 3.000000\n"
         " 4.000, 0,       12, 3.000000\n");
   // The energy, untriggered, still writes every step with its member's current value.
-  CHECK(read_text(dir.path() / "energy_batchElement_0.txt") ==
+  CHECK(read_file(dir.path() / "energy_batchElement_0.txt") ==
         "time,index,energy\n"
         "  1.000000, 0, 1.500000000\n  2.000000, 0, 1.500000000\n  3.000000, 0, 1.500000000\n"
         "  4.000000, 0, 1.500000000\n  5.000000, 0, 1.500000000\n");
@@ -99,7 +99,7 @@ TEST_CASE("triggerOffset looks ahead of the trigger layer", "[probes][output]") 
   net.build(&out);
   run(net, 4);
   out.commit();
-  CHECK(read_text(dir.path() / "norms/residual_batchElement_0.txt") ==
+  CHECK(read_file(dir.path() / "norms/residual_batchElement_0.txt") ==
         " 1.000, 0,       12, 3.000000\n"
         " 3.000, 0,       12, 3.000000\n");
 }

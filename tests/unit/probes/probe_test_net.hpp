@@ -1,20 +1,13 @@
 // Probe tests without a Column: groups built in C++ and added in dependency order, the build passes run in that
-// order, layer buffers set directly, probes stepped by hand; plus a layer whose trigger fires on a fixed period, a
-// scratch directory, and a communicator that lets threads play MPI ranks.
+// order, layer buffers set directly, probes stepped by hand; plus a layer whose trigger fires on a fixed period
+// and a communicator that lets threads play MPI ranks.
 #pragma once
-#include <unistd.h>
-
-#include <atomic>
 #include <barrier>
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -25,6 +18,7 @@
 #include "core/object_table.hpp"
 #include "core/probe.hpp"
 #include "core/registry.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace spv::test {
 
@@ -180,35 +174,6 @@ class Net {
   RunContext ctx_;
   ObjectTable objects_;
 };
-
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("spv_probe_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-inline std::string read_text(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  REQUIRE(in.good());
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Where the ranks of a ThreadCommunicator meet: each deposits its vector, then all add them in rank order.
 class ThreadHub {

@@ -1,0 +1,81 @@
+// The named entries of a checkpoint: each object declares its state once (register_state), as typed entries that
+// know how to write themselves into a checkpoint directory and read themselves back.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace spv {
+
+// What an entry is for: Warm entries are an object's model state (V, A, delays, weights), loaded by a warm start
+// (initializeFromCheckpointDir) as well as by a restart; Run entries are bookkeeping of the run (file positions,
+// next-write times, counters) and are loaded only by a restart.
+enum class EntryKind { Warm, Run };
+
+struct CheckpointEntry {
+  std::string object;  // group name ("" for the column)
+  std::string file;    // file name inside the checkpoint directory
+  EntryKind kind;
+  std::function<void(const std::filesystem::path&)> write;
+  std::function<void(const std::filesystem::path&)> read;
+};
+
+class CheckpointRegistry {
+ public:
+  // Entries added next belong to this object; their files are named "<object>_<entry>".
+  void begin_object(const std::string& object) { object_ = object; }
+  const std::vector<CheckpointEntry>& entries() const { return entries_; }
+  // suppressNonplasticCheckpoints: connections that do not learn leave their weights out (initialisation recreates
+  // them on a restart).
+  void set_suppress_nonplastic(bool s) { suppress_nonplastic_ = s; }
+  bool suppress_nonplastic() const { return suppress_nonplastic_; }
+
+  // A float array kept as a raw little-endian file with a count; its size never changes after allocate().
+  void add_floats(const std::string& entry, std::vector<float>& data, EntryKind kind);
+  void add_doubles(const std::string& entry, std::vector<double>& data, EntryKind kind);
+  // Dense activity as a PVP file (FORMATS.md section 1): one frame per batch element (and per level), nx x ny x nf.
+  void add_dense_pvp(const std::string& entry, std::vector<float>& data, int nx, int ny, int nf, int frames,
+                     EntryKind kind);
+  // One trivially copyable value (a counter, a time), kept as its bytes.
+  template <class T>
+  void add_value(const std::string& entry, T& value, EntryKind kind) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    add_bytes(entry, &value, sizeof(T), kind);
+  }
+  // A vector of trivially copyable elements whose length is fixed once allocated.
+  template <class T>
+  void add_pod_vector(const std::string& entry, std::vector<T>& data, EntryKind kind) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    add_custom(
+        entry, kind, [&data](const std::filesystem::path& p) { write_raw_array(p, data.data(), sizeof(T), data.size()); },
+        [&data](const std::filesystem::path& p) { read_raw_array(p, data.data(), sizeof(T), data.size()); });
+  }
+  // Anything else: the object writes and reads its own file.
+  void add_custom(const std::string& entry, EntryKind kind, std::function<void(const std::filesystem::path&)> write,
+                  std::function<void(const std::filesystem::path&)> read);
+
+ private:
+  void add_bytes(const std::string& entry, void* data, std::size_t bytes, EntryKind kind);
+  std::string file_name(const std::string& entry) const;
+  std::string object_;
+  bool suppress_nonplastic_ = false;
+  std::vector<CheckpointEntry> entries_;
+};
+
+// Dense PVP files of `frames` frames of nx x ny x nf: written, and read back into `data` (sizes checked, naming the
+// file when a size changed since the checkpoint).
+void write_dense_pvp(const std::filesystem::path& path, const std::vector<float>& data, int nx, int ny, int nf,
+                     int frames);
+void read_dense_pvp(const std::filesystem::path& path, std::vector<float>& data, int nx, int ny, int nf, int frames);
+// Raw arrays of trivially copyable elements, "SPVR", element size, count, bytes.
+void write_raw_array(const std::filesystem::path& path, const void* data, std::size_t element, std::size_t count);
+void read_raw_array(const std::filesystem::path& path, void* data, std::size_t element, std::size_t count);
+
+// Small helpers for custom entries: a whole file as bytes, and a whole file from bytes (checked write).
+std::vector<unsigned char> read_checkpoint_file(const std::filesystem::path& path);
+void write_checkpoint_file(const std::filesystem::path& path, const void* data, std::size_t bytes);
+
+}  // namespace spv

@@ -1,0 +1,26 @@
+// When the column writes a checkpoint: every checkpointWriteStepInterval steps, every checkpointWriteTimeInterval of
+// simulated time, or every checkpointWriteClockInterval of wall-clock time (OpenPV's three trigger modes).
+#pragma once
+#include <chrono>
+#include <string>
+
+namespace spv {
+
+struct ColumnParams;
+
+class CheckpointTrigger {
+ public:
+  explicit CheckpointTrigger(const ColumnParams& p);
+  // Whether a checkpoint is due after the step that ended at (step, time); advances the next trigger when it is.
+  bool due(long step, double time, double dt);
+  // The next simulated time of the time mode; checkpointed so that a restart keeps the same schedule.
+  double& next_time() { return next_time_; }
+
+ private:
+  std::string mode_;
+  double step_interval_, time_interval_, clock_seconds_;
+  double next_time_;
+  std::chrono::steady_clock::time_point last_clock_;
+};
+
+}  // namespace spv
