@@ -27,7 +27,8 @@ std::string usage_text() {
          "  -n, --dry-run            build and validate, write the effective params, run nothing\n"
          "  -q, --quiet              no progress line\n"
          "      --describe [TYPE]    list group types, or one type's parameters\n"
-         "  -c DIR / -r              restart from a checkpoint (not in this version)\n"
+         "  -c DIR                   restart from a checkpoint directory\n"
+         "  -r                       restart from the newest complete checkpoint in checkpointWriteDir\n"
          "  -rows R -columns C -batchwidth B   MPI decomposition (not in this version)\n"
          "  -d LIST                  GPU per rank (not in this version)\n"
          "      --version, -h/--help\n";

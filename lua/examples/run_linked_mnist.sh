@@ -53,6 +53,9 @@ echo "E3 $variant dictionaries: $epochs epoch(s) of 8,000 digits learned in ${le
   --train-features "$out/infer_${variant}_train/Code.pvp" --train-labels "$data/train_labels.txt" \
   --test-features "$out/infer_${variant}_test/Code.pvp" --test-labels "$data/test_labels.txt" \
   --raw-baseline --train-pixels "$data/train_images.pvp" --test-pixels "$data/test_images.pvp"
+if [ $variant = ordinal ]; then
+  "$tools/spv-block-share" --codes "$out/infer_${variant}_test/Code.pvp" --labels "$data/test_labels.txt"
+fi
 echo "paper, Table I: raw pixels 0.9167 / 0.8522 / 0.9250; linked 0.9633 / 0.9619 / 0.981;" \
   "ordinal-linked 0.9541 / 0.9542 / 0.9738 (LR / linear SVM / RBF SVM)"
 echo "images: $out/${variant}_tiles_*.png, $out/${variant}_printed_from_handwritten.png" \
