@@ -41,8 +41,8 @@ for set in train test; do
 done
 
 "$tools/spv-weight-tiles" --weights "$learn/HandwrittenDict.pvp" --weights "$learn/PrintedDict.pvp" \
-  --out-prefix "$out/${variant}_tiles" --columns 16 --scale 2 \
-  --activity "$out/infer_${variant}_train/Code.pvp" $([ $variant = linked ] && echo --sort-by-frequency)
+  --out-prefix "$out/${variant}_tiles" --columns $([ $variant = linked ] && echo 16 || echo 25) --scale 2 \
+  $([ $variant = linked ] && echo --activity "$out/infer_${variant}_train/Code.pvp" --sort-by-frequency)
 "$tools/spv-activity-tiles" --activity "$data/test_images.pvp" --out "$out/test_handwritten.png" --count 30
 "$tools/spv-activity-tiles" --activity "$out/infer_${variant}_test/PrintedRecon.pvp" \
   --out "$out/${variant}_printed_from_handwritten.png" --count 30
