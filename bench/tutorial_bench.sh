@@ -25,7 +25,7 @@ for threads in 1 2; do
     "$(awk -v w="$best_loop" -v n=$steps 'BEGIN { print 1000 * w / n }')"
 done
 if [ -n "${OPENPV_RUNNER:-}" ]; then
-  PVMODULE_DIR=${PVMODULE_DIR:?set PVMODULE_DIR to OpenPV's parameterWrapper directory} \
+  PVMODULE_DIR=${PVMODULE_DIR:?set PVMODULE_DIR to the parameterWrapper directory of OpenPV} \
     lua5.4 "$root/../shared/tools/openpv-params.lua" "$root/lua/examples/lca_tutorial.lua" >"$tmp/tutorial.params"
   (cd "$tmp" && /usr/bin/time -f "%e" -o "$tmp/time" "$OPENPV_RUNNER" -p tutorial.params -t 2 >/dev/null 2>&1)
   printf '%-28s %8d %14.3f %14s\n' "OpenPV (same params)" 2 \
