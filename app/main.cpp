@@ -10,6 +10,7 @@
 #include "core/checkpoint/stop_signal.hpp"
 #include "core/column.hpp"
 #include "core/comm/communicator.hpp"
+#include "core/comm/make_communicator.hpp"
 #include "lua/params_loader.hpp"
 
 #if SPV_HAVE_OPENMP
@@ -41,19 +42,34 @@ int describe(const spv::Registry& registry, const std::string& type) {
 }
 
 void reject_unavailable(const spv::CommandLine& cl) {
-  auto one = [](const std::optional<int>& v) { return !v || *v == 1; };
-  if (!one(cl.rows) || !one(cl.columns) || !one(cl.batch_width))
-    throw spv::UsageError("MPI decomposition (-rows, -columns, -batchwidth other than 1) is not available in this "
-                          "version");
   if (!cl.devices.empty()) throw spv::UsageError("GPU devices (-d) are not available in this version");
 }
 
-int run(const spv::CommandLine& cl) {
+// Ranks other than 0 log to FILE with their rank before the extension (run.log -> run_1.log), so logs never mix.
+std::string log_name(const std::string& file, int rank) {
+  if (rank == 0) return file;
+  const auto slash = file.find_last_of('/');
+  const auto dot = file.find_last_of('.');
+  const bool has_ext = dot != std::string::npos && (slash == std::string::npos || dot > slash + 1);
+  const std::string suffix = "_" + std::to_string(rank);
+  return has_ext ? file.substr(0, dot) + suffix + file.substr(dot) : file + suffix;
+}
+
+// An error every rank agreed on (all hold the same message, "error: ..." or "internal error: ..."): rank 0 prints
+// it, every rank exits with the status that kind of error has on one process.
+class AgreedError : public spv::Error {
+ public:
+  using Error::Error;
+};
+
+int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   spv::Registry registry = spv::default_registry();
-  if (cl.describe) return describe(registry, cl.describe_type);
+  if (cl.describe) return comm.is_root() ? describe(registry, cl.describe_type) : 0;
   reject_unavailable(cl);
-  if (!cl.log_file.empty() && !std::freopen(cl.log_file.c_str(), "w", stdout))
-    throw spv::UsageError("cannot open log file \"" + cl.log_file + "\"");
+  if (!cl.log_file.empty()) {
+    const std::string name = log_name(cl.log_file, comm.rank());
+    if (!std::freopen(name.c_str(), "w", stdout)) throw spv::UsageError("cannot open log file \"" + name + "\"");
+  }
 #if SPV_HAVE_OPENMP
   if (cl.threads) omp_set_num_threads(*cl.threads);
   const int threads = omp_get_max_threads();
@@ -61,17 +77,27 @@ int run(const spv::CommandLine& cl) {
   const int threads = 1;
 #endif
   spv::ParamDocument doc = spv::load_params_file(cl.params_file);
-  spv::LocalCommunicator comm;
   spv::ColumnOptions options;
   options.output_path = cl.output_path;
   options.seed = cl.seed;
   options.threads = threads;
-  options.show_progress = !cl.quiet && !cl.dry_run;
+  options.show_progress = !cl.quiet && !cl.dry_run && comm.is_root();
   options.restart_dir = cl.checkpoint_dir;
   options.restart_newest = cl.restart_newest;
   // SIGINT/SIGTERM finish the timestep, write a checkpoint and end the run with status 128 + signal (130, 143).
   spv::install_stop_signal_handlers();
-  spv::Column column(doc, registry, options, comm);
+  // Building (passes 1-4) has no collectives, so every rank reaches the agreement and one message speaks for all.
+  std::unique_ptr<spv::Column> built;
+  std::string error;
+  try {
+    built = std::make_unique<spv::Column>(doc, registry, options, comm);
+  } catch (const spv::Error& e) {
+    error = std::string("error: ") + e.what();
+  } catch (const std::exception& e) {
+    error = std::string("internal error: ") + e.what();
+  }
+  if (!comm.all_agree(built != nullptr, error)) throw AgreedError(error);
+  spv::Column& column = *built;
   try {
     column.open_outputs();
     column.initialize();
@@ -81,10 +107,14 @@ int run(const spv::CommandLine& cl) {
     column.abandon();
     throw;
   }
-  if (!cl.dry_run && !cl.quiet) std::cout << column.timers_report();
+  if (!cl.dry_run && !cl.quiet && comm.is_root()) std::cout << column.timers_report();
   if (column.stop_signal() != 0) {
-    std::cerr << "sparsepv: stopped by signal " << column.stop_signal() << " after step " << column.step_count()
-              << "; checkpoint written to " << column.last_checkpoint().string() << " (continue with -c or -r)\n";
+    if (!comm.is_root()) return 128 + column.stop_signal();
+    std::cerr << "sparsepv: stopped by signal " << column.stop_signal() << " after step " << column.step_count();
+    if (column.last_checkpoint().empty())
+      std::cerr << "; no checkpoint written (checkpoints under MPI are not available in this version)\n";
+    else
+      std::cerr << "; checkpoint written to " << column.last_checkpoint().string() << " (continue with -c or -r)\n";
     return 128 + column.stop_signal();
   }
   return 0;
@@ -93,26 +123,53 @@ int run(const spv::CommandLine& cl) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  spv::CommandLine cl;
   try {
-    spv::CommandLine cl = spv::parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
-    if (cl.help) {
-      std::cout << spv::usage_text();
-      return 0;
-    }
-    if (cl.version) {
-      std::cout << "sparsepv " << SPV_VERSION << " (MPI " << SPV_HAVE_MPI << ", OpenMP " << SPV_HAVE_OPENMP
-                << ", CUDA " << SPV_HAVE_CUDA << ")\n";
-      return 0;
-    }
-    return run(cl);
+    cl = spv::parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const spv::UsageError& e) {
     std::cerr << "sparsepv: " << e.what() << "\n" << spv::usage_text();
     return 2;
+  }
+  if (cl.help) {
+    std::cout << spv::usage_text();
+    return 0;
+  }
+  if (cl.version) {
+    std::cout << "sparsepv " << SPV_VERSION << " (MPI " << SPV_HAVE_MPI << ", OpenMP " << SPV_HAVE_OPENMP
+              << ", CUDA " << SPV_HAVE_CUDA << ")\n";
+    return 0;
+  }
+  // The communicator's lifetime is MPI's: initialised here, finalised when it goes out of scope.
+  std::unique_ptr<spv::Communicator> comm;
+  try {
+    comm = spv::make_communicator(&argc, &argv, cl.rows, cl.columns, cl.batch_width);
+  } catch (const spv::DecompositionError& e) {
+    if (e.rank() == 0) std::cerr << "sparsepv: " << e.what() << std::endl;
+    std::string unused;
+    if (e.communicator()) e.communicator()->all_agree(true, unused);  // no rank ends before rank 0 has printed
+    return 2;
+  }
+  const bool root = comm->is_root();
+  // An error that only this rank may have met leaves the others waiting in a collective: after printing it, this
+  // rank ends them all. Errors every rank agreed on end each rank normally.
+  const std::string who = comm->size() > 1 ? "sparsepv (rank " + std::to_string(comm->rank()) + "): " : "sparsepv: ";
+  auto fail = [&](const std::string& text, int status) {
+    std::cerr << who << text << std::endl;
+    if (comm->size() > 1) comm->abort_all(status);
+    return status;
+  };
+  try {
+    return run(cl, *comm);
+  } catch (const AgreedError& e) {
+    if (root) std::cerr << "sparsepv: " << e.what() << "\n";
+    return std::string(e.what()).starts_with("internal error") ? 3 : 1;
+  } catch (const spv::UsageError& e) {
+    if (comm->size() > 1) return fail(e.what(), 2);
+    std::cerr << "sparsepv: " << e.what() << "\n" << spv::usage_text();
+    return 2;
   } catch (const spv::Error& e) {
-    std::cerr << "sparsepv: error: " << e.what() << "\n";
-    return 1;
+    return fail(std::string("error: ") + e.what(), 1);
   } catch (const std::exception& e) {
-    std::cerr << "sparsepv: internal error: " << e.what() << "\n";
-    return 3;
+    return fail(std::string("internal error: ") + e.what(), 3);
   }
 }

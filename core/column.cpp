@@ -40,8 +40,40 @@ Column::Column(const ParamDocument& doc, const Registry& registry, ColumnOptions
 
 Column::~Column() = default;
 
+namespace {
+// OpenPV's defaultInitializeFromCheckpointFlag: when the column gives it, every object whose type has an
+// initializeFromCheckpointFlag and whose group leaves it out takes the column's value, as if the group had said so
+// (so the effective params print it and a key error points at the column's line). Without it each type keeps its
+// own default (layers true, connections false), so a warm start loads layer state but never a dictionary unasked.
+ParamGroup with_column_default_flag(const ParamGroup& g, const ParamSchema* schema, const ParamGroup& column,
+                                    const BindResult& column_given, bool flag) {
+  static const std::string key = "initializeFromCheckpointFlag";
+  if (!column_given.has("defaultInitializeFromCheckpointFlag") || !schema || !schema->find(key)) return g;
+  for (const auto& e : g.entries) {
+    const ParamSpec* spec = schema->find(e.key);
+    if (spec && spec->key == key) return g;  // the group's own value (or a legacy spelling of it) wins
+  }
+  ParamGroup filled = g;
+  filled.set(key, ParamValue::boolean(flag), column.location_of("defaultInitializeFromCheckpointFlag"));
+  return filled;
+}
+}  // namespace
+
 void Column::create(const ParamDocument& doc, const Registry& registry) {
+  // The column is bound before the objects, whose defaults may come from it (defaultInitializeFromCheckpointFlag).
   const ParamGroup* column_group = nullptr;
+  for (const auto& g : doc.groups) {
+    if (g.type != "HyPerCol") continue;
+    if (column_group)
+      throw ParamError(g.where, g.name, "groupType",
+                       "a second HyPerCol (the first is \"" + column_group->name + "\"); a file has one column");
+    column_group = &g;
+  }
+  if (!column_group) throw ParamError({doc.path, 0}, "", "", "no HyPerCol group: every params file needs one column");
+  const BindResult column_given = column_schema().bind(*column_group, &params_);
+  column_name_ = column_group->name;
+  column_where_ = column_group->where;
+
   std::set<std::string> names;
   std::vector<std::string> type_names = registry.names();
   type_names.push_back("HyPerCol");
@@ -49,25 +81,16 @@ void Column::create(const ParamDocument& doc, const Registry& registry) {
     if (!names.insert(g.name).second)
       throw ParamError(g.where, g.name, "", "two groups have this name; group names must be unique");
     group_order_in_file_.push_back(g.name);
-    if (g.type == "HyPerCol") {
-      if (column_group)
-        throw ParamError(g.where, g.name, "groupType",
-                         "a second HyPerCol (the first is \"" + column_group->name + "\"); a file has one column");
-      column_group = &g;
-      continue;
-    }
+    if (&g == column_group) continue;
     const TypeInfo* info = registry.find(g.type);
     if (!info) {
       std::string hint = did_you_mean(g.type, type_names);
       throw ParamError(g.location_of("groupType"), g.name, "groupType",
                        "unknown group type \"" + g.type + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
     }
-    objects_.add(info->make(g));
+    objects_.add(info->make(with_column_default_flag(g, info->schema, *column_group, column_given,
+                                                     params_.defaultInitializeFromCheckpointFlag)));
   }
-  if (!column_group) throw ParamError({doc.path, 0}, "", "", "no HyPerCol group: every params file needs one column");
-  column_schema().bind(*column_group, &params_);
-  column_name_ = column_group->name;
-  column_where_ = column_group->where;
   if (!options_.output_path.empty()) params_.outputPath = options_.output_path;
   if (options_.seed) params_.randomSeed = double(*options_.seed);
 }
@@ -230,9 +253,15 @@ void Column::run() {
   while (step_ < n) {
     advance();
     if (!output_) continue;
-    if (const int sig = stop_signal_received()) {
+    int sig = stop_signal_received();
+    if (ctx_.comm->size() > 1) {
+      // A signal reaches ranks at different steps; all stop after the same one, or some would wait in a collective.
+      std::string which = std::to_string(sig);
+      if (!ctx_.comm->all_agree(sig == 0, which)) sig = std::stoi(which);
+    }
+    if (sig) {
       stop_signal_ = sig;
-      write_checkpoint(checkpoint_path(step_));
+      if (ctx_.comm->size() == 1) write_checkpoint(checkpoint_path(step_));  // MPI checkpoints: not yet
       break;
     }
     if (params_.checkpointWrite && step_ < n && trigger_->due(step_, time_, params_.dt)) {
@@ -244,7 +273,8 @@ void Column::run() {
 }
 
 void Column::finish() {
-  if (output_ && ran_ && !params_.suppressLastOutput && stop_signal_ == 0) {
+  // The final state is a checkpoint, and checkpoints hold one process's buffers so far: several ranks write none.
+  if (output_ && ran_ && !params_.suppressLastOutput && stop_signal_ == 0 && ctx_.comm->size() == 1) {
     write_checkpoint(params_.lastCheckpointDir.empty() ? std::filesystem::path(params_.outputPath) / "Last"
                                                        : std::filesystem::path(params_.lastCheckpointDir));
   }

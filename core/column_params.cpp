@@ -46,7 +46,8 @@ const ParamSchema& column_schema() {
         .key("initializeFromCheckpointDir", &P::initializeFromCheckpointDir, Nil,
              "warm start: load state from this checkpoint, then start at t = 0")
         .key("defaultInitializeFromCheckpointFlag", &P::defaultInitializeFromCheckpointFlag, true,
-             "default of each object's initializeFromCheckpointFlag");
+             "when given: the initializeFromCheckpointFlag of every object that leaves it out (absent: layers true, "
+             "connections false)");
     return s;
   }();
   return schema;

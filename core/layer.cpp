@@ -54,6 +54,16 @@ void Layer::resolve(ObjectTable& objects, const RunContext& ctx) {
 void Layer::allocate(const RunContext& ctx) {
   (void)ctx;
   geometry_.halo = halo_request_;
+  // The mirror boundary reflects within the edge tile, so a halo wider than a tile that is not the whole layer
+  // would mirror the wrong neurons; the same halo on one tile spanning the layer is fine.
+  const Halo& h = geometry_.halo;
+  const bool x_split = geometry_.nx < geometry_.nx_global, y_split = geometry_.ny < geometry_.ny_global;
+  if (common_.mirrorBCflag && ((x_split && std::max(h.lt, h.rt) > geometry_.nx) ||
+                               (y_split && std::max(h.dn, h.up) > geometry_.ny)))
+    throw GeometryError("layer \"" + name() + "\": its tile is " + std::to_string(geometry_.nx) + "x" +
+                        std::to_string(geometry_.ny) + " but the connections reading it need a halo of " +
+                        std::to_string(std::max(h.lt, h.rt)) + "x" + std::to_string(std::max(h.dn, h.up)) +
+                        " with mirrorBCflag; use fewer rows or columns");
   const std::size_t nb = std::size_t(geometry_.nbatch);
   if (has_v()) v_.assign(nb * geometry_.neurons(), 0.0f);
   a_.assign(nb * geometry_.neurons_ext(), 0.0f);
@@ -202,18 +212,21 @@ void Layer::fill_boundary() {
   const auto& g = geometry_;
   const Halo& h = g.halo;
   if (h == Halo{}) return;
-  const bool left = g.kx0 == 0, right = g.kx0 + g.nx == g.nx_global;
-  const bool bottom = g.ky0 == 0, top = g.ky0 + g.ny == g.ny_global;
+  // Beyond the global edge, judged in global coordinates: a halo wider than a tile reaches past the edge from a tile
+  // that is not at it (mirror halos never do: allocate() refuses them).
+  auto outside_x = [&](int x) { return g.kx0 + x < 0 || g.kx0 + x >= g.nx_global; };
+  auto outside_y = [&](int y) { return g.ky0 + y < 0 || g.ky0 + y >= g.ny_global; };
   const float value = static_cast<float>(common_.valueBC);
   const bool mirror = common_.mirrorBCflag;
   const int nf = g.nf;
   for (int b = 0; b < g.nbatch; ++b) {
     float* a = activity_ptr(b);
-    // Columns first (interior rows), then whole extended rows, so corners are filled too.
-    for (int y = 0; y < g.ny; ++y) {
+    // Columns first, then whole extended rows, so corners are filled too. The columns pass covers the halo rows as
+    // well: beside a neighbouring tile (not the global edge) those rows hold exchanged values that the corner
+    // beyond the global edge mirrors; rows beyond the global edge are overwritten by the rows pass anyway.
+    for (int y = -h.dn; y < g.ny + h.up; ++y) {
       for (int x = -h.lt; x < g.nx + h.rt; ++x) {
-        bool outside = (x < 0 && left) || (x >= g.nx && right);
-        if (!outside) continue;
+        if (!outside_x(x)) continue;
         float* dst = a + g.ext_index(x, y, 0);
         if (mirror) std::memcpy(dst, a + g.ext_index(mirror_index(x, g.nx), y, 0), nf * sizeof(float));
         else std::fill(dst, dst + nf, value);
@@ -221,8 +234,7 @@ void Layer::fill_boundary() {
     }
     const std::size_t row = std::size_t(g.nx_ext()) * nf;
     for (int y = -h.dn; y < g.ny + h.up; ++y) {
-      bool outside = (y < 0 && bottom) || (y >= g.ny && top);
-      if (!outside) continue;
+      if (!outside_y(y)) continue;
       float* dst = a + g.ext_index(-h.lt, y, 0);
       if (mirror) std::memcpy(dst, a + g.ext_index(-h.lt, mirror_index(y, g.ny), 0), row * sizeof(float));
       else std::fill(dst, dst + row, value);

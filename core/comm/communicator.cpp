@@ -21,4 +21,10 @@ void Communicator::ordered_batch_sum(std::span<const float> local, std::size_t l
   }
 }
 
+void Communicator::gather_batch(const LayerGeometry& g, const float* local, std::vector<float>& global) {
+  if (g.nbatch != g.nbatch_global || g.nx != g.nx_global || g.ny != g.ny_global)
+    throw std::logic_error("gather_batch: this communicator offers no gather of a split layer");
+  global.assign(local, local + std::size_t(g.nbatch) * g.neurons());
+}
+
 }  // namespace spv

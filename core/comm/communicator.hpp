@@ -32,12 +32,20 @@ class Communicator {
   virtual void ordered_batch_sum(std::span<const float> local, std::size_t length, int batch0,
                                  int nbatch_global, std::vector<double>& sum);
   // Gathers one batch element's restricted tile into the full global layer on the root (others get nothing).
-  // `local` is [y][x][f] of this tile; `global` is resized on the root.
+  // `local` is [y][x][f] of this tile; `global` is resized on the root. Collective over every rank; the root's layer
+  // is assembled from the tiles of its own batch group (batch slice 0): use gather_batch for the whole batch.
   virtual void gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) = 0;
+  // Gathers every batch element: `local` is this rank's restricted tiles, [local batch][y][x][f]; the root gets
+  // `global` as [global batch][y][x][f] in ascending global batch index (others get nothing). Collective.
+  // The default serves a communicator whose one rank holds the whole batch and layer.
+  virtual void gather_batch(const LayerGeometry& g, const float* local, std::vector<float>& global);
   // Root's string reaches every rank.
   virtual void broadcast(std::string& text) = 0;
   // True when every rank says ok; otherwise every rank gets the first failing rank's message.
   virtual bool all_agree(bool ok, std::string& message) = 0;
+  // Ends every process with `status` after an error that other ranks may not share (they may be waiting in a
+  // collective). Only main calls it, after printing the message; library code throws instead. Returns on one process.
+  virtual void abort_all(int) noexcept {}
 
  protected:
   Decomposition decomposition_;
@@ -52,6 +60,7 @@ class LocalCommunicator final : public Communicator {
   void gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) override {
     global.assign(local, local + g.neurons());
   }
+
   void broadcast(std::string&) override {}
   bool all_agree(bool ok, std::string&) override { return ok; }
 };

@@ -7,8 +7,12 @@ namespace spv {
 LayerGeometry Decomposition::tile(const std::string& layer, int nx_global, int ny_global, int nf,
                                   int nbatch_global) const {
   auto fail = [&](const std::string& what, int n, int parts) {
+    std::string fits;
+    for (int k = 1; k <= n; ++k)
+      if (n % k == 0) fits += (fits.empty() ? "" : ", ") + std::to_string(k);
     throw GeometryError("layer \"" + layer + "\": " + what + " " + std::to_string(n) + " is not divisible by " +
-                        std::to_string(parts) + " (the decomposition's count in that direction)");
+                        std::to_string(parts) + " (the decomposition's count in that direction); counts that fit: " +
+                        fits);
   };
   if (nx_global % columns) fail("nx", nx_global, columns);
   if (ny_global % rows) fail("ny", ny_global, rows);

@@ -12,12 +12,11 @@ ActivityWriter::ActivityWriter(OutputDirectory& out, const std::string& filename
                                Communicator& comm)
     : geometry_(g), comm_(comm), out_(out), filename_(filename), type_(type) {
   if (comm_.is_root()) {
-    // The header counts the global batch; frames arrive in global batch order only while one rank holds the whole
-    // batch (batch width 1), which is all gather_layer offers so far.
+    // The header counts the global batch; gather_batch hands the root every batch element in global order.
     file_ = std::make_unique<PvpActivityFileWriter>(out.stage(filename), type, g.nx_global, g.ny_global, g.nf,
                                                     g.nbatch_global);
   }
-  local_.resize(g.neurons());
+  local_.resize(std::size_t(g.nbatch) * g.neurons());
 }
 
 ActivityWriter::~ActivityWriter() = default;
@@ -34,14 +33,18 @@ void ActivityWriter::write(double time, std::span<const float> extended_all_batc
   const std::size_t row = std::size_t(g.nx) * g.nf;
   for (int b = 0; b < g.nbatch; ++b) {
     const float* ext = extended_all_batch.data() + std::size_t(b) * g.neurons_ext();
+    float* tile = local_.data() + std::size_t(b) * g.neurons();
     // Rows of the interior are contiguous in both layouts: x and f are adjacent, the halo only widens the row.
     for (int y = 0; y < g.ny; ++y) {
       const float* src = ext + g.ext_index(0, y, 0);
-      std::copy(src, src + row, local_.begin() + std::ptrdiff_t(y) * std::ptrdiff_t(row));
+      std::copy(src, src + row, tile + std::ptrdiff_t(y) * std::ptrdiff_t(row));
     }
-    comm_.gather_layer(g, local_.data(), global_);
-    if (file_) file_->write_frame(time, global_);
   }
+  comm_.gather_batch(g, local_.data(), global_);
+  if (!file_) return;
+  const std::size_t frame = g.global_neurons();
+  for (int b = 0; b < g.nbatch_global; ++b)
+    file_->write_frame(time, std::span<const float>(global_.data() + std::size_t(b) * frame, frame));
 }
 
 void ActivityWriter::close() {

@@ -1,0 +1,222 @@
+#include "core/comm/mpi_communicator.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+namespace spv {
+
+namespace {
+
+// Whether this process's MPI was initialised by us (then the last communicator finalises it), not by a host program.
+bool we_initialized = false;
+int live_communicators = 0;  // MPI is finalised when the last one goes, so several may live in turn (tests do)
+
+void ensure_initialized(int* argc, char*** argv) {
+  int initialized = 0;
+  MPI_Initialized(&initialized);
+  if (initialized) return;
+  MPI_Init(argc, argv);
+  we_initialized = true;
+  // Errors come back as codes that we turn into exceptions, instead of MPI's default of aborting every process.
+  MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
+}
+
+void check(int code, const char* what) {
+  if (code == MPI_SUCCESS) return;
+  char text[MPI_MAX_ERROR_STRING];
+  int length = 0;
+  MPI_Error_string(code, text, &length);
+  throw std::runtime_error(std::string("MPI ") + what + " failed: " + std::string(text, std::size_t(length)));
+}
+
+// A half-open rectangle of global (x, y) positions.
+struct Rect {
+  int x0, x1, y0, y1;
+  bool empty() const { return x0 >= x1 || y0 >= y1; }
+  Rect operator&(const Rect& o) const {
+    return {std::max(x0, o.x0), std::min(x1, o.x1), std::max(y0, o.y0), std::min(y1, o.y1)};
+  }
+  std::size_t area() const { return empty() ? 0 : std::size_t(x1 - x0) * std::size_t(y1 - y0); }
+};
+
+Rect interior(const LayerGeometry& g, int row, int column) {
+  return {column * g.nx, (column + 1) * g.nx, row * g.ny, (row + 1) * g.ny};
+}
+
+// A tile's extended rectangle, clipped to the layer: halo cells beyond the global edge belong to the boundary fill.
+Rect extended_in_layer(const LayerGeometry& g, int row, int column) {
+  Rect r = interior(g, row, column);
+  Rect e{r.x0 - g.halo.lt, r.x1 + g.halo.rt, r.y0 - g.halo.dn, r.y1 + g.halo.up};
+  return e & Rect{0, g.nx_global, 0, g.ny_global};
+}
+
+// Copies `r` (global positions) between packed [batch][y][x][f] and this tile's extended buffer.
+template <bool Pack>
+void copy_rect(const LayerGeometry& g, const Rect& r, float* extended, float* packed) {
+  const std::size_t run = std::size_t(r.x1 - r.x0) * std::size_t(g.nf);
+  for (int b = 0; b < g.nbatch; ++b) {
+    float* a = extended + std::size_t(b) * g.neurons_ext();
+    for (int y = r.y0; y < r.y1; ++y, packed += run) {
+      float* cell = a + g.ext_index(r.x0 - g.kx0, y - g.ky0, 0);
+      if (Pack) std::memcpy(packed, cell, run * sizeof(float));
+      else std::memcpy(cell, packed, run * sizeof(float));
+    }
+  }
+}
+
+}  // namespace
+
+int MpiCommunicator::world_size(int* argc, char*** argv) {
+  ensure_initialized(argc, argv);
+  int size = 1;
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  return size;
+}
+
+MpiCommunicator::MpiCommunicator(int* argc, char*** argv, int rows, int columns, int batch_width) {
+  ensure_initialized(argc, argv);
+  int rank = 0, size = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  decomposition_.rows = rows;
+  decomposition_.columns = columns;
+  decomposition_.batch_width = batch_width;
+  decomposition_.rank = rank;
+  if (decomposition_.size() != size)
+    throw std::logic_error("MpiCommunicator: the decomposition does not match the number of processes");
+  ++live_communicators;
+}
+
+MpiCommunicator::~MpiCommunicator() {
+  if (--live_communicators > 0 || !we_initialized) return;
+  int finalized = 0;
+  MPI_Finalized(&finalized);
+  if (!finalized) MPI_Finalize();
+}
+
+void MpiCommunicator::exchange_halo(const LayerGeometry& g, float* extended) {
+  if (g.halo == Halo{}) return;
+  const Decomposition& d = decomposition_;
+  if (d.rows * d.columns == 1) return;
+  // Every tile has the same size and halo, so each rank computes what it owes every other tile of its batch group,
+  // and what it is owed, without asking: the overlap of one tile's interior with the other's extended rectangle.
+  // This covers corners and halos wider than a tile alike.
+  const Rect mine = interior(g, d.row(), d.column()), mine_ext = extended_in_layer(g, d.row(), d.column());
+  struct Transfer {
+    int peer;
+    Rect to_send, to_receive;
+    std::size_t send_at, receive_at;
+  };
+  std::vector<Transfer> transfers;
+  std::size_t send_total = 0, receive_total = 0;
+  const std::size_t per_cell = std::size_t(g.nf) * std::size_t(g.nbatch);
+  const int group0 = d.batch_index() * d.rows * d.columns;
+  for (int r = 0; r < d.rows; ++r)
+    for (int c = 0; c < d.columns; ++c) {
+      const int peer = group0 + r * d.columns + c;
+      if (peer == d.rank) continue;
+      Transfer t{peer, mine & extended_in_layer(g, r, c), mine_ext & interior(g, r, c), send_total, receive_total};
+      if (t.to_send.empty() && t.to_receive.empty()) continue;
+      send_total += t.to_send.area() * per_cell;
+      receive_total += t.to_receive.area() * per_cell;
+      transfers.push_back(t);
+    }
+  send_.resize(send_total);
+  recv_.resize(receive_total);
+  std::vector<MPI_Request> requests;
+  requests.reserve(2 * transfers.size());
+  for (const Transfer& t : transfers) {
+    if (t.to_receive.empty()) continue;
+    requests.emplace_back();
+    check(MPI_Irecv(recv_.data() + t.receive_at, int(t.to_receive.area() * per_cell), MPI_FLOAT, t.peer, 0,
+                    MPI_COMM_WORLD, &requests.back()),
+          "halo receive");
+  }
+  for (const Transfer& t : transfers) {
+    if (t.to_send.empty()) continue;
+    copy_rect<true>(g, t.to_send, extended, send_.data() + t.send_at);
+    requests.emplace_back();
+    check(MPI_Isend(send_.data() + t.send_at, int(t.to_send.area() * per_cell), MPI_FLOAT, t.peer, 0, MPI_COMM_WORLD,
+                    &requests.back()),
+          "halo send");
+  }
+  check(MPI_Waitall(int(requests.size()), requests.data(), MPI_STATUSES_IGNORE), "halo exchange");
+  for (const Transfer& t : transfers)
+    if (!t.to_receive.empty()) copy_rect<false>(g, t.to_receive, extended, recv_.data() + t.receive_at);
+}
+
+void MpiCommunicator::ordered_sum(std::vector<double>& values) {
+  // A length mismatch would silently mix unrelated values: compare first.
+  long lengths[2] = {long(values.size()), -long(values.size())};
+  check(MPI_Allreduce(MPI_IN_PLACE, lengths, 2, MPI_LONG, MPI_MAX, MPI_COMM_WORLD), "ordered_sum length check");
+  if (lengths[0] != -lengths[1]) throw std::logic_error("ordered_sum: ranks passed vectors of different lengths");
+  // Gathered to the root and added there in rank order (not MPI_Allreduce, whose order MPI does not fix).
+  const int n = int(values.size());
+  std::vector<double> all(is_root() ? values.size() * std::size_t(size()) : 0);
+  check(MPI_Gather(values.data(), n, MPI_DOUBLE, all.data(), n, MPI_DOUBLE, 0, MPI_COMM_WORLD), "ordered_sum gather");
+  if (is_root())
+    for (int r = 1; r < size(); ++r)
+      for (std::size_t i = 0; i < values.size(); ++i) values[i] += all[std::size_t(r) * values.size() + i];
+  check(MPI_Bcast(values.data(), n, MPI_DOUBLE, 0, MPI_COMM_WORLD), "ordered_sum broadcast");
+}
+
+void MpiCommunicator::gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) {
+  const std::size_t tile = g.neurons();
+  std::vector<float> all(is_root() ? tile * std::size_t(size()) : 0);
+  check(MPI_Gather(local, int(tile), MPI_FLOAT, all.data(), int(tile), MPI_FLOAT, 0, MPI_COMM_WORLD), "gather_layer");
+  if (!is_root()) return;
+  global.assign(g.global_neurons(), 0.0f);
+  const Decomposition& d = decomposition_;
+  const std::size_t run = std::size_t(g.nx) * std::size_t(g.nf);
+  for (int r = 0; r < d.rows * d.columns; ++r) {  // batch group 0: the root's own
+    const int row = r / d.columns, column = r % d.columns;
+    for (int y = 0; y < g.ny; ++y)
+      std::memcpy(global.data() + (std::size_t(row * g.ny + y) * g.nx_global + std::size_t(column) * g.nx) * g.nf,
+                  all.data() + std::size_t(r) * tile + std::size_t(y) * run, run * sizeof(float));
+  }
+}
+
+void MpiCommunicator::gather_batch(const LayerGeometry& g, const float* local, std::vector<float>& global) {
+  const std::size_t tile = g.neurons(), block = tile * std::size_t(g.nbatch);
+  std::vector<float> all(is_root() ? block * std::size_t(size()) : 0);
+  check(MPI_Gather(local, int(block), MPI_FLOAT, all.data(), int(block), MPI_FLOAT, 0, MPI_COMM_WORLD), "gather_batch");
+  if (!is_root()) return;
+  global.assign(g.global_neurons() * std::size_t(g.nbatch_global), 0.0f);
+  const std::size_t run = std::size_t(g.nx) * std::size_t(g.nf);
+  for (int r = 0; r < size(); ++r) {
+    Decomposition d = decomposition_;
+    d.rank = r;
+    for (int b = 0; b < g.nbatch; ++b) {
+      const std::size_t gb = std::size_t(d.batch_index()) * std::size_t(g.nbatch) + std::size_t(b);
+      const float* src = all.data() + std::size_t(r) * block + std::size_t(b) * tile;
+      float* dst = global.data() + gb * g.global_neurons();
+      for (int y = 0; y < g.ny; ++y)
+        std::memcpy(dst + (std::size_t(d.row() * g.ny + y) * g.nx_global + std::size_t(d.column()) * g.nx) * g.nf,
+                    src + std::size_t(y) * run, run * sizeof(float));
+    }
+  }
+}
+
+void MpiCommunicator::broadcast(std::string& text) {
+  unsigned long length = text.size();
+  check(MPI_Bcast(&length, 1, MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD), "broadcast length");
+  text.resize(length);
+  check(MPI_Bcast(text.data(), int(length), MPI_CHAR, 0, MPI_COMM_WORLD), "broadcast");
+}
+
+bool MpiCommunicator::all_agree(bool ok, std::string& message) {
+  // The lowest failing rank speaks for all, so every rank reports the same message.
+  int first_failure = ok ? size() : rank();
+  check(MPI_Allreduce(MPI_IN_PLACE, &first_failure, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD), "all_agree");
+  if (first_failure == size()) return true;
+  unsigned long length = message.size();
+  check(MPI_Bcast(&length, 1, MPI_UNSIGNED_LONG, first_failure, MPI_COMM_WORLD), "all_agree length");
+  message.resize(length);
+  check(MPI_Bcast(message.data(), int(length), MPI_CHAR, first_failure, MPI_COMM_WORLD), "all_agree message");
+  return false;
+}
+
+void MpiCommunicator::abort_all(int status) noexcept { MPI_Abort(MPI_COMM_WORLD, status); }
+
+}  // namespace spv

@@ -1,0 +1,37 @@
+// The Communicator over MPI: one process per tile and batch slice, ranks ordered batch-major then row then column.
+#pragma once
+#include <mpi.h>
+
+#include <string>
+#include <vector>
+
+#include "core/comm/communicator.hpp"
+
+namespace spv {
+
+class MpiCommunicator final : public Communicator {
+ public:
+  // Initialises MPI unless someone already did (then finalising is left to them; otherwise the last communicator
+  // alive finalises it, after which none can be made). The
+  // decomposition's size must equal the number of processes; make_communicator checks that with a clear message.
+  MpiCommunicator(int* argc, char*** argv, int rows, int columns, int batch_width);
+  ~MpiCommunicator() override;
+  MpiCommunicator(const MpiCommunicator&) = delete;
+  MpiCommunicator& operator=(const MpiCommunicator&) = delete;
+
+  void exchange_halo(const LayerGeometry& g, float* extended) override;
+  void ordered_sum(std::vector<double>& values) override;
+  void gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) override;
+  void gather_batch(const LayerGeometry& g, const float* local, std::vector<float>& global) override;
+  void broadcast(std::string& text) override;
+  bool all_agree(bool ok, std::string& message) override;
+  void abort_all(int status) noexcept override;
+
+  // Processes in MPI_COMM_WORLD (usable before the decomposition is known).
+  static int world_size(int* argc, char*** argv);
+
+ private:
+  std::vector<float> send_, recv_;  // halo packing, kept between steps
+};
+
+}  // namespace spv

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Decomposition: the LCA tutorial (40 steps) at 2x1, 1x2 and 2x2 ranks, and the bars learning network with nbatch 4
+# (8 images) at batch width 2 and 4, write the same probe files, PVP activity and final weights, byte for byte, as
+# the one-process run.
+# usage: check_mpi.sh SPARSEPV SPV_MAKE_BARS MPIEXEC SOURCE_DIR
+set -euo pipefail
+sparsepv=$1 make_bars=$2 mpiexec=$3 src=$4
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+# 4 ranks on 2 cores, as root in CI.
+export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+serial() { "$sparsepv" -q -t 1 "$@" >"$tmp/log" 2>&1 || { cat "$tmp/log"; fail "sparsepv $*"; }; }
+ranks() {
+  local n=$1; shift
+  timeout 120 "$mpiexec" -np "$n" --oversubscribe "$sparsepv" -q -t 1 "$@" >"$tmp/log" 2>&1 ||
+    { cat "$tmp/log"; fail "mpirun -np $n sparsepv $*"; }
+}
+# Every probe and PVP file of the serial run must match; the params files name the output path, the timers differ.
+same_outputs() {
+  local a=$1 b=$2 n=0
+  for f in "$a"/*.txt "$a"/*.pvp; do
+    case $(basename "$f") in timers.txt) continue ;; esac
+    cmp -s "$f" "$b/$(basename "$f")" || fail "$(basename "$f") differs between $a and $b ($3)"
+    n=$((n + 1))
+  done
+  [ "$n" -ge "$4" ] || fail "only $n output files to compare ($3)"
+  echo "ok: $3 ($n files identical)"
+}
+
+cat >"$tmp/tutorial.lua" <<LUA
+local net = dofile("$src/lua/examples/lca_tutorial.lua")
+net.column.stopTime = 40
+for _, layer in ipairs({"Input", "InputError", "V1", "InputRecon"}) do net[layer].writeStep = 10 end
+return net
+LUA
+serial -p "$tmp/tutorial.lua" -o "$tmp/t1"
+ranks 2 -p "$tmp/tutorial.lua" -o "$tmp/t21" -rows 2
+same_outputs "$tmp/t1" "$tmp/t21" "tutorial 2x1" 9
+ranks 2 -p "$tmp/tutorial.lua" -o "$tmp/t12" -columns 2
+same_outputs "$tmp/t1" "$tmp/t12" "tutorial 1x2" 9
+ranks 4 -p "$tmp/tutorial.lua" -o "$tmp/t22" -rows 2 -columns 2
+same_outputs "$tmp/t1" "$tmp/t22" "tutorial 2x2" 9
+
+"$make_bars" --count 64 --size 16 --prob 0.125 --seed 1 --out "$tmp/bars.pvp" >/dev/null
+cat >"$tmp/bars.lua" <<LUA
+local net = dofile("$src/lua/examples/bars.lua")
+net.Input.inputPath = "$tmp/bars.pvp"
+net.column.nbatch = 4
+net.column.stopTime = 40 * 8
+net.V1ToError.writeStep = 40 * 4
+net.V1.writeStep = 40
+net.Error.writeStep = 40
+return net
+LUA
+serial -p "$tmp/bars.lua" -o "$tmp/b1"
+ranks 2 -p "$tmp/bars.lua" -o "$tmp/b2" -batchwidth 2
+same_outputs "$tmp/b1" "$tmp/b2" "bars nbatch 4, batch width 2" 15
+ranks 4 -p "$tmp/bars.lua" -o "$tmp/b4" -batchwidth 4
+same_outputs "$tmp/b1" "$tmp/b4" "bars nbatch 4, batch width 4" 15
