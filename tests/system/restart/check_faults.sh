@@ -39,7 +39,7 @@ SPV_CHECKPOINT_SLOW_WRITE_MS=4 "$sparsepv" -q -t 1 -p "$tmp/run_ref.lua" -o "$tm
 span=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "straight run with slow checkpoint writes: ${span} ms"
 RANDOM=42
-restarted=0 refused=0
+restarted=0 refused=0 midwrite=0
 for ((k = 0; k < trials; k++)); do
   out="$tmp/t$k"; params "$out" "$k"
   delay=$(( RANDOM % (span > 0 ? span : 1) ))
@@ -48,6 +48,11 @@ for ((k = 0; k < trials; k++)); do
   sleep "$(awk -v d="$delay" 'BEGIN { printf "%.3f", d / 1000 }')"
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  # A kill inside a checkpoint write leaves its NAME.tmp (or NAME.old between the two renames) behind.
+  if compgen -G "$out/ckpt/*.tmp" >/dev/null || compgen -G "$out/ckpt/*.old" >/dev/null ||
+     [ -e "$out/Last.tmp" ] || [ -e "$out/Last.old" ]; then
+    midwrite=$((midwrite + 1))
+  fi
   # Every checkpoint under its final name must be complete: a partial one only ever lives in CheckpointNNN.tmp.
   for d in "$out"/ckpt/Checkpoint*; do
     [ -d "$d" ] || continue
@@ -63,4 +68,5 @@ for ((k = 0; k < trials; k++)); do
   fi
   rm -rf "$out"
 done
-echo "$trials kills (delays up to ${span} ms): $restarted restarted and equal the straight run, $refused had no checkpoint yet and were refused clearly"
+echo "$trials kills (delays up to ${span} ms), $midwrite of them inside a checkpoint write: $restarted restarted and" \
+  "equal the straight run, $refused had no checkpoint yet and were refused clearly"
