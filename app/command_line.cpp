@@ -29,7 +29,7 @@ std::string usage_text() {
          "      --describe [TYPE]    list group types, or one type's parameters\n"
          "  -c DIR                   restart from a checkpoint directory\n"
          "  -r                       restart from the newest complete checkpoint in checkpointWriteDir\n"
-         "  -rows R -columns C -batchwidth B   MPI decomposition (not in this version)\n"
+         "  -rows R -columns C -batchwidth B   MPI decomposition (R*C*B = number of ranks)\n"
          "  -d LIST                  GPU per rank (not in this version)\n"
          "      --version, -h/--help\n";
 }
