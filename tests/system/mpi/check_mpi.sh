@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Decomposition: the LCA tutorial (40 steps) at 2x1, 1x2 and 2x2 ranks, and the bars learning network with nbatch 4
-# (8 images) at batch width 2 and 4, write the same probe files, PVP activity and final weights, byte for byte, as
-# the one-process run.
+# Decomposition: the LCA tutorial (40 steps) at 2x1, 1x2 and 2x2 ranks (and 2x1 with 2 threads per rank), and the
+# bars learning network with nbatch 4 (8 images) at batch width 2 and 4 (and 2 with 2 threads per rank), write the
+# same probe files, PVP activity and final weights, byte for byte, as the one-process, one-thread run.
 # usage: check_mpi.sh SPARSEPV SPV_MAKE_BARS MPIEXEC SOURCE_DIR
 set -euo pipefail
 sparsepv=$1 make_bars=$2 mpiexec=$3 src=$4
@@ -10,9 +10,10 @@ fail() { echo "FAIL: $*"; exit 1; }
 # 4 ranks on 2 cores, as root in CI.
 export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 serial() { "$sparsepv" -q -t 1 "$@" >"$tmp/log" 2>&1 || { cat "$tmp/log"; fail "sparsepv $*"; }; }
+# ranks N ARGS: N ranks of THREADS (default 1) OpenMP threads each.
 ranks() {
   local n=$1; shift
-  timeout 120 "$mpiexec" -np "$n" --oversubscribe "$sparsepv" -q -t 1 "$@" >"$tmp/log" 2>&1 ||
+  timeout 120 "$mpiexec" -np "$n" --oversubscribe "$sparsepv" -q -t "${THREADS:-1}" "$@" >"$tmp/log" 2>&1 ||
     { cat "$tmp/log"; fail "mpirun -np $n sparsepv $*"; }
 }
 # Every probe and PVP file of the serial run must match; the params files name the output path, the timers differ.
@@ -36,6 +37,8 @@ LUA
 serial -p "$tmp/tutorial.lua" -o "$tmp/t1"
 ranks 2 -p "$tmp/tutorial.lua" -o "$tmp/t21" -rows 2
 same_outputs "$tmp/t1" "$tmp/t21" "tutorial 2x1" 9
+THREADS=2 ranks 2 -p "$tmp/tutorial.lua" -o "$tmp/t21t2" -rows 2
+same_outputs "$tmp/t1" "$tmp/t21t2" "tutorial 2x1, 2 threads per rank" 9
 ranks 2 -p "$tmp/tutorial.lua" -o "$tmp/t12" -columns 2
 same_outputs "$tmp/t1" "$tmp/t12" "tutorial 1x2" 9
 ranks 4 -p "$tmp/tutorial.lua" -o "$tmp/t22" -rows 2 -columns 2
@@ -55,5 +58,7 @@ LUA
 serial -p "$tmp/bars.lua" -o "$tmp/b1"
 ranks 2 -p "$tmp/bars.lua" -o "$tmp/b2" -batchwidth 2
 same_outputs "$tmp/b1" "$tmp/b2" "bars nbatch 4, batch width 2" 15
+THREADS=2 ranks 2 -p "$tmp/bars.lua" -o "$tmp/b2t2" -batchwidth 2
+same_outputs "$tmp/b1" "$tmp/b2t2" "bars nbatch 4, batch width 2, 2 threads per rank" 15
 ranks 4 -p "$tmp/bars.lua" -o "$tmp/b4" -batchwidth 4
 same_outputs "$tmp/b1" "$tmp/b4" "bars nbatch 4, batch width 4" 15
