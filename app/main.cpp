@@ -112,7 +112,7 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
     if (!comm.is_root()) return 128 + column.stop_signal();
     std::cerr << "sparsepv: stopped by signal " << column.stop_signal() << " after step " << column.step_count();
     if (column.last_checkpoint().empty())
-      std::cerr << "; no checkpoint written (checkpoints under MPI are not available in this version)\n";
+      std::cerr << "; no checkpoint written\n";
     else
       std::cerr << "; checkpoint written to " << column.last_checkpoint().string() << " (continue with -c or -r)\n";
     return 128 + column.stop_signal();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <fstream>
 #include <map>
 #include <set>
@@ -261,20 +262,21 @@ void Column::run() {
     }
     if (sig) {
       stop_signal_ = sig;
-      if (ctx_.comm->size() == 1) write_checkpoint(checkpoint_path(step_));  // MPI checkpoints: not yet
+      write_checkpoint(checkpoint_path(step_));
       break;
     }
     if (params_.checkpointWrite && step_ < n && trigger_->due(step_, time_, params_.dt)) {
       write_checkpoint(checkpoint_path(step_));
-      if (params_.deleteOlderCheckpoints) prune_checkpoints(params_.checkpointWriteDir, params_.numCheckpointsKept);
+      if (params_.deleteOlderCheckpoints && ctx_.comm->is_root())
+        prune_checkpoints(params_.checkpointWriteDir, params_.numCheckpointsKept);
     }
   }
   if (progress_) progress_->finish(time_, step_);
 }
 
 void Column::finish() {
-  // The final state is a checkpoint, and checkpoints hold one process's buffers so far: several ranks write none.
-  if (output_ && ran_ && !params_.suppressLastOutput && stop_signal_ == 0 && ctx_.comm->size() == 1) {
+  // The final state is a checkpoint (written by every rank together: the root gathers the tiles).
+  if (output_ && ran_ && !params_.suppressLastOutput && stop_signal_ == 0) {
     write_checkpoint(params_.lastCheckpointDir.empty() ? std::filesystem::path(params_.outputPath) / "Last"
                                                        : std::filesystem::path(params_.lastCheckpointDir));
   }
@@ -341,10 +343,6 @@ void Column::check_shape(const std::filesystem::path& dir) const {
 }
 
 void Column::prepare_restart() {
-  if ((params_.checkpointWrite || !options_.restart_dir.empty() || options_.restart_newest ||
-       !params_.initializeFromCheckpointDir.empty()) && ctx_.comm->size() > 1)
-    throw ParamError(column_where_, column_name_, "checkpointWrite",
-                     "checkpoints under MPI are not available in this version; run on one process");
   if (params_.checkpointWrite && params_.checkpointWriteDir.empty())
     throw ParamError(column_where_, column_name_, "checkpointWriteDir", "is required when checkpointWrite is true");
   if (options_.restart_newest) {
@@ -366,6 +364,7 @@ void Column::register_state() {
   registry_ = std::make_unique<CheckpointRegistry>();
   trigger_ = std::make_unique<CheckpointTrigger>(params_);
   registry_->set_suppress_nonplastic(params_.suppressNonplasticCheckpoints);
+  registry_->set_communicator(ctx_.comm);
   registry_->begin_object("");
   registry_->add_custom(
       "timeinfo", EntryKind::Run,
@@ -395,26 +394,55 @@ void Column::register_state() {
 }
 
 void Column::load_checkpoint(const std::filesystem::path& dir, bool warm) {
-  for (const CheckpointEntry& e : registry_->entries()) {
-    if (warm) {
-      if (e.kind != EntryKind::Warm) continue;
-      const Object* o = objects_.find(e.object);
-      if (!o || !o->initialize_from_checkpoint()) continue;
+  // Every rank reads the files itself (layer entries take their own window; the rest hold the root's values, the
+  // same for all), and all must succeed before any rank goes on into collectives.
+  std::exception_ptr failure;
+  std::string message;
+  try {
+    for (const CheckpointEntry& e : registry_->entries()) {
+      if (warm) {
+        if (e.kind != EntryKind::Warm) continue;
+        const Object* o = objects_.find(e.object);
+        if (!o || !o->initialize_from_checkpoint()) continue;
+      }
+      e.read(dir / e.file);
     }
-    e.read(dir / e.file);
+  } catch (const std::exception& e) {
+    failure = std::current_exception();
+    message = e.what();
+  }
+  if (!ctx_.comm->all_agree(!failure, message)) {
+    if (failure) std::rethrow_exception(failure);
+    throw IoError(dir.string(), "another process could not read the checkpoint: " + message);
   }
 }
 
 void Column::write_checkpoint(const std::filesystem::path& dir) {
-  if (!output_ || !ctx_.comm->is_root()) return;
-  output_->commit_live();
-  write_checkpoint_directory(dir, [this](const std::filesystem::path& tmp) {
-    for (const CheckpointEntry& e : registry_->entries()) e.write(tmp / e.file);
-    const ParamDocument doc = effective_params();
-    write_text(tmp / params_.printParamsFilename, write_params_text(doc));
-    write_text(tmp / (params_.printParamsFilename + ".lua"), write_lua_text(doc));
-    write_text(tmp / "shape.txt", shape_text());
-  });
+  if (!output_) return;
+  // Every rank takes part in the gathers; then only the root writes, and all learn whether it succeeded.
+  for (const CheckpointEntry& e : registry_->entries())
+    if (e.gather) e.gather();
+  std::exception_ptr failure;
+  std::string message;
+  if (ctx_.comm->is_root()) {
+    try {
+      output_->commit_live();
+      write_checkpoint_directory(dir, [this](const std::filesystem::path& tmp) {
+        for (const CheckpointEntry& e : registry_->entries()) e.write(tmp / e.file);
+        const ParamDocument doc = effective_params();
+        write_text(tmp / params_.printParamsFilename, write_params_text(doc));
+        write_text(tmp / (params_.printParamsFilename + ".lua"), write_lua_text(doc));
+        write_text(tmp / "shape.txt", shape_text());
+      });
+    } catch (const std::exception& e) {
+      failure = std::current_exception();
+      message = e.what();
+    }
+  }
+  if (!ctx_.comm->all_agree(!failure, message)) {
+    if (failure) std::rethrow_exception(failure);
+    throw IoError(dir.string(), "the root process could not write the checkpoint: " + message);
+  }
   last_checkpoint_ = dir;
 }
 

@@ -100,26 +100,19 @@ void Layer::initialize(const RunContext& ctx) {
 
 void Layer::register_state(CheckpointRegistry& r, const RunContext&) {
   const LayerGeometry& g = geometry_;
-  if (has_v()) r.add_dense_pvp("V", v_, g.nx, g.ny, g.nf, g.nbatch, EntryKind::Warm);
-  r.add_dense_pvp("A", a_, g.nx_ext(), g.ny_ext(), g.nf, g.nbatch, EntryKind::Warm);
+  // Per tile and batch slice: written as the global layer, read back as this rank's window of it.
+  if (has_v()) r.add_layer_pvp("V", [this] { return std::vector<std::vector<float>*>{&v_}; }, g, Halo{}, EntryKind::Warm);
+  r.add_layer_pvp("A", [this] { return std::vector<std::vector<float>*>{&a_}; }, g, g.halo, EntryKind::Warm);
   if (!delay_ring_.empty()) {
     // Every level of every batch element as one frame, level-major.
-    const int levels = int(delay_ring_.size());
-    r.add_custom(
-        "Delays.pvp", EntryKind::Warm,
-        [this, levels](const std::filesystem::path& p) {
-          std::vector<float> all;
-          for (const auto& level : delay_ring_) all.insert(all.end(), level.begin(), level.end());
-          write_dense_pvp(p, all, geometry_.nx_ext(), geometry_.ny_ext(), geometry_.nf, levels * geometry_.nbatch);
+    r.add_layer_pvp(
+        "Delays",
+        [this] {
+          std::vector<std::vector<float>*> levels;
+          for (auto& level : delay_ring_) levels.push_back(&level);
+          return levels;
         },
-        [this, levels](const std::filesystem::path& p) {
-          std::vector<float> all;
-          read_dense_pvp(p, all, geometry_.nx_ext(), geometry_.ny_ext(), geometry_.nf, levels * geometry_.nbatch);
-          const std::size_t n = a_.size();
-          for (int l = 0; l < levels; ++l)
-            std::copy(all.begin() + std::ptrdiff_t(n * l), all.begin() + std::ptrdiff_t(n * (l + 1)),
-                      delay_ring_[std::size_t(l)].begin());
-        });
+        g, g.halo, EntryKind::Warm);
     r.add_value("DelayHead", ring_head_, EntryKind::Warm);
   }
   r.add_value("nextWriteTime", next_write_time_, EntryKind::Run);

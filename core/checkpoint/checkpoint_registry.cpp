@@ -1,8 +1,12 @@
 #include "core/checkpoint/checkpoint_registry.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <memory>
+#include <stdexcept>
 #include <fstream>
 
+#include "core/comm/communicator.hpp"
 #include "core/errors.hpp"
 #include "core/io/byte_codec.hpp"
 #include "core/io/pvp_format.hpp"
@@ -31,7 +35,7 @@ std::string CheckpointRegistry::file_name(const std::string& entry) const {
 
 void CheckpointRegistry::add_custom(const std::string& entry, EntryKind kind, std::function<void(const fs::path&)> write,
                                     std::function<void(const fs::path&)> read) {
-  entries_.push_back({object_, file_name(entry), kind, std::move(write), std::move(read)});
+  entries_.push_back({object_, file_name(entry), kind, std::move(write), std::move(read), {}});
 }
 
 void CheckpointRegistry::add_bytes(const std::string& entry, void* data, std::size_t bytes, EntryKind kind) {
@@ -146,6 +150,108 @@ void read_raw_array(const fs::path& p, void* data, std::size_t element, std::siz
     throw IoError(p.string(), "truncated: " + std::to_string(bytes.size()) + " bytes, expected " +
                                   std::to_string(16 + element * count), std::int64_t(bytes.size()));
   std::memcpy(data, bytes.data() + 16, element * count);
+}
+
+namespace {
+
+// Where one rank's tile lies in the global file: its extended window starts at (kx0, ky0) of the file's extended
+// layout, and its batch slice at batch0.
+struct TilePlace {
+  int kx0, ky0, batch0;
+};
+
+TilePlace place_of(const Decomposition& d, const LayerGeometry& g) {
+  return {d.column() * g.nx, d.row() * g.ny, d.batch_index() * g.nbatch};
+}
+
+// Every level's global frames on the root, from every rank's tiles. A cell is taken from the rank whose interior
+// holds it, or, in the halo beyond the layer's edge (boundary fill), from the edge tile whose halo holds it: each
+// cell of the file comes from exactly one rank.
+std::vector<float> assemble_global(Communicator* comm, const LayerGeometry& g, const Halo& h,
+                                   const std::vector<std::vector<float>*>& levels) {
+  std::vector<float> local;
+  for (const auto* level : levels) local.insert(local.end(), level->begin(), level->end());
+  std::vector<std::vector<float>> all;
+  if (comm) comm->gather_floats(local, all);
+  else all.assign(1, std::move(local));
+  if (comm && !comm->is_root()) return {};
+  const int tnx = g.nx + h.lt + h.rt, tny = g.ny + h.dn + h.up, nf = g.nf;
+  const int gnx = g.nx_global + h.lt + h.rt, gny = g.ny_global + h.dn + h.up;
+  const std::size_t tile = std::size_t(tnx) * tny * nf, frame = std::size_t(gnx) * gny * nf;
+  const std::size_t nlevels = levels.size(), nbg = std::size_t(g.nbatch_global);
+  std::vector<float> global(nlevels * nbg * frame, 0.0f);
+  Decomposition d = comm ? comm->decomposition() : Decomposition{};
+  for (std::size_t r = 0; r < all.size(); ++r) {
+    d.rank = int(r);
+    const TilePlace at = place_of(d, g);
+    if (all[r].size() != nlevels * std::size_t(g.nbatch) * tile)
+      throw std::logic_error("checkpoint gather: a rank sent a buffer of another size");
+    auto owned = [](int e, int lo, int n, int k0, int n_global) {
+      const int global = k0 + e - lo;  // restricted global coordinate
+      return (e >= lo && e < lo + n) || global < 0 || global >= n_global;
+    };
+    for (std::size_t l = 0; l < nlevels; ++l)
+      for (int b = 0; b < g.nbatch; ++b) {
+        const float* src = all[r].data() + (l * std::size_t(g.nbatch) + std::size_t(b)) * tile;
+        float* dst = global.data() + (l * nbg + std::size_t(at.batch0 + b)) * frame;
+        for (int ey = 0; ey < tny; ++ey) {
+          if (!owned(ey, h.dn, g.ny, at.ky0, g.ny_global)) continue;
+          for (int ex = 0; ex < tnx; ++ex) {
+            if (!owned(ex, h.lt, g.nx, at.kx0, g.nx_global)) continue;
+            std::copy_n(src + (std::size_t(ey) * tnx + ex) * nf, nf,
+                        dst + (std::size_t(at.ky0 + ey) * gnx + std::size_t(at.kx0 + ex)) * nf);
+          }
+        }
+      }
+  }
+  return global;
+}
+
+}  // namespace
+
+void CheckpointRegistry::add_layer_pvp(const std::string& entry,
+                                       std::function<std::vector<std::vector<float>*>()> levels,
+                                       const LayerGeometry& g, const Halo& h, EntryKind kind) {
+  const int gnx = g.nx_global + h.lt + h.rt, gny = g.ny_global + h.dn + h.up;
+  auto stash = std::make_shared<std::vector<float>>();
+  auto gathered = std::make_shared<bool>(false);
+  Communicator* comm = comm_;
+  add_custom(
+      entry + ".pvp", kind,
+      [=](const fs::path& p) {
+        // Called without the gather only on one process (the column always gathers first).
+        if (!*gathered) *stash = assemble_global(comm, g, h, levels());
+        const auto lv = levels();
+        write_dense_pvp(p, *stash, gnx, gny, g.nf, int(lv.size()) * g.nbatch_global);
+        stash->clear();
+        stash->shrink_to_fit();
+        *gathered = false;
+      },
+      [=](const fs::path& p) {
+        const auto lv = levels();
+        std::vector<float> global;
+        read_dense_pvp(p, global, gnx, gny, g.nf, int(lv.size()) * g.nbatch_global);
+        Decomposition d = comm ? comm->decomposition() : Decomposition{};
+        const TilePlace at = place_of(d, g);
+        const int tnx = g.nx + h.lt + h.rt, tny = g.ny + h.dn + h.up;
+        const std::size_t tile = std::size_t(tnx) * tny * g.nf, frame = std::size_t(gnx) * gny * g.nf;
+        const std::size_t run = std::size_t(tnx) * g.nf;
+        for (std::size_t l = 0; l < lv.size(); ++l) {
+          if (lv[l]->size() != std::size_t(g.nbatch) * tile)
+            throw std::logic_error("checkpoint read: a layer buffer is not its tile's size");
+          for (int b = 0; b < g.nbatch; ++b) {
+            const float* src = global.data() + (l * std::size_t(g.nbatch_global) + std::size_t(at.batch0 + b)) * frame;
+            float* dst = lv[l]->data() + std::size_t(b) * tile;
+            for (int ey = 0; ey < tny; ++ey)
+              std::copy_n(src + (std::size_t(at.ky0 + ey) * gnx + std::size_t(at.kx0)) * g.nf, run,
+                          dst + std::size_t(ey) * run);
+          }
+        }
+      });
+  entries_.back().gather = [=] {
+    *stash = assemble_global(comm, g, h, levels());
+    *gathered = true;
+  };
 }
 
 void CheckpointRegistry::add_dense_pvp(const std::string& entry, std::vector<float>& data, int nx, int ny, int nf,

@@ -8,7 +8,11 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/geometry.hpp"
+
 namespace spv {
+
+class Communicator;
 
 // What an entry is for: Warm entries are an object's model state (V, A, delays, weights), loaded by a warm start
 // (initializeFromCheckpointDir) as well as by a restart; Run entries are bookkeeping of the run (file positions,
@@ -21,6 +25,9 @@ struct CheckpointEntry {
   EntryKind kind;
   std::function<void(const std::filesystem::path&)> write;
   std::function<void(const std::filesystem::path&)> read;
+  // Set for entries spread over the ranks (a layer's tiles and batch slices): every rank calls it, in entry order,
+  // before the root calls write, so that a failing root write cannot leave other ranks waiting in a collective.
+  std::function<void()> gather;
 };
 
 class CheckpointRegistry {
@@ -32,6 +39,8 @@ class CheckpointRegistry {
   // them on a restart).
   void set_suppress_nonplastic(bool s) { suppress_nonplastic_ = s; }
   bool suppress_nonplastic() const { return suppress_nonplastic_; }
+  // The ranks that layer entries are spread over; without one, every buffer is the whole layer and batch.
+  void set_communicator(Communicator* comm) { comm_ = comm; }
 
   // A float array kept as a raw little-endian file with a count; its size never changes after allocate().
   void add_floats(const std::string& entry, std::vector<float>& data, EntryKind kind);
@@ -39,6 +48,12 @@ class CheckpointRegistry {
   // Dense activity as a PVP file (FORMATS.md section 1): one frame per batch element (and per level), nx x ny x nf.
   void add_dense_pvp(const std::string& entry, std::vector<float>& data, int nx, int ny, int nf, int frames,
                      EntryKind kind);
+  // A layer buffer of this rank's tile and batch slice, as one global-layout dense PVP file (the same file one
+  // process writes, so any decomposition restarts any other): `levels()` gives the level buffers, each
+  // [local batch][y][x][f] of the tile extended by `halo`; the file holds levels x global batch frames, level-major.
+  // Writing gathers the tiles to the root; reading lets every rank take its own window of the file.
+  void add_layer_pvp(const std::string& entry, std::function<std::vector<std::vector<float>*>()> levels,
+                     const LayerGeometry& g, const Halo& halo, EntryKind kind);
   // One trivially copyable value (a counter, a time), kept as its bytes.
   template <class T>
   void add_value(const std::string& entry, T& value, EntryKind kind) {
@@ -62,6 +77,7 @@ class CheckpointRegistry {
   std::string file_name(const std::string& entry) const;
   std::string object_;
   bool suppress_nonplastic_ = false;
+  Communicator* comm_ = nullptr;
   std::vector<CheckpointEntry> entries_;
 };
 

@@ -27,4 +27,9 @@ void Communicator::gather_batch(const LayerGeometry& g, const float* local, std:
   global.assign(local, local + std::size_t(g.nbatch) * g.neurons());
 }
 
+void Communicator::gather_floats(const std::vector<float>& local, std::vector<std::vector<float>>& all) {
+  if (size() != 1) throw std::logic_error("gather_floats: this communicator offers no gather across processes");
+  all.assign(1, local);
+}
+
 }  // namespace spv

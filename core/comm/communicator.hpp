@@ -39,6 +39,10 @@ class Communicator {
   // `global` as [global batch][y][x][f] in ascending global batch index (others get nothing). Collective.
   // The default serves a communicator whose one rank holds the whole batch and layer.
   virtual void gather_batch(const LayerGeometry& g, const float* local, std::vector<float>& global);
+  // Every rank's floats reach the root, `all[r]` from rank r (others get nothing); lengths may differ. Collective.
+  // Checkpoints use it to assemble a layer's global buffers from tiles with halos, which gather_batch does not carry.
+  // The default serves one process.
+  virtual void gather_floats(const std::vector<float>& local, std::vector<std::vector<float>>& all);
   // Root's string reaches every rank.
   virtual void broadcast(std::string& text) = 0;
   // True when every rank says ok; otherwise every rank gets the first failing rank's message.

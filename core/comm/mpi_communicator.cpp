@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 namespace spv {
@@ -196,6 +197,32 @@ void MpiCommunicator::gather_batch(const LayerGeometry& g, const float* local, s
                     src + std::size_t(y) * run, run * sizeof(float));
     }
   }
+}
+
+void MpiCommunicator::gather_floats(const std::vector<float>& local, std::vector<std::vector<float>>& all) {
+  // Lengths first, so that ranks may send different amounts (Gatherv needs them on the root).
+  int n = int(local.size());
+  std::vector<int> counts(is_root() ? std::size_t(size()) : 0), offsets;
+  check(MPI_Gather(&n, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD), "gather_floats lengths");
+  std::vector<float> joined;
+  if (is_root()) {
+    offsets.assign(counts.size(), 0);
+    long total = 0;
+    for (std::size_t r = 0; r < counts.size(); ++r) {
+      offsets[r] = int(total);
+      total += counts[r];
+    }
+    if (total > long(std::numeric_limits<int>::max()))
+      throw std::length_error("gather_floats: more than 2^31 floats in one gather");
+    joined.resize(std::size_t(total));
+  }
+  check(MPI_Gatherv(local.data(), n, MPI_FLOAT, joined.data(), counts.data(), offsets.data(), MPI_FLOAT, 0,
+                    MPI_COMM_WORLD),
+        "gather_floats");
+  if (!is_root()) return;
+  all.assign(counts.size(), {});
+  for (std::size_t r = 0; r < counts.size(); ++r)
+    all[r].assign(joined.begin() + offsets[r], joined.begin() + offsets[r] + counts[r]);
 }
 
 void MpiCommunicator::broadcast(std::string& text) {

@@ -23,6 +23,7 @@ class MpiCommunicator final : public Communicator {
   void ordered_sum(std::vector<double>& values) override;
   void gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) override;
   void gather_batch(const LayerGeometry& g, const float* local, std::vector<float>& global) override;
+  void gather_floats(const std::vector<float>& local, std::vector<std::vector<float>>& all) override;
   void broadcast(std::string& text) override;
   bool all_agree(bool ok, std::string& message) override;
   void abort_all(int status) noexcept override;
