@@ -254,11 +254,4 @@ void CheckpointRegistry::add_layer_pvp(const std::string& entry,
   };
 }
 
-void CheckpointRegistry::add_dense_pvp(const std::string& entry, std::vector<float>& data, int nx, int ny, int nf,
-                                       int frames, EntryKind kind) {
-  add_custom(
-      entry + ".pvp", kind, [&data, nx, ny, nf, frames](const fs::path& p) { write_dense_pvp(p, data, nx, ny, nf, frames); },
-      [&data, nx, ny, nf, frames](const fs::path& p) { read_dense_pvp(p, data, nx, ny, nf, frames); });
-}
-
 }  // namespace spv

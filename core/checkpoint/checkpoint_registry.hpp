@@ -45,9 +45,6 @@ class CheckpointRegistry {
   // A float array kept as a raw little-endian file with a count; its size never changes after allocate().
   void add_floats(const std::string& entry, std::vector<float>& data, EntryKind kind);
   void add_doubles(const std::string& entry, std::vector<double>& data, EntryKind kind);
-  // Dense activity as a PVP file (FORMATS.md section 1): one frame per batch element (and per level), nx x ny x nf.
-  void add_dense_pvp(const std::string& entry, std::vector<float>& data, int nx, int ny, int nf, int frames,
-                     EntryKind kind);
   // A layer buffer of this rank's tile and batch slice, as one global-layout dense PVP file (the same file one
   // process writes, so any decomposition restarts any other): `levels()` gives the level buffers, each
   // [local batch][y][x][f] of the tile extended by `halo`; the file holds levels x global batch frames, level-major.
