@@ -5,7 +5,7 @@
 set -euo pipefail
 sparsepv=$1 make_bars=$2 check_bars=$3 src=$4
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/../lib.sh"
 
 "$make_bars" --count 2000 --size 16 --prob 0.125 --seed 1 --out "$tmp/bars.pvp"
 cat >"$tmp/bars.lua" <<LUA

@@ -7,7 +7,7 @@
 set -euo pipefail
 sparsepv=$1 make_bars=$2 mpiexec=$3 src=$4
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/../lib.sh"
 # 4 ranks on 2 cores, as root in CI.
 export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 serial() { "$sparsepv" -q -t 1 "$@" >"$tmp/log" 2>&1 || { cat "$tmp/log"; fail "sparsepv $*"; }; }
@@ -16,17 +16,6 @@ ranks() {
   local n=$1; shift
   timeout 120 "$mpiexec" -np "$n" --oversubscribe "$sparsepv" -q -t "${THREADS:-1}" "$@" >"$tmp/log" 2>&1 ||
     { cat "$tmp/log"; fail "mpirun -np $n sparsepv $*"; }
-}
-# Every probe and PVP file of the serial run must match; the params files name the output path, the timers differ.
-same_outputs() {
-  local a=$1 b=$2 n=0
-  for f in "$a"/*.txt "$a"/*.pvp; do
-    case $(basename "$f") in timers.txt) continue ;; esac
-    cmp -s "$f" "$b/$(basename "$f")" || fail "$(basename "$f") differs between $a and $b ($3)"
-    n=$((n + 1))
-  done
-  [ "$n" -ge "$4" ] || fail "only $n output files to compare ($3)"
-  echo "ok: $3 ($n files identical)"
 }
 
 cat >"$tmp/tutorial.lua" <<LUA

@@ -5,7 +5,7 @@
 set -euo pipefail
 sparsepv=$1 make_bars=$2 src=$3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/../lib.sh"
 "$make_bars" --count 4 --size 16 --prob 0.125 --seed 1 --out "$tmp/bars.pvp" >/dev/null
 params() {
   cat >"$tmp/run.lua" <<LUA

@@ -7,7 +7,7 @@ sparsepv=$1 make_bars=$2 src=$3
 tmp=$(mktemp -d)
 pid=
 trap '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/../lib.sh"
 
 "$make_bars" --count 20 --size 16 --prob 0.125 --seed 1 --out "$tmp/bars.pvp" >/dev/null
 # params STOP OUT: a bars learning run with periodic checkpoints; the signalled runs get a stopTime far beyond what

@@ -6,19 +6,8 @@
 set -euo pipefail
 sparsepv=$1 src=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/../lib.sh"
 run() { "$sparsepv" -q "$@" >"$tmp/log" 2>&1 || { cat "$tmp/log"; fail "sparsepv $*"; }; }
-# Every output but the params files and the timers must match byte for byte.
-same_outputs() {
-  local a=$1 b=$2 n=0
-  for f in "$a"/*.txt "$a"/*.pvp; do
-    case $(basename "$f") in timers.txt) continue ;; esac
-    cmp -s "$f" "$b/$(basename "$f")" || fail "$(basename "$f") differs between $a and $b ($3)"
-    n=$((n + 1))
-  done
-  [ "$n" -ge 6 ] || fail "only $n output files to compare"
-  echo "ok: $3 ($n files identical)"
-}
 
 run -p "$src/lua/examples/lca_tutorial.lua" -o "$tmp/a" -t 2
 energy="$tmp/a/V1EnergyProbe_batchElement_0.txt"
@@ -36,10 +25,10 @@ echo "final nnz: $nnz of 32768"
 awk -v z="$nnz" 'BEGIN { exit !(z > 0 && z < 0.1 * 32768) }' || fail "code not sparse: nnz $nnz"
 
 run -p "$tmp/a/pv.params" -o "$tmp/b" -t 2
-same_outputs "$tmp/a" "$tmp/b" "rerun from the printed .params"
+same_outputs "$tmp/a" "$tmp/b" "rerun from the printed .params" 6
 run -p "$tmp/a/pv.params.lua" -o "$tmp/c" -t 2
-same_outputs "$tmp/a" "$tmp/c" "rerun from the printed .lua params"
+same_outputs "$tmp/a" "$tmp/c" "rerun from the printed .lua params" 6
 run -p "$src/tests/system/tutorial/shuffled.lua" -o "$tmp/d" -t 2
-same_outputs "$tmp/a" "$tmp/d" "groups in another order"
+same_outputs "$tmp/a" "$tmp/d" "groups in another order" 6
 run -p "$src/lua/examples/lca_tutorial.lua" -o "$tmp/e" -t 1
-same_outputs "$tmp/a" "$tmp/e" "1 thread vs 2 threads"
+same_outputs "$tmp/a" "$tmp/e" "1 thread vs 2 threads" 6
