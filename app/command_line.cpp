@@ -30,7 +30,7 @@ std::string usage_text() {
          "  -c DIR                   restart from a checkpoint directory\n"
          "  -r                       restart from the newest complete checkpoint in checkpointWriteDir\n"
          "  -rows R -columns C -batchwidth B   MPI decomposition (R*C*B = number of ranks)\n"
-         "  -d LIST                  GPU per rank (not in this version)\n"
+         "  -d LIST                  GPUs, one per rank on a node (-d 0, -d 0,1); objects with updateGpu/receiveGpu use it\n"
          "      --version, -h/--help\n";
 }
 

@@ -5,12 +5,14 @@
 #include <memory>
 
 #include "app/command_line.hpp"
+#include "app/device_choice.hpp"
 #include "app/default_registry.hpp"
 #include "core/build_config.hpp"
 #include "core/checkpoint/stop_signal.hpp"
 #include "core/column.hpp"
 #include "core/comm/communicator.hpp"
 #include "core/comm/make_communicator.hpp"
+#include "cuda/gpu_backend.hpp"
 #include "lua/params_loader.hpp"
 
 #if SPV_HAVE_OPENMP
@@ -41,10 +43,6 @@ int describe(const spv::Registry& registry, const std::string& type) {
   return 0;
 }
 
-void reject_unavailable(const spv::CommandLine& cl) {
-  if (!cl.devices.empty()) throw spv::UsageError("GPU devices (-d) are not available in this version");
-}
-
 // Ranks other than 0 log to FILE with their rank before the extension (run.log -> run_1.log), so logs never mix.
 std::string log_name(const std::string& file, int rank) {
   if (rank == 0) return file;
@@ -65,7 +63,6 @@ class AgreedError : public spv::Error {
 int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   spv::Registry registry = spv::default_registry();
   if (cl.describe) return comm.is_root() ? describe(registry, cl.describe_type) : 0;
-  reject_unavailable(cl);
   if (!cl.log_file.empty()) {
     const std::string name = log_name(cl.log_file, comm.rank());
     if (!std::freopen(name.c_str(), "w", stdout)) throw spv::UsageError("cannot open log file \"" + name + "\"");
@@ -84,6 +81,13 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   options.show_progress = !cl.quiet && !cl.dry_run && comm.is_root();
   options.restart_dir = cl.checkpoint_dir;
   options.restart_newest = cl.restart_newest;
+  // -d: this rank's GPU; asking for one that cannot be used is an error, never a silent CPU run.
+  spv::GpuBackendChoice gpu;
+  if (!cl.devices.empty()) {
+    gpu = spv::make_gpu_backend(spv::device_for_rank(cl.devices, spv::node_local_rank(comm.rank())));
+    if (!gpu.backend) throw spv::UsageError("-d " + cl.devices + ": " + gpu.unavailable);
+    options.gpu = gpu.backend.get();
+  }
   // SIGINT/SIGTERM finish the timestep, write a checkpoint and end the run with status 128 + signal (130, 143).
   spv::install_stop_signal_handlers();
   // Building (passes 1-4) has no collectives, so every rank reaches the agreement and one message speaks for all.
@@ -163,6 +167,10 @@ int main(int argc, char** argv) {
   } catch (const AgreedError& e) {
     if (root) std::cerr << "sparsepv: " << e.what() << "\n";
     return std::string(e.what()).starts_with("internal error") ? 3 : 1;
+  } catch (const spv::CollectiveError& e) {
+    // Every rank threw it together (core/comm/communicator.hpp): the root speaks for all, none aborts the others.
+    if (root) std::cerr << "sparsepv: " << (e.internal() ? "internal error: " : "error: ") << e.what() << "\n";
+    return e.internal() ? 3 : 1;
   } catch (const spv::UsageError& e) {
     if (comm->size() > 1) return fail(e.what(), 2);
     std::cerr << "sparsepv: " << e.what() << "\n" << spv::usage_text();

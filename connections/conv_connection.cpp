@@ -4,6 +4,7 @@
 
 #include "core/checkpoint/checkpoint_registry.hpp"
 
+#include "connections/conv_kernels_cpu.hpp"
 #include "connections/weight_file.hpp"
 #include "core/errors.hpp"
 #include "core/io/output_directory.hpp"
@@ -30,6 +31,9 @@ void ConvConnection::resolve(ObjectTable& objects, const RunContext& ctx) {
   Connection::resolve(objects, ctx);
   if (common().pvpatchAccumulateType != "convolve")
     fail("pvpatchAccumulateType", "\"" + common().pvpatchAccumulateType + "\" is not supported yet; use \"convolve\"");
+  if (common().receiveGpu && !post().common().updateGpu)
+    fail("receiveGpu", "delivers on the GPU into \"" + post().name() +
+                           "\", which updates on the CPU; set updateGpu = true there, or receiveGpu = false here");
 }
 
 void ConvConnection::set_geometry(int nxp, int nyp, int nfp) {
@@ -67,7 +71,19 @@ void ConvConnection::set_geometry(const ConvGeometry& g) {
 void ConvConnection::allocate(const RunContext& ctx) {
   Connection::allocate(ctx);
   plan_ = ConvPlan(geometry_, pre().geometry(), post().geometry());
-  if (!common().updateGSynFromPostPerspective) scratch_.resize_for(pre().geometry());
+  try {
+    cpu_delivery_.setup(plan_, common().deliveryMethod, common().updateGSynFromPostPerspective,
+                        common().numAxonalArbors);
+  } catch (const Error& e) {
+    fail("deliveryMethod", e.what());
+  }
+  if (common().receiveGpu && channel() >= 0) {
+    Backend& gpu = post().backend();
+    device_kernels_ = make_conv_kernels(gpu, conv_shape_of(geometry_, pre().geometry(), post().geometry()));
+    device_weights_ = BackendBuffer(gpu, std::size_t(common().numAxonalArbors) * geometry_.kernels() *
+                                             geometry_.patch_size());
+    device_pre_ = BackendBuffer(gpu, pre().A().size());
+  }
 }
 
 void ConvConnection::initialize(const RunContext& ctx) {
@@ -78,15 +94,39 @@ void ConvConnection::initialize(const RunContext& ctx) {
 
 void ConvConnection::deliver(const StepInfo&) {
   if (channel() < 0) return;
+  if (device_kernels_) {
+    deliver_on_device();
+    return;
+  }
   refresh_weights();
   const WeightStore& w = weights();
   std::span<float> gsyn = post().gsyn(channel());
   for (int arbor = 0; arbor < w.arbors(); ++arbor) {
-    std::span<const float> activity = pre().A_delayed(delay_steps(arbor));
-    if (common().updateGSynFromPostPerspective)
-      deliver_post_perspective(plan_, activity, w.arbor(arbor), gsyn);
-    else
-      deliver_pre_perspective(plan_, activity, w.arbor(arbor), gsyn, scratch_);
+    cpu_delivery_.deliver(arbor, pre().A_delayed(delay_steps(arbor)), w, gsyn);
+  }
+}
+
+void ConvConnection::deliver_on_device() {
+  refresh_weights();
+  const WeightStore& w = weights();
+  Backend& gpu = post().backend();
+  if (uploaded_store_ != &w || uploaded_version_ != w.version()) {
+    gpu.to_device(device_weights_.data(), w.values().data(), w.values().size() * sizeof(float));
+    uploaded_store_ = &w;
+    uploaded_version_ = w.version();
+  }
+  const DeliveryMode mode = common().updateGSynFromPostPerspective ? DeliveryMode::Dense : DeliveryMode::Sparse;
+  float* gsyn = post().kernel_gsyn_rw(channel());
+  for (int arbor = 0; arbor < w.arbors(); ++arbor) {
+    const float* activity = nullptr;
+    if (delay_steps(arbor) == 0 && pre().on_device() && &pre().backend() == &gpu) {
+      activity = pre().kernel_a();
+    } else {
+      std::span<const float> a = pre().A_delayed(delay_steps(arbor));
+      gpu.to_device(device_pre_.data(), a.data(), a.size() * sizeof(float));
+      activity = device_pre_.data();
+    }
+    device_kernels_->deliver({activity, device_weights_.data() + std::size_t(arbor) * w.arbor_size(), gsyn}, mode);
   }
 }
 

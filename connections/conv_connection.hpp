@@ -3,8 +3,13 @@
 #pragma once
 #include <string>
 
+#include <cstdint>
+#include <memory>
+
 #include "connections/conv_delivery.hpp"
+#include "connections/delivery_choice.hpp"
 #include "connections/conv_geometry.hpp"
+#include "core/kernels/backend.hpp"
 #include "connections/weight_store.hpp"
 #include "core/connection.hpp"
 
@@ -40,6 +45,7 @@ class ConvConnection : public Connection {
   void allocate(const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
   void deliver(const StepInfo& s) override;
+  bool delivers_with_kernels() const override { return true; }
   void write_output(const StepInfo& s, const RunContext& ctx) override;
   // Next weight-write time and the weight output file's position (run state).
   void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
@@ -59,9 +65,17 @@ class ConvConnection : public Connection {
   std::string describe_layers() const;
 
  private:
+  // receiveGpu: delivers on the GPU into the post layer's device channel; weights are uploaded when their version
+  // changes, pre activity read in place when its layer is on the device (delay 0), else uploaded (a sync point).
+  void deliver_on_device();
+
   ConvGeometry geometry_;
   ConvPlan plan_;
-  ActiveRows scratch_;
+  DeliveryChoice cpu_delivery_;
+  std::unique_ptr<ConvKernels> device_kernels_;
+  BackendBuffer device_weights_, device_pre_;
+  const WeightStore* uploaded_store_ = nullptr;
+  std::uint64_t uploaded_version_ = 0;
   double next_write_time_ = 0.0;
   bool file_started_ = false;
 };

@@ -1,9 +1,13 @@
 #include "connections/conv_delivery.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <immintrin.h>
 #include <string>
 
 #include "core/errors.hpp"
+#include "connections/regular_gather.hpp"
+#include "core/kernels/parallel.hpp"
 
 namespace spv {
 
@@ -57,79 +61,207 @@ ConvPlan::ConvPlan(const ConvGeometry& g, const LayerGeometry& pre, const LayerG
                         std::to_string(pre.nbatch) + " and " + std::to_string(post.nbatch) + ")");
   x_ = make_axis_table(g.x, pre.nx, pre.kx0, have.lt, have.rt, post.nx, post.kx0);
   y_ = make_axis_table(g.y, pre.ny, pre.ky0, have.dn, have.up, post.ny, post.ky0);
+  x_taps_ = make_axis_taps(x_, g.x.down, post.nx);
+  y_taps_ = make_axis_taps(y_, g.y.down, post.ny);
+  if (!x_taps_.regular() || !y_taps_.regular()) return;
+  const long row_len = long(pre.nx_ext()) * pre.nf;
+  for (std::size_t qy = 0; qy < y_taps_.cell.size(); ++qy)
+    for (std::size_t qx = 0; qx < x_taps_.cell.size(); ++qx)
+      for (int f = 0; f < pre.nf; ++f) {
+        const long kernel = long(y_taps_.cell[qy] * g.kernels_x() + x_taps_.cell[qx]) * g.nf_pre + f;
+        term_activity_.push_back(long(qy) * row_len + long(qx) * pre.nf + f);
+        term_weight_.push_back(kernel * long(g.patch_size()) +
+                               (long(y_taps_.offset[qy]) * g.nxp() + x_taps_.offset[qx]) * g.nfp);
+      }
+}
+
+AxisTaps make_axis_taps(const AxisTable& t, int stride, int post_n) {
+  AxisTaps a;
+  if (post_n == 0 || t.first.size() < 2) return a;
+  a.stride = stride;
+  const int k = t.first[1] - t.first[0];
+  if (k == 0) return a;
+  a.first = t.pre[std::size_t(t.first[0])];
+  for (int q = 0; q < k; ++q) {
+    const std::size_t e = std::size_t(t.first[0] + q);
+    a.cell.push_back(t.cell[std::size_t(t.pre[e] - t.pre_begin)]);
+    a.offset.push_back(t.offset[e]);
+  }
+  for (int p = 0; p < post_n; ++p) {
+    bool regular = t.first[p + 1] - t.first[p] == k;
+    for (int q = 0; regular && q < k; ++q) {
+      const std::size_t e = std::size_t(t.first[p] + q);
+      regular = t.pre[e] == a.first + p * stride + q && t.offset[e] == a.offset[std::size_t(q)] &&
+                t.cell[std::size_t(t.pre[e] - t.pre_begin)] == a.cell[std::size_t(q)];
+    }
+    if (!regular) return {};
+  }
+  return a;
 }
 
 void ActiveRows::resize_for(const LayerGeometry& pre) {
-  index.assign(std::size_t(pre.nbatch) * pre.neurons_ext(), 0u);
+  entries.assign(std::size_t(pre.nbatch) * pre.neurons_ext(), Entry{});
   count.assign(std::size_t(pre.nbatch) * pre.ny_ext(), 0u);
+  total = 0;
 }
 
 namespace {
 
-// g[q] += a * w[q]; kept as one expression (and the library built without FMA contraction) so that scatter and
-// gather round identically.
+// Eight floats (GCC vector extension, unaligned access through memcpy): the gather's register blocks. Lanes are
+// independent, so the rounding of each element is that of the scalar expression above.
+using Vec8 = float __attribute__((vector_size(32)));
+inline Vec8 load8(const float* p) {
+  Vec8 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline void store8(float* p, Vec8 v) { std::memcpy(p, &v, sizeof v); }
+
+// g[q] += a * w[q], eight lanes at a time; kept as one expression per element (and the library built without FMA
+// contraction) so that scatter and gather round identically.
 inline void axpy(float* g, const float* w, float a, long n) {
-#pragma omp simd
-  for (long q = 0; q < n; ++q) g[q] += a * w[q];
+  long q = 0;
+  for (; q + 8 <= n; q += 8) store8(g + q, load8(g + q) + a * load8(w + q));
+  for (; q < n; ++q) g[q] += a * w[q];
+}
+
+// out[0 .. 8 NV) += every term of one post pixel, the sums held in registers across all terms (the terms come in the
+// same ascending pre order as the scatter adds them). terms(w_base, add) calls add(a, w) for each term, w being
+// w_base plus the term's weight offset: passing the block's own base keeps every load at a fixed displacement.
+template <int NV, class Terms>
+inline void gather_block(float* out, const float* w_base, const Terms& terms) {
+  Vec8 acc[NV];
+  for (int j = 0; j < NV; ++j) acc[j] = load8(out + 8 * j);
+  terms(w_base, [&](float a, const float* w) {
+    const Vec8 av = {a, a, a, a, a, a, a, a};
+    for (int j = 0; j < NV; ++j) acc[j] = acc[j] + av * load8(w + 8 * j);
+  });
+  for (int j = 0; j < NV; ++j) store8(out + 8 * j, acc[j]);
+}
+
+// All nfp features of one post pixel, in register blocks of 64, then 8, then single floats.
+template <class Terms>
+inline void gather_pixel(float* out, const float* w_all, int nfp, const Terms& terms) {
+  int c = 0;
+  for (; c + 64 <= nfp; c += 64) gather_block<8>(out + c, w_all + c, terms);
+  for (; c + 8 <= nfp; c += 8) gather_block<1>(out + c, w_all + c, terms);
+  for (; c < nfp; ++c) {
+    float acc = out[c];
+    terms(w_all + c, [&](float a, const float* w) { acc = acc + a * w[0]; });
+    out[c] = acc;
+  }
+}
+
+// g_row[s + q] += a * w[q] for q < n, in 8-float chunks at fixed positions of the row (multiples of 8 from its start):
+// neighbouring active neurons' spans overlap, and a load that straddles two earlier stores cannot be forwarded from
+// them (a stall per neuron). Lanes outside the span are masked on load and restored by a blend, so each element gets
+// exactly g + a * w or stays as it was; chunks past the row's end (another thread's row) are done one by one.
+inline void axpy_in_row(float* g_row, long row_len, long s, long n, const float* w, float a) {
+  const long end = s + n;
+  long c = s & ~7L;
+  const __m256 av = _mm256_set1_ps(a);
+  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  for (; c < end && c + 8 <= row_len; c += 8) {
+    // Lanes c + i with s <= c + i < end.
+    const __m256i lo = _mm256_set1_epi32(int(s - c - 1)), hi = _mm256_set1_epi32(int(end - c));
+    const __m256i in = _mm256_and_si256(_mm256_cmpgt_epi32(lane, lo), _mm256_cmpgt_epi32(hi, lane));
+    const __m256 wv = _mm256_maskload_ps(w + (c - s), in);
+    const __m256 gv = _mm256_loadu_ps(g_row + c);
+    const __m256 sum = _mm256_add_ps(gv, _mm256_mul_ps(av, wv));
+    _mm256_storeu_ps(g_row + c, _mm256_blendv_ps(gv, sum, _mm256_castsi256_ps(in)));
+  }
+  for (long q = std::max(c, s); q < end; ++q) g_row[q] += a * w[q - s];
 }
 
 }  // namespace
 
-void deliver_pre_perspective(const ConvPlan& plan, std::span<const float> activity, std::span<const float> kernels,
-                             std::span<float> gsyn, ActiveRows& scratch) {
+void find_active(const ConvPlan& plan, std::span<const float> activity, ActiveRows& scratch) {
   const LayerGeometry& pre = plan.pre();
-  const LayerGeometry& post = plan.post();
   const ConvGeometry& g = plan.geometry();
   const AxisTable& tx = plan.x();
   const AxisTable& ty = plan.y();
-  const long rows = long(pre.nbatch) * pre.ny_ext();
-  const long row_len = long(pre.nx_ext()) * pre.nf;
-  const float* a_all = activity.data();
-  std::uint32_t* index = scratch.index.data();
-  std::uint32_t* count = scratch.count.data();
-
-#pragma omp parallel for schedule(static)
-  for (long r = 0; r < rows; ++r) {
-    const float* a = a_all + r * row_len;
-    std::uint32_t* idx = index + r * row_len;
-    std::uint32_t n = 0;
-    for (long k = 0; k < row_len; ++k)
-      if (a[k] != 0.0f) idx[n++] = std::uint32_t(k);
-    count[r] = n;
-  }
-
-  const int nf = pre.nf, nfp = g.nfp, nxp = g.nxp(), kx = g.kernels_x();
+  const int ny_ext = pre.ny_ext();
+  const long rows = long(pre.nbatch) * ny_ext;
+  const int nf = pre.nf, nfp = g.nfp, kx = g.kernels_x();
   const long ps = long(g.patch_size());
+  const long row_len = long(pre.nx_ext()) * nf;
+  // Only the columns and rows whose patch reaches the post tile; the rest is never read.
+  const int col0 = tx.pre_begin + pre.halo.lt;  // extended column of x-table entry 0
+  const long k_begin = long(col0) * nf, k_end = long(tx.pre_end + pre.halo.lt) * nf;
+  const float* a_all = activity.data();
+  ActiveRows::Entry* entries = scratch.entries.data();
+  std::uint32_t* count = scratch.count.data();
+  long total = 0;
+#pragma omp parallel for schedule(static) reduction(+ : total) if (rows * row_len >= kParallelMinElements)
+  for (long r = 0; r < rows; ++r) {
+    const int yl = int(r % ny_ext) - pre.halo.dn;
+    std::uint32_t n = 0;
+    if (yl >= ty.pre_begin && yl < ty.pre_end) {
+      const float* a = a_all + r * row_len;
+      ActiveRows::Entry* out = entries + r * row_len;
+      const long kernel_y = long(ty.cell[std::size_t(yl - ty.pre_begin)]) * kx;
+      // Each neuron's weights (before the patch row), post span and value, worked out once for all post rows.
+      const auto take = [&](long k) {
+        const int col = int(k / nf), f = int(k - long(col) * nf);
+        const std::size_t t = std::size_t(col - col0);
+        const int lo = tx.post_lo[t];
+        out[n++] = {a[k], (kernel_y + tx.cell[t]) * g.nf_pre * ps + long(f) * ps + long(tx.offset_lo[t]) * nfp,
+                    lo * nfp, (tx.post_hi[t] - lo) * nfp};
+      };
+      long k = k_begin;
+      // Eight at a time: LCA rows are mostly zero, so most blocks are skipped after one test (all bits zero; a -0.0
+      // falls through to the exact test).
+      for (; k + 8 <= k_end; k += 8) {
+        std::uint64_t bits[4];
+        std::memcpy(bits, a + k, sizeof bits);
+        if ((bits[0] | bits[1] | bits[2] | bits[3]) == 0) continue;
+        for (long q = k; q < k + 8; ++q)
+          if (a[q] != 0.0f) take(q);
+      }
+      for (; k < k_end; ++k)
+        if (a[k] != 0.0f) take(k);
+    }
+    count[r] = n;
+    total += n;
+  }
+  scratch.total = total;
+}
+
+void deliver_scatter(const ConvPlan& plan, std::span<const float>, std::span<const float> kernels,
+                     std::span<float> gsyn, const ActiveRows& scratch) {
+  const LayerGeometry& pre = plan.pre();
+  const LayerGeometry& post = plan.post();
+  const ConvGeometry& g = plan.geometry();
+  const AxisTable& ty = plan.y();
+  const long row_len = long(pre.nx_ext()) * pre.nf;
+  const ActiveRows::Entry* entries = scratch.entries.data();
+  const std::uint32_t* count = scratch.count.data();
+  const int nfp = g.nfp, nxp = g.nxp();
   const long post_rows = long(post.nbatch) * post.ny;
   const long post_row_len = long(post.nx) * nfp;
   const float* w_all = kernels.data();
   float* g_all = gsyn.data();
 
-#pragma omp parallel for schedule(dynamic, 1)
+#pragma omp parallel for schedule(dynamic, 1) if (scratch.total * long(g.patch_size()) >= kParallelMinElements)
   for (long br = 0; br < post_rows; ++br) {
     const long b = br / post.ny;
     const int yp = int(br % post.ny);
     float* g_row = g_all + br * post_row_len;
     for (int e = ty.first[yp]; e < ty.first[yp + 1]; ++e) {
-      const int yl = ty.pre[e], py = ty.offset[e];
-      const int cell_y = ty.cell[std::size_t(yl - ty.pre_begin)];
-      const long r = b * pre.ny_ext() + yl + pre.halo.dn;
-      const float* a_row = a_all + r * row_len;
-      const std::uint32_t* idx = index + r * row_len;
+      const long r = b * pre.ny_ext() + ty.pre[e] + pre.halo.dn;
+      const ActiveRows::Entry* row = entries + r * row_len;
       const std::uint32_t n = count[r];
-      for (std::uint32_t j = 0; j < n; ++j) {
-        const int k = int(idx[j]);
-        const int xe = k / nf, f = k - xe * nf;
-        const int xl = xe - pre.halo.lt;
-        if (xl < tx.pre_begin || xl >= tx.pre_end) continue;
-        const std::size_t t = std::size_t(xl - tx.pre_begin);
-        const int lo = tx.post_lo[t], hi = tx.post_hi[t];
-        const long kernel = long(cell_y * kx + tx.cell[t]) * g.nf_pre + f;
-        const float* w = w_all + kernel * ps + (long(py) * nxp + tx.offset_lo[t]) * nfp;
-        axpy(g_row + long(lo) * nfp, w, a_row[k], long(hi - lo) * nfp);
-      }
+      const float* w_py = w_all + long(ty.offset[e]) * nxp * nfp;
+      for (std::uint32_t j = 0; j < n; ++j)
+        axpy_in_row(g_row, post_row_len, row[j].post, row[j].length, w_py + row[j].weight, row[j].value);
     }
   }
+}
+
+void deliver_pre_perspective(const ConvPlan& plan, std::span<const float> activity, std::span<const float> kernels,
+                             std::span<float> gsyn, ActiveRows& scratch) {
+  find_active(plan, activity, scratch);
+  deliver_scatter(plan, activity, kernels, gsyn, scratch);
 }
 
 void deliver_post_perspective(const ConvPlan& plan, std::span<const float> activity, std::span<const float> kernels,
@@ -144,32 +276,45 @@ void deliver_post_perspective(const ConvPlan& plan, std::span<const float> activ
   const long ps = long(g.patch_size());
   const long post_rows = long(post.nbatch) * post.ny;
   const long post_row_len = long(post.nx) * nfp;
+  // Multiply-adds of the whole delivery (every pre neuron of every post pixel, times nfp).
+  const long work = long(post.nbatch) * long(ty.pre.size()) * long(tx.pre.size()) * nf * nfp;
   const float* a_all = activity.data();
   const float* w_all = kernels.data();
   float* g_all = gsyn.data();
 
-#pragma omp parallel for schedule(static)
+  if (!plan.term_weight().empty()) {
+    // Both axes are strided windows: the register-blocked kernel, as wide as this CPU's vectors.
+    static const bool wide = gather_regular_avx512_supported();
+    if (wide) gather_regular_avx512(plan, activity, kernels, gsyn);
+    else gather_regular_avx2(plan, activity, kernels, gsyn);
+    return;
+  }
+
+#pragma omp parallel for schedule(static) if (work >= kParallelMinElements)
   for (long br = 0; br < post_rows; ++br) {
     const long b = br / post.ny;
     const int yp = int(br % post.ny);
     for (int xp = 0; xp < post.nx; ++xp) {
-      float* g_out = g_all + br * post_row_len + long(xp) * nfp;
-      for (int e = ty.first[yp]; e < ty.first[yp + 1]; ++e) {
-        const int yl = ty.pre[e], py = ty.offset[e];
-        const int cell_y = ty.cell[std::size_t(yl - ty.pre_begin)];
-        const float* a_row = a_all + (b * pre.ny_ext() + yl + pre.halo.dn) * row_len;
-        for (int ex = tx.first[xp]; ex < tx.first[xp + 1]; ++ex) {
-          const int xl = tx.pre[ex], px = tx.offset[ex];
-          const float* a_px = a_row + long(xl + pre.halo.lt) * nf;
-          const long kernel0 = long(cell_y * kx + tx.cell[std::size_t(xl - tx.pre_begin)]) * g.nf_pre;
-          const float* w0 = w_all + (long(py) * nxp + px) * nfp;
-          for (int f = 0; f < nf; ++f) {
-            const float a = a_px[f];
-            if (a == 0.0f) continue;  // as the scatter skips it, so that both add the same terms
-            axpy(g_out, w0 + (kernel0 + f) * ps, a, nfp);
+      // Every (pre neuron, weight vector) term of this post pixel, pre ascending in (y, x, f).
+      const auto terms = [&](const float* w_base, auto&& add) {
+        for (int e = ty.first[yp]; e < ty.first[yp + 1]; ++e) {
+          const int yl = ty.pre[e], py = ty.offset[e];
+          const int cell_y = ty.cell[std::size_t(yl - ty.pre_begin)];
+          const float* a_row = a_all + (b * pre.ny_ext() + yl + pre.halo.dn) * row_len;
+          for (int ex = tx.first[xp]; ex < tx.first[xp + 1]; ++ex) {
+            const int xl = tx.pre[ex], px = tx.offset[ex];
+            const float* a_px = a_row + long(xl + pre.halo.lt) * nf;
+            const long kernel0 = long(cell_y * kx + tx.cell[std::size_t(xl - tx.pre_begin)]) * g.nf_pre;
+            const float* w0 = w_base + (long(py) * nxp + px) * nfp;
+            for (int f = 0; f < nf; ++f) {
+              const float a = a_px[f];
+              if (a == 0.0f) continue;  // as the scatter skips it, so that both add the same terms
+              add(a, w0 + (kernel0 + f) * ps);
+            }
           }
         }
-      }
+      };
+      gather_pixel(g_all + br * post_row_len + long(xp) * nfp, w_all, nfp, terms);
     }
   }
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "connections/hebbian_dw.hpp"
 #include "core/comm/communicator.hpp"
@@ -13,8 +14,7 @@ namespace spv {
 HebbianUpdater::HebbianUpdater(const HyPerConnParams& params, HebbianSources sources, const WeightStore& shape)
     : params_(params), sources_(std::move(sources)), weights_(shape.values().size()),
       arbor_size_(shape.arbor_size()) {
-  const std::size_t local_batch = std::size_t(sources_.pre->geometry().nbatch);
-  partials_.assign(local_batch * 2 * weights_, 0.0f);
+  exact_.assign(2 * weights_, 0);
   dw_.assign(weights_, 0.0f);
   initialize();
 }
@@ -46,22 +46,39 @@ void HebbianUpdater::update(Communicator& comm, WeightStore& w) {
 }
 
 void HebbianUpdater::compute_sums(Communicator& comm) {
+  const ConvPlan& plan = *sources_.plan;
   const LayerGeometry& pre_g = sources_.pre->geometry();
   const LayerGeometry& post_g = sources_.post->geometry();
   const std::size_t pre_n = pre_g.neurons_ext(), post_n = post_g.neurons_ext();
-  std::fill(partials_.begin(), partials_.end(), 0.0f);
   std::span<const float> post = sources_.post->A();
+  auto pre_of = [&](std::size_t arbor, int b) {
+    return sources_.pre->A_delayed(sources_.delay_steps[arbor]).subspan(std::size_t(b) * pre_n, pre_n);
+  };
+  // The grid comes from the largest pre and post activity of the whole layers (each a maximum over the ranks, so
+  // the same for every split) and the most terms one weight can gather: a pre neuron per batch element.
+  float max_pre = 0.0f, max_post = 0.0f;
   for (int b = 0; b < pre_g.nbatch; ++b) {
-    float* partial = partials_.data() + std::size_t(b) * 2 * weights_;
-    for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor) {
-      std::span<const float> pre = sources_.pre->A_delayed(sources_.delay_steps[arbor]);
-      accumulate_hebbian_dw(*sources_.plan, pre.subspan(std::size_t(b) * pre_n, pre_n),
-                            post.subspan(std::size_t(b) * post_n, post_n), dw_max_,
-                            {partial + arbor * arbor_size_, arbor_size_},
-                            {partial + weights_ + arbor * arbor_size_, arbor_size_});
-    }
+    max_post = std::max(max_post, max_post_activity(plan, post.subspan(std::size_t(b) * post_n, post_n)));
+    for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor)
+      max_pre = std::max(max_pre, max_pre_activity(plan, pre_of(arbor, b)));
   }
-  comm.ordered_batch_sum(partials_, 2 * weights_, pre_g.batch0, pre_g.nbatch_global, sums_);
+  const double bound = double(std::fabs(dw_max_)) * comm.maximum(max_pre) * comm.maximum(max_post);
+  const double terms = double(pre_g.nbatch_global) * double(pre_g.nx_global + pre_g.halo.lt + pre_g.halo.rt) *
+                       double(pre_g.ny_global + pre_g.halo.dn + pre_g.halo.up);
+  const DwGrid grid = dw_grid(bound, terms);
+  std::fill(exact_.begin(), exact_.end(), 0);
+  if (grid.finite)
+    for (int b = 0; b < pre_g.nbatch; ++b)
+      for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor)
+        accumulate_hebbian_dw(plan, pre_of(arbor, b), post.subspan(std::size_t(b) * post_n, post_n), dw_max_, grid,
+                              {exact_.data() + arbor * arbor_size_, arbor_size_},
+                              {exact_.data() + weights_ + arbor * arbor_size_, arbor_size_});
+  comm.sum_integers(exact_);
+  const double unit = grid.unit();
+  for (std::size_t i = 0; i < weights_; ++i) {
+    sums_[i] = grid.finite ? double(exact_[i]) * unit : std::numeric_limits<double>::quiet_NaN();
+    sums_[weights_ + i] = double(exact_[weights_ + i]);
+  }
 }
 
 std::span<float> HebbianUpdater::finish_dw(WeightStore& w) {

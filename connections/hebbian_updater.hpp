@@ -1,6 +1,7 @@
-// Learning of a HyPerConn's shared weights (OpenPV's HebbianUpdater): when due, per batch element Hebbian partials,
-// their sum in ascending global batch order, dW divided by its contribution counts, W += dW, the non-negative
-// constraint, normalisation and the dWMax decay. MomentumUpdater mixes in the previous dW before W += dW.
+// Learning of a HyPerConn's shared weights (OpenPV's HebbianUpdater): when due, the Hebbian terms of every batch
+// element and tile summed exactly (hebbian_dw.hpp), so that dW does not depend on the rows x columns x batch split
+// or the thread count; dW divided by its contribution counts, W += dW, the non-negative constraint, normalisation
+// and the dWMax decay. MomentumUpdater mixes in the previous dW before W += dW.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -53,7 +54,7 @@ class HebbianUpdater {
   const HyPerConnParams& params() const { return params_; }
 
  private:
-  // Per-batch-element partial dW and counts of this rank, then their sum in global batch order into sums_.
+  // This rank's exact Hebbian sums and counts over its batch elements, then their sum over all ranks into sums_.
   void compute_sums(Communicator& comm);
   // dW (or, combining, W + dW) from sums_, divided by the counts with normalizeDw; returns where it was written.
   std::span<float> finish_dw(WeightStore& w);
@@ -65,8 +66,8 @@ class HebbianUpdater {
   std::size_t arbor_size_ = 0;
   float dw_max_ = 0.0f;
   int decay_timer_ = 0;
-  std::vector<float> partials_;    // per local batch element: dW of all arbors, then counts
-  std::vector<double> sums_;       // their sum over the global batch: dW, then counts
+  std::vector<std::int64_t> exact_;  // dW of all arbors in grid units, then counts: this rank's, then everyone's
+  std::vector<double> sums_;         // the global sums as values: dW, then counts
   std::vector<float> dw_;
 };
 

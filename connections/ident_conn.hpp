@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/connection.hpp"
+#include "core/kernels/backend.hpp"
 
 namespace spv {
 
@@ -29,11 +30,15 @@ class OneToOneConn : public Connection {
  public:
   OneToOneConn(const ParamGroup& group, const ConnectionParams& common, float scale);
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
+  void allocate(const RunContext& ctx) override;
   void deliver(const StepInfo& s) override;
+  bool delivers_with_kernels() const override { return true; }
   float scale() const { return scale_; }
 
  private:
   float scale_;
+  // receiveGpu: pre activity uploaded when it is not on the device already (a CPU pre layer, or a delay).
+  BackendBuffer device_pre_;
 };
 
 class IdentConn : public OneToOneConn {

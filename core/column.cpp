@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/checkpoint/checkpoint_registry.hpp"
+#include "core/checkpoint/checkpoint_staging.hpp"
 #include "core/checkpoint/checkpoint_store.hpp"
 #include "core/checkpoint/checkpoint_trigger.hpp"
 #include "core/checkpoint/stop_signal.hpp"
@@ -32,6 +33,8 @@ Column::Column(const ParamDocument& doc, const Registry& registry, ColumnOptions
   ctx_.threads = options_.threads;
   ctx_.error_on_nan = params_.errorOnNotANumber;
   ctx_.comm = &comm;
+  ctx_.gpu = options_.gpu;
+  ctx_.gpu_unavailable = options_.gpu ? std::string() : options_.gpu_unavailable;
   time_ = params_.startTime;
   order();
   for (auto& o : objects_.objects()) o->resolve(objects_, ctx_);
@@ -200,7 +203,7 @@ void Column::initialize() {
     load_checkpoint(restart_dir_, false);
   } else {
     if (!params_.initializeFromCheckpointDir.empty()) {
-      verify_checkpoint_directory(params_.initializeFromCheckpointDir);
+      verify_checkpoint_directory(params_.initializeFromCheckpointDir, ctx_.comm);
       load_checkpoint(params_.initializeFromCheckpointDir, true);
     }
     StepInfo start{0, time_, params_.dt};
@@ -311,7 +314,7 @@ std::string Column::shape_text() const {
 
 void Column::check_shape(const std::filesystem::path& dir) const {
   const std::filesystem::path file = dir / "shape.txt";
-  const auto bytes = read_checkpoint_file(file);
+  const auto bytes = read_checkpoint_file(file, ctx_.comm);
   std::map<std::pair<std::string, std::string>, long> saved;
   std::istringstream in(std::string(bytes.begin(), bytes.end()));
   std::string group, key;
@@ -350,13 +353,13 @@ void Column::prepare_restart() {
       throw ParamError(column_where_, column_name_, "checkpointWriteDir",
                        "-r restarts from the newest checkpoint in checkpointWriteDir, which is not set");
     std::vector<std::string> skipped;
-    restart_dir_ = newest_complete_checkpoint(params_.checkpointWriteDir, &skipped);
+    restart_dir_ = newest_complete_checkpoint(params_.checkpointWriteDir, ctx_.comm, &skipped);
     for (const auto& why : skipped) std::fprintf(stderr, "skipping an incomplete checkpoint: %s\n", why.c_str());
   } else if (!options_.restart_dir.empty()) {
     restart_dir_ = options_.restart_dir;
   }
   if (restart_dir_.empty()) return;
-  verify_checkpoint_directory(restart_dir_);
+  verify_checkpoint_directory(restart_dir_, ctx_.comm);
   check_shape(restart_dir_);
 }
 
@@ -394,8 +397,10 @@ void Column::register_state() {
 }
 
 void Column::load_checkpoint(const std::filesystem::path& dir, bool warm) {
-  // Every rank reads the files itself (layer entries take their own window; the rest hold the root's values, the
-  // same for all), and all must succeed before any rank goes on into collectives.
+  // Only the root reads the checkpoint's files; the other ranks read the copy it sends them (layer entries take
+  // their own window; the rest hold the root's values, the same for all), and all must succeed before any rank goes
+  // on into collectives.
+  const StagedCheckpoint staged(dir, ctx_.comm);
   std::exception_ptr failure;
   std::string message;
   try {
@@ -405,20 +410,24 @@ void Column::load_checkpoint(const std::filesystem::path& dir, bool warm) {
         const Object* o = objects_.find(e.object);
         if (!o || !o->initialize_from_checkpoint()) continue;
       }
-      e.read(dir / e.file);
+      e.read(staged.path() / e.file);
     }
   } catch (const std::exception& e) {
     failure = std::current_exception();
     message = e.what();
   }
   if (!ctx_.comm->all_agree(!failure, message)) {
-    if (failure) std::rethrow_exception(failure);
-    throw IoError(dir.string(), "another process could not read the checkpoint: " + message);
+    if (failure && ctx_.comm->size() == 1) std::rethrow_exception(failure);
+    throw CollectiveError(message, false);  // every rank knows: the root prints it once
   }
+  // The registry wrote the host copies: layers on a device push them before their next kernel.
+  for (Layer* l : layers_) l->host_state_changed();
 }
 
 void Column::write_checkpoint(const std::filesystem::path& dir) {
   if (!output_) return;
+  // The registry reads the host copies: layers on a device pull theirs first.
+  for (Layer* l : layers_) l->sync_to_host();
   // Every rank takes part in the gathers; then only the root writes, and all learn whether it succeeded.
   for (const CheckpointEntry& e : registry_->entries())
     if (e.gather) e.gather();

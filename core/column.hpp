@@ -32,6 +32,8 @@ struct ColumnOptions {
   bool show_progress = true;
   std::string restart_dir;              // -c: restart from this checkpoint
   bool restart_newest = false;          // -r: restart from the newest complete checkpoint in checkpointWriteDir
+  Backend* gpu = nullptr;               // -d: the GPU back-end for updateGpu / receiveGpu objects
+  std::string gpu_unavailable = "no GPU was selected (run with -d)";  // why gpu is null
 };
 
 class Column {

@@ -13,6 +13,8 @@ std::vector<std::string> Connection::dependencies() const { return {common_.preL
 void Connection::resolve(ObjectTable& objects, const RunContext& ctx) {
   if (common_.receiveGpu && !ctx.gpu_unavailable.empty())
     fail("receiveGpu", "asks for a GPU, but " + ctx.gpu_unavailable + "; set receiveGpu = false");
+  if (common_.receiveGpu && !delivers_with_kernels())
+    fail("receiveGpu", "a " + type() + " delivers on the CPU only; set receiveGpu = false");
   pre_ = objects.require<Layer>(common_.preLayerName, *this, "preLayerName", "a layer");
   post_ = objects.require<Layer>(common_.postLayerName, *this, "postLayerName", "a layer");
   if (common_.channelCode >= post_->channels_needed())

@@ -17,6 +17,7 @@ struct ConnectionParams {
   int numAxonalArbors;
   bool receiveGpu;
   bool updateGSynFromPostPerspective;
+  std::string deliveryMethod;
   std::string pvpatchAccumulateType;
   double writeStep, initialWriteTime;
   bool writeCompressedWeights;
@@ -33,7 +34,13 @@ void declare_connection_keys(SchemaBuilder<P>& b) {
       .key("numAxonalArbors", &P::numAxonalArbors, 1, "number of arbors (one delay each)", {at_least(1)})
       .key("receiveGpu", &P::receiveGpu, false, "deliver on the GPU (needs a CUDA build and -d)")
       .key("updateGSynFromPostPerspective", &P::updateGSynFromPostPerspective, false,
-           "deliver by gathering over post neurons (dense path) instead of scattering active pre neurons")
+           "deliver by gathering over post neurons (dense path) instead of scattering active pre neurons; "
+           "followed where deliveryMethod = \"perspective\"")
+      .key("deliveryMethod", &P::deliveryMethod, std::string("auto"),
+           "CPU convolution: auto (scatter the active pre neurons or gather, whichever the measured activity makes "
+           "cheaper; both give the same bits), perspective (as updateGSynFromPostPerspective says), library "
+           "(oneDNN's dense convolution, needs a build with libdnnl-dev; rounds differently, within 1e-6)",
+           {one_of({"auto", "perspective", "library"})})
       .key("pvpatchAccumulateType", &P::pvpatchAccumulateType, std::string("convolve"), "how patches combine",
            {one_of({"convolve", "stochastic", "maxpooling", "sumpooling"})})
       .key("writeStep", &P::writeStep, -1.0, "write weights every writeStep time units; -1: never")
@@ -61,6 +68,8 @@ class Connection : public Object {
 
   // Adds this step's contribution into post().gsyn(channel()); nothing for channel -1.
   virtual void deliver(const StepInfo& s) = 0;
+  // Whether deliver() runs through the kernel contract (so the connection may deliver on the GPU with receiveGpu).
+  virtual bool delivers_with_kernels() const { return false; }
   // Whether this connection learns (plasticityFlag).
   virtual bool plastic() const { return false; }
   // Learning hook, called after the layers of a step have updated.

@@ -38,6 +38,11 @@ LayerGeometry Layer::compute_geometry(const RunContext& ctx) const {
 void Layer::resolve(ObjectTable& objects, const RunContext& ctx) {
   if (common_.updateGpu && !ctx.gpu_unavailable.empty())
     fail("updateGpu", "asks for a GPU, but " + ctx.gpu_unavailable + "; set updateGpu = false");
+  if (common_.updateGpu) {
+    if (!updates_with_kernels())
+      fail("updateGpu", "a " + type() + " updates on the CPU only; set updateGpu = false");
+    backend_ = ctx.gpu;
+  }
   geometry_ = compute_geometry(ctx);
   if (!common_.triggerLayerName.empty())
     trigger_layer_ = objects.require<Layer>(common_.triggerLayerName, *this, "triggerLayerName", "a layer");
@@ -70,6 +75,29 @@ void Layer::allocate(const RunContext& ctx) {
   gsyn_.assign(std::size_t(channels_needed()), std::vector<float>(nb * geometry_.neurons(), 0.0f));
   delay_ring_.assign(max_delay_ > 0 ? std::size_t(max_delay_) + 1 : 0, std::vector<float>(a_.size(), 0.0f));
   ring_head_ = 0;
+  if (backend_->separate_memory()) {
+    if (has_v()) v_mirror_ = std::make_unique<DeviceMirror>(*backend_, v_);
+    a_mirror_ = std::make_unique<DeviceMirror>(*backend_, a_);
+    gsyn_mirrors_.clear();
+    for (auto& channel : gsyn_) gsyn_mirrors_.push_back(std::make_unique<DeviceMirror>(*backend_, channel));
+  }
+}
+
+void Layer::sync_to_host() const {
+  if (v_mirror_) v_mirror_->pull();
+  if (a_mirror_) a_mirror_->pull();
+  for (const auto& m : gsyn_mirrors_) m->pull();
+}
+
+void Layer::host_state_changed() {
+  if (v_mirror_) v_mirror_->host_will_write();
+  if (a_mirror_) a_mirror_->host_will_write();
+  for (auto& m : gsyn_mirrors_) m->host_will_write();
+}
+
+bool Layer::device_publish() const {
+  const LayerGeometry& g = geometry_;
+  return on_device() && delay_ring_.empty() && g.nx == g.nx_global && g.ny == g.ny_global;
 }
 
 void Layer::initialize_state(const RunContext& ctx) {
@@ -79,13 +107,13 @@ void Layer::initialize_state(const RunContext& ctx) {
 
 void Layer::activity_from_v() {
   if (!has_v()) return;
-  for (int b = 0; b < geometry_.nbatch; ++b)
-    set_activity(b, {v_.data() + std::size_t(b) * geometry_.neurons(), geometry_.neurons()});
+  backend_->threshold({geometry_, kernel_v(), kernel_a_rw(), Threshold{}, true});
 }
 
 void Layer::initialize(const RunContext& ctx) {
   initialize_state(ctx);
   activity_from_v();
+  sync_to_host();
   if (common_.triggerBehavior == "resetStateOnTrigger" && !trigger_reset_layer_) initial_v_ = v_;
   for (auto& level : delay_ring_) level = a_;
   publish(ctx);
@@ -156,7 +184,10 @@ void Layer::step(const StepInfo& s, const RunContext& ctx) {
     update_state(s);
     if (ctx.error_on_nan) check_finite(s, ctx);
   }
-  for (auto& channel : gsyn_) std::fill(channel.begin(), channel.end(), 0.0f);
+  if (!gsyn_mirrors_.empty())
+    for (auto& m : gsyn_mirrors_) m->zero_both();
+  else
+    for (auto& channel : gsyn_) std::fill(channel.begin(), channel.end(), 0.0f);
 }
 
 void Layer::reset_state() {
@@ -165,14 +196,22 @@ void Layer::reset_state() {
     if (source.size() != v_.size())
       throw GeometryError("layer \"" + name() + "\": triggerResetLayerName \"" + trigger_reset_layer_->name() +
                           "\" has a different size or no membrane potential");
-    std::copy(source.begin(), source.end(), v_.begin());
+    std::copy(source.begin(), source.end(), V().begin());
   } else {
+    V();  // a sync point: the host copy is about to be written
     v_ = initial_v_;
   }
   activity_from_v();
 }
 
 void Layer::publish(const RunContext& ctx) {
+  if (device_publish()) {
+    // No neighbours and no delays: the halo is the boundary condition, filled where A lives.
+    if (!(geometry_.halo == Halo{}))
+      backend_->fill_boundary({geometry_, kernel_a_rw(), common_.mirrorBCflag, static_cast<float>(common_.valueBC)});
+    return;
+  }
+  A();  // a sync point on a device layer: halos and delays are kept on the host
   ctx.comm->exchange_halo(geometry_, a_.data());
   fill_boundary();
   if (!delay_ring_.empty()) {
@@ -240,6 +279,7 @@ static std::string describe_non_finite(const char* buffer, float value) {
 }
 
 void Layer::check_finite(const StepInfo& s, const RunContext&) const {
+  sync_to_host();
   for (std::size_t i = 0; i < v_.size(); ++i)
     if (!std::isfinite(v_[i])) throw NumericError(name(), s.step, s.time, long(i), describe_non_finite("V", v_[i]));
   const auto& g = geometry_;

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/device_mirror.hpp"
 #include "core/geometry.hpp"
+#include "core/kernels/backend.hpp"
 #include "core/layer_params.hpp"
 #include "core/object.hpp"
 
@@ -24,17 +26,34 @@ class Layer : public Object {
   const LayerGeometry& geometry() const { return geometry_; }
   int phase() const { return common_.phase; }
 
+  // Host views of the state. On a device layer (updateGpu) they are sync points: they bring the host copy up to
+  // date, and the writable ones mark it newest, so the next kernel pushes it back.
   // Membrane potential, [batch][y][x][f] restricted; empty for layers without V.
-  std::span<float> V() { return {v_.data(), v_.size()}; }
-  std::span<const float> V() const { return {v_.data(), v_.size()}; }
+  std::span<float> V() { return {host_rw(v_mirror_, v_), v_.size()}; }
+  std::span<const float> V() const { return {host_ro(v_mirror_, v_), v_.size()}; }
   // Activity, [batch][y][x][f] extended by the halo; this is what connections with delay 0 read.
-  std::span<float> A() { return {a_.data(), a_.size()}; }
-  std::span<const float> A() const { return {a_.data(), a_.size()}; }
+  std::span<float> A() { return {host_rw(a_mirror_, a_), a_.size()}; }
+  std::span<const float> A() const { return {host_ro(a_mirror_, a_), a_.size()}; }
   // Activity as published `steps` updates ago (0: the latest).
   std::span<const float> A_delayed(int steps) const;
   // Input channel c, [batch][y][x][f] restricted; connections add into it; cleared after each update.
-  std::span<float> gsyn(int channel) { return {gsyn_[channel].data(), gsyn_[channel].size()}; }
-  std::span<const float> gsyn(int channel) const { return {gsyn_[channel].data(), gsyn_[channel].size()}; }
+  std::span<float> gsyn(int c) { return {host_rw(gsyn_mirror(c), gsyn_[c]), gsyn_[c].size()}; }
+  std::span<const float> gsyn(int c) const { return {host_ro(gsyn_mirror(c), gsyn_[c]), gsyn_[c].size()}; }
+
+  // The back-end this layer updates on (the CPU, or the GPU for updateGpu), and its state in that back-end's
+  // memory for kernels: host pointers on the CPU, device pointers (after pushing newer host values) on a device.
+  // The `_rw` forms also mark the device copy newest.
+  Backend& backend() const { return *backend_; }
+  bool on_device() const { return backend_->separate_memory(); }
+  const float* kernel_v() const { return v_mirror_ ? v_mirror_->device() : v_.data(); }
+  float* kernel_v_rw() { return v_mirror_ ? v_mirror_->device_rw() : v_.data(); }
+  const float* kernel_a() const { return a_mirror_ ? a_mirror_->device() : a_.data(); }
+  float* kernel_a_rw() { return a_mirror_ ? a_mirror_->device_rw() : a_.data(); }
+  const float* kernel_gsyn(int c) const { return gsyn_mirrors_.empty() ? gsyn_[c].data() : gsyn_mirrors_[c]->device(); }
+  float* kernel_gsyn_rw(int c) { return gsyn_mirrors_.empty() ? gsyn_[c].data() : gsyn_mirrors_[c]->device_rw(); }
+  // Sync points around checkpoints: before the registry reads the host state, and after it wrote it.
+  void sync_to_host() const;
+  void host_state_changed();
   int num_channels() const { return static_cast<int>(gsyn_.size()); }
 
   // During resolve, connections that read this layer ask for a halo and a delay depth.
@@ -45,6 +64,8 @@ class Layer : public Object {
   // The channel count a connection may deliver into (types with more channels override).
   virtual int channels_needed() const { return 2; }
 
+  // Whether update_state runs through the kernel contract (so the layer may run on the GPU with updateGpu).
+  virtual bool updates_with_kernels() const { return false; }
   // The soft/hard threshold of threshold layers (for L1NormLCAProbe); empty for others.
   virtual std::optional<double> vthresh() const { return std::nullopt; }
   // True when this layer gets new data at time t (inputs: a new frame); other layers update every step.
@@ -97,6 +118,21 @@ class Layer : public Object {
  private:
   void reset_state();
   void fill_boundary();
+  // Host pointer of a buffer after its mirror (if any) pulled newer device values; _rw marks the host newest.
+  static const float* host_ro(const std::unique_ptr<DeviceMirror>& m, const std::vector<float>& v) {
+    if (m) m->pull();
+    return v.data();
+  }
+  static float* host_rw(const std::unique_ptr<DeviceMirror>& m, std::vector<float>& v) {
+    if (m) m->host_will_write();
+    return v.data();
+  }
+  const std::unique_ptr<DeviceMirror>& gsyn_mirror(int c) const {
+    static const std::unique_ptr<DeviceMirror> none;
+    return gsyn_mirrors_.empty() ? none : gsyn_mirrors_[std::size_t(c)];
+  }
+  // The halo can be filled on the device: the tile is the whole layer (no neighbours) and no delays are kept.
+  bool device_publish() const;
   void check_finite(const StepInfo& s, const RunContext& ctx) const;
 
   LayerParams common_;
@@ -108,6 +144,10 @@ class Layer : public Object {
   std::vector<float> initial_v_;  // for resetStateOnTrigger without a reset layer
   std::unique_ptr<ActivityWriter> writer_;
   double next_write_time_ = 0.0;
+  Backend* backend_ = &cpu_backend();
+  // Present only on a device layer.
+  std::unique_ptr<DeviceMirror> v_mirror_, a_mirror_;
+  std::vector<std::unique_ptr<DeviceMirror>> gsyn_mirrors_;
 };
 
 }  // namespace spv

@@ -8,6 +8,7 @@
 
 namespace spv {
 
+class Backend;
 class OutputDirectory;
 
 struct RunContext {
@@ -21,7 +22,9 @@ struct RunContext {
   bool error_on_nan = false;
   // Why objects may not ask for a GPU in this run (empty when they may); a request then is an error, never a
   // silent CPU fallback.
-  std::string gpu_unavailable = "the GPU back-end is not part of this version";
+  std::string gpu_unavailable = "no GPU was selected (run with -d)";
+  // The GPU back-end selected with -d (null when gpu_unavailable says why not).
+  Backend* gpu = nullptr;
   Communicator* comm = nullptr;
   OutputDirectory* output = nullptr;  // null in dry runs and unit tests: nothing is written
 };

@@ -19,7 +19,7 @@ ANNLayer::ANNLayer(const ParamGroup& group, Params p, const BindResult& given)
     : ThresholdLayer(group, with_threshold_defaults(p, given)), params_(with_threshold_defaults(p, given)) {}
 
 void ANNLayer::update_state(const StepInfo&) {
-  combine_channels(*this, V());
+  combine_channels(*this);
   activity_from_v();
 }
 
@@ -39,7 +39,7 @@ ANNErrorLayer::ANNErrorLayer(const ParamGroup& group, Params p, const BindResult
     : ThresholdLayer(group, with_threshold_defaults(p, given)), params_(with_threshold_defaults(p, given)) {}
 
 void ANNErrorLayer::update_state(const StepInfo&) {
-  combine_channels(*this, V(), float(params_.errScale));
+  combine_channels(*this, float(params_.errScale));
   activity_from_v();
 }
 

@@ -12,6 +12,7 @@ class ANNLayer : public ThresholdLayer {
   ANNLayer(const ParamGroup& group, Params p, const BindResult& given);
   const void* params_ptr() const override { return &params_; }
   const ParamSchema& schema() const override { return param_schema(); }
+  bool updates_with_kernels() const override { return true; }
 
  protected:
   void update_state(const StepInfo& s) override;
@@ -31,6 +32,7 @@ class ANNErrorLayer : public ThresholdLayer {
   ANNErrorLayer(const ParamGroup& group, Params p, const BindResult& given);
   const void* params_ptr() const override { return &params_; }
   const ParamSchema& schema() const override { return param_schema(); }
+  bool updates_with_kernels() const override { return true; }
 
  protected:
   void update_state(const StepInfo& s) override;

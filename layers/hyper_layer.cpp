@@ -1,16 +1,10 @@
 #include "layers/hyper_layer.hpp"
 
-#include "core/kernels/parallel.hpp"
-
 namespace spv {
 
-void combine_channels(const Layer& layer, std::span<float> v, float scale) {
-  const float* exc = layer.gsyn(0).data();
-  const float* inh = layer.gsyn(1).data();
-  const long n = long(v.size());
-  float* out = v.data();
-#pragma omp parallel for simd schedule(static) if (n >= kParallelMinElements)
-  for (long i = 0; i < n; ++i) out[i] = scale * (exc[i] - inh[i]);
+void combine_channels(Layer& layer, float scale) {
+  layer.backend().combine_channels({long(layer.geometry().nbatch) * long(layer.geometry().neurons()),
+                                    layer.kernel_v_rw(), layer.kernel_gsyn(0), layer.kernel_gsyn(1), scale});
 }
 
 const ParamSchema& HyPerLayer::param_schema() {
@@ -26,7 +20,7 @@ const ParamSchema& HyPerLayer::param_schema() {
 HyPerLayer::HyPerLayer(const ParamGroup& group, Params p, const BindResult&) : Layer(group, p), params_(p) {}
 
 void HyPerLayer::update_state(const StepInfo&) {
-  combine_channels(*this, V());
+  combine_channels(*this);
   activity_from_v();
 }
 

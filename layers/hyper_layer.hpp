@@ -4,8 +4,9 @@
 
 namespace spv {
 
-// V = GSyn[0] - GSyn[1] for every local neuron; shared by the layers that combine channels this way.
-void combine_channels(const Layer& layer, std::span<float> v, float scale = 1.0f);
+// V = scale (GSyn[0] - GSyn[1]) for every local neuron, on the layer's back-end; shared by the layers that combine
+// channels this way.
+void combine_channels(Layer& layer, float scale = 1.0f);
 
 class HyPerLayer : public Layer {
  public:
@@ -14,6 +15,7 @@ class HyPerLayer : public Layer {
   HyPerLayer(const ParamGroup& group, Params p, const BindResult&);
   const void* params_ptr() const override { return &params_; }
   const ParamSchema& schema() const override { return param_schema(); }
+  bool updates_with_kernels() const override { return true; }
 
  protected:
   void update_state(const StepInfo& s) override;

@@ -228,7 +228,17 @@ void InputLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
   parse_offset_anchor(input_.offsetAnchor, anchor_x_, anchor_y_);
   seed_ = ctx.random_seed + std::uint64_t(std::int64_t(input_.randomSeed));
   permutation_pass_ = -1;
-  entry_count_ = open_input(ctx);
+  comm_ = ctx.comm;
+  reads_ = comm_->decomposition().is_batch_root();
+  // Only readers open the files; a failure there reaches every rank as one agreed error. Every reader counts the
+  // same entries, and rank 0 (a reader) tells the others.
+  int count = 0;
+  comm_->collective_try([&] {
+    if (reads_) count = open_input(ctx);
+  });
+  std::string text = std::to_string(count);
+  comm_->broadcast(text);
+  entry_count_ = std::stoi(text);
 }
 
 void InputLayer::initialize_state(const RunContext&) {
@@ -300,17 +310,37 @@ void InputLayer::write_timestamps(double t, long frame) {
 
 void InputLayer::show_frame(long frame) {
   const auto& g = geometry();
-  const std::size_t row = std::size_t(g.nx) * g.nf;
+  const std::size_t whole = g.global_neurons(), tile = g.neurons(), row = std::size_t(g.nx) * g.nf;
+  std::vector<int> wanted(std::size_t(g.nbatch));
+  bool changed = false;
   for (int b = 0; b < g.nbatch; ++b) {
-    int index = entry_index(g.batch0 + b, frame);
-    if (index == shown_entry_[std::size_t(b)]) continue;
-    const std::vector<float>& whole = prepared(index);
+    wanted[std::size_t(b)] = entry_index(g.batch0 + b, frame);
+    changed = changed || wanted[std::size_t(b)] != shown_entry_[std::size_t(b)];
+  }
+  // Every rank of a batch slice computes the same entries, so the slice agrees on whether to scatter; the agreement
+  // on the reader's success is world-wide (all ranks change frame in the same step).
+  comm_->collective_try([&] {
+    if (!reads_ || !changed) return;
+    whole_.resize(std::size_t(g.nbatch) * whole);
+    for (int b = 0; b < g.nbatch; ++b)
+      if (wanted[std::size_t(b)] != shown_entry_[std::size_t(b)]) {
+        const std::vector<float>& values = prepared(wanted[std::size_t(b)]);
+        std::copy(values.begin(), values.end(), whole_.begin() + std::ptrdiff_t(std::size_t(b) * whole));
+      }
+  });
+  if (!changed) {
+    shown_frame_ = frame;
+    return;
+  }
+  tiles_.resize(std::size_t(g.nbatch) * tile);
+  comm_->scatter_layer(g, whole_.data(), tiles_.data());
+  for (int b = 0; b < g.nbatch; ++b) {
+    if (wanted[std::size_t(b)] == shown_entry_[std::size_t(b)]) continue;
     float* a = activity_ptr(b);
-    for (int y = 0; y < g.ny; ++y) {
-      const float* src = whole.data() + (std::size_t(g.ky0 + y) * g.nx_global + g.kx0) * g.nf;
-      std::memcpy(a + g.ext_index(0, y, 0), src, row * sizeof(float));
-    }
-    shown_entry_[std::size_t(b)] = index;
+    for (int y = 0; y < g.ny; ++y)
+      std::memcpy(a + g.ext_index(0, y, 0), tiles_.data() + std::size_t(b) * tile + std::size_t(y) * row,
+                  row * sizeof(float));
+    shown_entry_[std::size_t(b)] = wanted[std::size_t(b)];
   }
   shown_frame_ = frame;
 }

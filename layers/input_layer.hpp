@@ -130,9 +130,10 @@ class InputLayer : public Layer {
   void initialize_state(const RunContext& ctx) override;
   void update_state(const StepInfo& s) override;
 
-  // Opens the input during resolve and returns the number of entries (at least 1).
+  // Opens the input during resolve and returns the number of entries (at least 1). Called only on the rank that
+  // reads this layer's input for its batch slice (the slice's row 0, column 0); the others never touch the files.
   virtual int open_input(const RunContext& ctx) = 0;
-  // Entry `index` with nf features and any width and height; valid until the next call.
+  // Entry `index` with nf features and any width and height; valid until the next call. Reading ranks only.
   virtual const Image& entry(int index) = 0;
   // How the timestamp file names an entry (the image file of a list; empty otherwise).
   virtual std::string describe_entry(int) const { return {}; }
@@ -154,6 +155,11 @@ class InputLayer : public Layer {
   void write_timestamps(double t, long frame);
 
   InputParams input_;
+  // Each batch slice's root reads and prepares whole frames and scatters the tiles to its slice (the I/O group).
+  Communicator* comm_ = nullptr;
+  bool reads_ = true;
+  std::vector<float> whole_;  // the reader's prepared frames of its local batch elements, [b][y][x][f] global
+  std::vector<float> tiles_;  // this rank's tiles of them, [b][y][x][f] restricted
   int entry_count_ = 0;
   int anchor_x_ = 0, anchor_y_ = 0;
   std::uint64_t seed_ = 0;

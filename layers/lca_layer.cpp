@@ -2,9 +2,7 @@
 
 #include <cmath>
 
-#include "core/kernels/parallel.hpp"
 #include "core/object_table.hpp"
-#include "layers/lca_math.hpp"
 
 namespace spv {
 
@@ -59,20 +57,7 @@ void HyPerLCALayer::update_state(const StepInfo& s) {
   decay_.resize(std::size_t(g.nbatch));
   for (int b = 0; b < g.nbatch; ++b) decay_[std::size_t(b)] = float(std::exp(-step_size(b, s) / tau_steps(s)));
   const float self = params_.selfInteract ? 1.0f : 0.0f;
-  const int rows = g.nbatch * g.ny;
-  const int row_len = g.nx * g.nf;
-  const float* exc = gsyn(0).data();
-  const float* inh = gsyn(1).data();
-#pragma omp parallel for schedule(static) if (long(rows) * row_len >= kParallelMinElements)
-  for (int r = 0; r < rows; ++r) {
-    const int b = r / g.ny, y = r % g.ny;
-    const std::size_t offset = std::size_t(b) * g.neurons() + std::size_t(y) * row_len;
-    const float* a = a_.data() + std::size_t(b) * g.neurons_ext() + g.ext_index(0, y, 0);
-    float* v = v_.data() + offset;
-    const float decay = decay_[std::size_t(b)];
-    for (int i = 0; i < row_len; ++i)
-      v[i] = lca_update(v[i], (exc[offset + i] - inh[offset + i]) + self * a[i], decay);
-  }
+  backend().lca_update({g, kernel_v_rw(), kernel_gsyn(0), kernel_gsyn(1), kernel_a(), self, decay_});
   activity_from_v();
 }
 
@@ -92,21 +77,11 @@ ISTALayer::ISTALayer(const ParamGroup& group, Params p, const BindResult& given)
 
 void ISTALayer::update_state(const StepInfo& s) {
   const LayerGeometry& g = geometry_;
-  const float v_thresh = float(params_.VThresh);
-  const int row_len = g.nx * g.nf;
-  const float* exc = gsyn(0).data();
-  const float* inh = gsyn(1).data();
-  for (int b = 0; b < g.nbatch; ++b) {
-    const float step_over_tau = float(step_size(b, s)) / float(tau_steps(s));
-#pragma omp parallel for schedule(static) if (long(g.ny) * row_len >= kParallelMinElements)
-    for (int y = 0; y < g.ny; ++y) {
-      const std::size_t offset = std::size_t(b) * g.neurons() + std::size_t(y) * row_len;
-      const float* a = a_.data() + std::size_t(b) * g.neurons_ext() + g.ext_index(0, y, 0);
-      float* v = v_.data() + offset;
-      for (int i = 0; i < row_len; ++i)
-        v[i] = ista_update(v[i], exc[offset + i] - inh[offset + i], a[i], step_over_tau, v_thresh);
-    }
-  }
+  step_over_tau_.resize(std::size_t(g.nbatch));
+  for (int b = 0; b < g.nbatch; ++b)
+    step_over_tau_[std::size_t(b)] = float(step_size(b, s)) / float(tau_steps(s));
+  backend().ista_update(
+      {g, kernel_v_rw(), kernel_gsyn(0), kernel_gsyn(1), kernel_a(), float(params_.VThresh), step_over_tau_});
   activity_from_v();
 }
 

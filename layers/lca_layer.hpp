@@ -21,6 +21,7 @@ class SparseCodingLayer : public ThresholdLayer {
   SparseCodingLayer(const ParamGroup& group, const Params& p);
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   const void* params_ptr() const override { return &params_; }
+  bool updates_with_kernels() const override { return true; }
 
  protected:
   // Step size h of global batch element b this step: the adaptive timescale, else dt.
@@ -54,6 +55,9 @@ class ISTALayer : public SparseCodingLayer {
 
  protected:
   void update_state(const StepInfo& s) override;
+
+ private:
+  std::vector<float> step_over_tau_;  // h/tau per local batch element, refreshed each step
 };
 
 }  // namespace spv

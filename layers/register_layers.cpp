@@ -5,6 +5,7 @@
 #include "layers/hyper_layer.hpp"
 #include "layers/image_layer.hpp"
 #include "layers/lca_layer.hpp"
+#include "layers/mask_layer.hpp"
 #include "layers/pvp_layer.hpp"
 
 namespace spv {
@@ -17,6 +18,7 @@ void register_layers(Registry& registry) {
   register_type<ISTALayer>(registry, "ISTALayer", ObjectKind::Layer);
   register_type<ConstantLayer>(registry, "ConstantLayer", ObjectKind::Layer);
   register_type<CloneVLayer>(registry, "CloneVLayer", ObjectKind::Layer);
+  register_type<MaskLayer>(registry, "MaskLayer", ObjectKind::Layer);
   register_type<ImageLayer>(registry, "ImageLayer", ObjectKind::Layer);
   register_type<PvpLayer>(registry, "PvpLayer", ObjectKind::Layer);
 }

@@ -19,7 +19,7 @@ L0NormProbe::L0NormProbe(const ParamGroup& group, Params p, const BindResult&) :
 
 GridSum L0NormProbe::local_sum(int b) const {
   const double threshold = params_.nnzThreshold;
-  return sum_of(b, [threshold](float a) { return std::fabs(double(a)) > threshold ? 1.0 : 0.0; });
+  return sum_of(b, [threshold](BinnedSum& s, float a) { s.add_count(std::fabs(double(a)) > threshold); });
 }
 
 }  // namespace spv

@@ -17,7 +17,7 @@ const ParamSchema& L1NormProbe::param_schema() {
 L1NormProbe::L1NormProbe(const ParamGroup& group, Params p, const BindResult&) : NormProbe(group, p), params_(p) {}
 
 GridSum L1NormProbe::local_sum(int b) const {
-  return sum_of(b, [](float a) { return std::fabs(double(a)); });
+  return sum_of(b, [](BinnedSum& s, float a) { s.add(std::fabs(a)); });
 }
 
 }  // namespace spv

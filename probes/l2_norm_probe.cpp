@@ -19,7 +19,7 @@ L2NormProbe::L2NormProbe(const ParamGroup& group, Params p, const BindResult&) :
 
 GridSum L2NormProbe::local_sum(int b) const {
   // A float's square is exact in double, so the sum sees the true squares.
-  return sum_of(b, [](float a) { return double(a) * double(a); });
+  return sum_of(b, [](BinnedSum& s, float a) { s.add_square(a); });
 }
 
 double L2NormProbe::norm_from_sum(double sum) const {

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/comm/communicator.hpp"
+#include "probes/binned_sum.hpp"
 #include "probes/grid_sum.hpp"
 
 namespace spv {
@@ -18,7 +19,7 @@ double LayerStats::sigma() const {
 namespace {
 
 struct Partial {
-  GridSum sum, sum_squared, nonzero;
+  BinnedSum sum, sum_squared, nonzero;
   float min = FLT_MAX, max = -FLT_MAX;
 };
 
@@ -34,8 +35,8 @@ Partial tile_stats(const Layer& layer, bool use_v, double nnz_threshold, int b) 
     for (int i = 0; i < row_len; ++i) {
       const float a = row[i];
       p.sum.add(a);
-      p.sum_squared.add(double(a) * double(a));
-      if (std::fabs(a) > threshold) p.nonzero.add(1.0);
+      p.sum_squared.add_square(a);
+      p.nonzero.add_count(std::fabs(a) > threshold);
       p.min = std::min(p.min, a);
       p.max = std::max(p.max, a);
     }
@@ -60,9 +61,9 @@ std::vector<LayerStats> layer_stats(const Layer& layer, bool use_v, double nnz_t
   for (int b = 0; b < g.nbatch; ++b) {
     const std::size_t gb = std::size_t(g.batch0 + b);
     Partial p = tile_stats(layer, use_v, nnz_threshold, b);
-    sums[3 * gb] = p.sum;
-    sums[3 * gb + 1] = p.sum_squared;
-    sums[3 * gb + 2] = p.nonzero;
+    sums[3 * gb] = p.sum.total();
+    sums[3 * gb + 1] = p.sum_squared.total();
+    sums[3 * gb + 2] = p.nonzero.total();
     extremes[2 * (gb * ranks + rank)] = p.min;
     extremes[2 * (gb * ranks + rank) + 1] = p.max;
   }

@@ -1,8 +1,10 @@
 // Base of the norm probes (L0, L1, L2): a sum of a per-neuron cost of the target's activity over the whole layer,
 // optionally masked, reduced exactly across ranks; writes OpenPV's norm line.
 #pragma once
+#include "probes/binned_sum.hpp"
 #include "probes/grid_sum.hpp"
 #include "probes/layer_probe.hpp"
+#include "core/kernels/parallel.hpp"
 
 namespace spv {
 
@@ -18,9 +20,10 @@ class NormProbe : public LayerProbe {
   // The probe's value from the layer-wide sum (L2 raises it to exponent / 2).
   virtual double norm_from_sum(double sum) const { return sum; }
 
-  // Sum of cost(a) over the interior (never the halo) of local batch element b, where the mask, if any, is non-zero.
-  template <class Cost>
-  GridSum sum_of(int b, Cost cost) const;
+  // The sum that add(sum, a) builds from each a of the interior (never the halo) of local batch element b, where the
+  // mask, if any, is non-zero (add calls sum.add, add_square or add_count).
+  template <class Add>
+  GridSum sum_of(int b, Add add) const;
 
   void compute(const StepInfo& s, const RunContext& ctx) override;
   void write(const StepInfo& s) override;
@@ -30,33 +33,33 @@ class NormProbe : public LayerProbe {
   const Layer* mask_ = nullptr;
 };
 
-template <class Cost>
-GridSum NormProbe::sum_of(int b, Cost cost) const {
+template <class Add>
+GridSum NormProbe::sum_of(int b, Add add) const {
   const LayerGeometry& g = target().geometry();
   const float* a = target().A().data() + std::size_t(b) * g.neurons_ext();
   const LayerGeometry* mg = mask_ ? &mask_->geometry() : nullptr;
   const float* m = mask_ ? mask_->A().data() + std::size_t(b) * mg->neurons_ext() : nullptr;
   const int row_len = g.nx * g.nf;
-  GridSum total;
+  BinnedSum total;
   // The sum is exact, so splitting rows among threads cannot change it.
-#pragma omp parallel
+#pragma omp parallel if (long(g.ny) * row_len >= kParallelMinElements)
   {
-    GridSum part;
+    BinnedSum part;
 #pragma omp for schedule(static) nowait
     for (int y = 0; y < g.ny; ++y) {
       const float* row = a + g.ext_index(0, y, 0);
       if (!m) {
-        for (int i = 0; i < row_len; ++i) part.add(cost(row[i]));
+        for (int i = 0; i < row_len; ++i) add(part, row[i]);
         continue;
       }
       const float* mrow = m + mg->ext_index(0, y, 0);
       for (int i = 0; i < row_len; ++i)
-        if (mrow[mg->nf == 1 ? i / g.nf : i] != 0.0f) part.add(cost(row[i]));
+        if (mrow[mg->nf == 1 ? i / g.nf : i] != 0.0f) add(part, row[i]);
     }
 #pragma omp critical
     total += part;
   }
-  return total;
+  return total.total();
 }
 
 }  // namespace spv

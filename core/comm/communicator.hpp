@@ -2,6 +2,8 @@
 // errors. Code outside core/comm/ never assumes a single process; it asks this interface.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -9,8 +11,21 @@
 
 #include "core/comm/decomposition.hpp"
 #include "core/geometry.hpp"
+#include "params/error.hpp"
 
 namespace spv {
+
+// An error that every rank throws together, after agreeing on it (collective_try): one message for all. main prints
+// it once, on the root, and every rank ends non-zero without aborting the others.
+class CollectiveError : public Error {
+ public:
+  CollectiveError(const std::string& message, bool internal) : Error(message), internal_(internal) {}
+  // The failing rank's error was not an spv::Error (a bug rather than bad input).
+  bool internal() const { return internal_; }
+
+ private:
+  bool internal_;
+};
 
 class Communicator {
  public:
@@ -43,6 +58,17 @@ class Communicator {
   // Checkpoints use it to assemble a layer's global buffers from tiles with halos, which gather_batch does not carry.
   // The default serves one process.
   virtual void gather_floats(const std::vector<float>& local, std::vector<std::vector<float>>& all);
+  // The mirror of gather_batch for inputs: each batch slice's root (decomposition().is_batch_root()) holds `global`,
+  // its slice's batch elements as whole layers [local batch][y][x][f] (others pass anything, even null); every rank
+  // of the slice gets its tile of them in `local`, [local batch][y][x][f] restricted. Collective within each batch
+  // slice only, so slices may call it at different times. The default serves slices of one tile each.
+  virtual void scatter_layer(const LayerGeometry& g, const float* global, float* local);
+  // Element-wise sum of every rank's integers; all ranks get it. Integer addition has no rounding, so no order matters.
+  // The default goes through ordered_sum in 16-bit pieces, which doubles add exactly.
+  virtual void sum_integers(std::vector<std::int64_t>& values);
+  // The largest of every rank's `local` (+infinity when any rank passes a value that is not finite); all ranks get it.
+  // The default goes through ordered_sum, one slot per rank.
+  virtual double maximum(double local);
   // Root's string reaches every rank.
   virtual void broadcast(std::string& text) = 0;
   // True when every rank says ok; otherwise every rank gets the first failing rank's message.
@@ -50,6 +76,11 @@ class Communicator {
   // Ends every process with `status` after an error that other ranks may not share (they may be waiting in a
   // collective). Only main calls it, after printing the message; library code throws instead. Returns on one process.
   virtual void abort_all(int) noexcept {}
+  // Runs `work` on this rank (where a rank has nothing to do, `work` does nothing there), then all ranks agree: if it
+  // threw anywhere, every rank throws CollectiveError with the lowest failing rank's message; on one process the
+  // original exception propagates unchanged. Lets one rank read a file that others then receive, without leaving
+  // them waiting in a collective when the read fails.
+  void collective_try(const std::function<void()>& work);
 
  protected:
   Decomposition decomposition_;

@@ -14,6 +14,9 @@ struct Decomposition {
   int row() const { return (rank / columns) % rows; }
   int column() const { return rank % columns; }
   int batch_index() const { return rank / (rows * columns); }
+  // The rank at row 0, column 0 of this rank's batch slice: it reads the inputs of the slice's batch elements.
+  int batch_root() const { return batch_index() * rows * columns; }
+  bool is_batch_root() const { return rank == batch_root(); }
 
   // This rank's tile and batch slice of a layer of the given global size; throws GeometryError naming the layer
   // when the size does not divide.

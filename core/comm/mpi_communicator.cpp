@@ -1,6 +1,7 @@
 #include "core/comm/mpi_communicator.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -223,6 +224,53 @@ void MpiCommunicator::gather_floats(const std::vector<float>& local, std::vector
   all.assign(counts.size(), {});
   for (std::size_t r = 0; r < counts.size(); ++r)
     all[r].assign(joined.begin() + offsets[r], joined.begin() + offsets[r] + counts[r]);
+}
+
+void MpiCommunicator::scatter_layer(const LayerGeometry& g, const float* global, float* local) {
+  const Decomposition& d = decomposition_;
+  const std::size_t tile = g.neurons(), block = tile * std::size_t(g.nbatch);
+  const int root = d.batch_root(), tiles = d.rows * d.columns;
+  constexpr int tag = 1;  // apart from the halo exchange's messages
+  if (d.rank != root) {
+    check(MPI_Recv(local, int(block), MPI_FLOAT, root, tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE), "scatter_layer receive");
+    return;
+  }
+  // The root packs every tile of its slice, its own straight into `local`, and sends the others theirs.
+  scatter_.resize(block * std::size_t(tiles));
+  const std::size_t run = std::size_t(g.nx) * std::size_t(g.nf);
+  std::vector<MPI_Request> requests;
+  requests.reserve(std::size_t(tiles));
+  for (int t = 0; t < tiles; ++t) {
+    const int row = t / d.columns, column = t % d.columns;
+    float* packed = t == 0 ? local : scatter_.data() + std::size_t(t) * block;
+    for (int b = 0; b < g.nbatch; ++b)
+      for (int y = 0; y < g.ny; ++y)
+        std::memcpy(packed + std::size_t(b) * tile + std::size_t(y) * run,
+                    global + std::size_t(b) * g.global_neurons() +
+                        (std::size_t(row * g.ny + y) * g.nx_global + std::size_t(column) * g.nx) * g.nf,
+                    run * sizeof(float));
+    if (t == 0) continue;
+    requests.emplace_back();
+    check(MPI_Isend(packed, int(block), MPI_FLOAT, root + t, tag, MPI_COMM_WORLD, &requests.back()),
+          "scatter_layer send");
+  }
+  check(MPI_Waitall(int(requests.size()), requests.data(), MPI_STATUSES_IGNORE), "scatter_layer");
+}
+
+void MpiCommunicator::sum_integers(std::vector<std::int64_t>& values) {
+  long lengths[2] = {long(values.size()), -long(values.size())};
+  check(MPI_Allreduce(MPI_IN_PLACE, lengths, 2, MPI_LONG, MPI_MAX, MPI_COMM_WORLD), "sum_integers length check");
+  if (lengths[0] != -lengths[1]) throw std::logic_error("sum_integers: ranks passed vectors of different lengths");
+  // Integer sums are exact, so MPI's choice of order cannot change them.
+  if (!values.empty())
+    check(MPI_Allreduce(MPI_IN_PLACE, values.data(), int(values.size()), MPI_INT64_T, MPI_SUM, MPI_COMM_WORLD),
+          "sum_integers");
+}
+
+double MpiCommunicator::maximum(double local) {
+  if (!std::isfinite(local)) local = std::numeric_limits<double>::infinity();
+  check(MPI_Allreduce(MPI_IN_PLACE, &local, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD), "maximum");
+  return local;
 }
 
 void MpiCommunicator::broadcast(std::string& text) {

@@ -24,6 +24,9 @@ class MpiCommunicator final : public Communicator {
   void gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) override;
   void gather_batch(const LayerGeometry& g, const float* local, std::vector<float>& global) override;
   void gather_floats(const std::vector<float>& local, std::vector<std::vector<float>>& all) override;
+  void scatter_layer(const LayerGeometry& g, const float* global, float* local) override;
+  void sum_integers(std::vector<std::int64_t>& values) override;
+  double maximum(double local) override;
   void broadcast(std::string& text) override;
   bool all_agree(bool ok, std::string& message) override;
   void abort_all(int status) noexcept override;
@@ -33,6 +36,7 @@ class MpiCommunicator final : public Communicator {
 
  private:
   std::vector<float> send_, recv_;  // halo packing, kept between steps
+  std::vector<float> scatter_;      // input tiles packed on a batch slice's root, kept between frames
 };
 
 }  // namespace spv

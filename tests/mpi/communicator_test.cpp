@@ -6,7 +6,10 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +18,7 @@
 #include "core/column.hpp"
 #include "core/comm/make_communicator.hpp"
 #include "core/errors.hpp"
+#include "core/io/png_image.hpp"
 #include "core/layer.hpp"
 #include "lua/params_loader.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -204,6 +208,200 @@ TEST_CASE("gathers assemble the layer on the root in global batch order", "[mpi]
             if (gb == 0 && first[i] != neuron_value(0, x, y, f)) ++wrong;
           }
     CHECK(wrong == 0);
+  }
+}
+
+TEST_CASE("scatter_layer hands each tile its window of its batch slice's whole frames", "[mpi][scatter]") {
+  for (const Split& split : splits()) {
+    INFO(split_name(split));
+    auto comm = communicator(split);
+    const Decomposition& d = comm->decomposition();
+    const LayerGeometry g = d.tile("Scattered", 8, 4, 3, 4);
+    // Only each slice's root fills the whole frames of its batch elements; the others pass nothing.
+    std::vector<float> whole;
+    if (d.is_batch_root()) {
+      whole.resize(std::size_t(g.nbatch) * g.global_neurons());
+      for (int b = 0; b < g.nbatch; ++b)
+        for (int y = 0; y < 4; ++y)
+          for (int x = 0; x < 8; ++x)
+            for (int f = 0; f < 3; ++f)
+              whole[std::size_t(b) * g.global_neurons() + (std::size_t(y) * 8 + x) * 3 + f] =
+                  neuron_value(g.batch0 + b, x, y, f);
+    }
+    std::vector<float> tile(std::size_t(g.nbatch) * g.neurons(), -1.0f);
+    // Twice, as frames follow one another (the packing buffers are reused).
+    for (int round = 0; round < 2; ++round) {
+      comm->scatter_layer(g, d.is_batch_root() ? whole.data() : nullptr, tile.data());
+      long wrong = 0;
+      for (int b = 0; b < g.nbatch; ++b)
+        for (int y = 0; y < g.ny; ++y)
+          for (int x = 0; x < g.nx; ++x)
+            for (int f = 0; f < g.nf; ++f)
+              if (tile[std::size_t(b) * g.neurons() + g.index(x, y, f)] !=
+                  neuron_value(g.batch0 + b, g.kx0 + x, g.ky0 + y, f) + float(round))
+                ++wrong;
+      CHECK(wrong == 0);
+      for (float& v : whole) v += 1.0f;
+    }
+  }
+}
+
+TEST_CASE("sum_integers adds exactly, whatever the order, and wraps like integers", "[mpi][sum]") {
+  const int n = world->size(), rank = world->rank();
+  // Values no double can hold exactly, of both signs; the last wraps past 2^63 when 4 ranks add.
+  auto value = [](int r, std::size_t i) -> std::int64_t {
+    const std::int64_t big = (std::int64_t(1) << 62) - 1 - std::int64_t(r) * 977;
+    switch (i) {
+      case 0: return big;
+      case 1: return -big + r;
+      case 2: return std::int64_t(r) * 0x10001 - 3;
+      default: return std::numeric_limits<std::int64_t>::max() / 2 + r;
+    }
+  };
+  std::vector<std::int64_t> values(4);
+  for (std::size_t i = 0; i < 4; ++i) values[i] = value(rank, i);
+  world->sum_integers(values);
+  for (std::size_t i = 0; i < 4; ++i) {
+    std::uint64_t want = 0;
+    for (int r = 0; r < n; ++r) want += std::uint64_t(value(r, i));
+    CHECK(values[i] == std::int64_t(want));
+  }
+  // The default (through ordered_sum) agrees with the MPI one.
+  LocalCommunicator local;
+  std::vector<std::int64_t> same{value(0, 0), value(0, 1)};
+  local.sum_integers(same);
+  CHECK(same == std::vector<std::int64_t>{value(0, 0), value(0, 1)});
+}
+
+TEST_CASE("maximum gives every rank the largest value, and infinity for a value that is not finite",
+          "[mpi][sum]") {
+  const int n = world->size(), rank = world->rank();
+  CHECK(world->maximum(rank == n / 2 ? 7.5 : -double(rank)) == 7.5);
+  CHECK(world->maximum(rank == n - 1 ? std::nan("") : 1.0) == std::numeric_limits<double>::infinity());
+}
+
+TEST_CASE("collective_try: one rank's failure reaches every rank as the same CollectiveError", "[mpi][agree]") {
+  const int n = world->size(), rank = world->rank();
+  int ran = 0;
+  world->collective_try([&] { ++ran; });
+  CHECK(ran == 1);
+  std::string message;
+  bool internal = true;
+  try {
+    world->collective_try([&] {
+      if (rank == n - 1) throw IoError("frame.png", "cannot read");
+    });
+  } catch (const CollectiveError& e) {
+    message = e.what();
+    internal = e.internal();
+  } catch (const IoError& e) {
+    message = std::string("IoError: ") + e.what();  // one process: the original error
+    internal = false;
+  }
+  CHECK(message.find("frame.png") != std::string::npos);
+  CHECK(message.find("cannot read") != std::string::npos);
+  CHECK_FALSE(internal);
+  if (n > 1) CHECK(message.rfind("IoError", 0) == std::string::npos);
+}
+
+// Input layers: each batch slice's root reads the frames and scatters the tiles; every tile must show what the
+// serial layer shows, at every frame, and a file the reader cannot read must stop every rank with one message.
+std::string input_network(const std::string& list) {
+  return "return {\n"
+         "  column = { groupType = \"HyPerCol\", nx = 8, ny = 4, nbatch = 4, dt = 1, stopTime = 6 },\n"
+         "  Input = { groupType = \"ImageLayer\", nf = 1, inputPath = \"" + list + "\", displayPeriod = 2,\n"
+         "            normalizeLuminanceFlag = true },\n"
+         "}\n";
+}
+
+void write_gray_png(const std::string& path, int w, int h, int seed) {
+  Image im;
+  im.width = w;
+  im.height = h;
+  im.channels = 1;
+  im.values.resize(std::size_t(w) * h);
+  for (std::size_t i = 0; i < im.values.size(); ++i) im.values[i] = float((i * 37 + std::size_t(seed) * 11) % 256) / 255.0f;
+  write_png(path, im);
+}
+
+// Every batch element's restricted activity of "Input" after each step, on this rank's tile, as global values.
+std::vector<std::vector<float>> input_frames(Column& column, int steps) {
+  std::vector<std::vector<float>> out;
+  const auto& layer = dynamic_cast<const Layer&>(*column.objects().find("Input"));
+  for (int s = 0; s < steps; ++s) {
+    column.advance();
+    const LayerGeometry& g = layer.geometry();
+    std::vector<float> f;
+    for (int b = 0; b < g.nbatch; ++b)
+      for (int y = 0; y < g.ny; ++y)
+        for (int x = 0; x < g.nx; ++x) f.push_back(layer.A()[std::size_t(b) * g.neurons_ext() + g.ext_index(x, y, 0)]);
+    out.push_back(f);
+  }
+  return out;
+}
+
+TEST_CASE("input layers are read on each batch slice's root and scattered: every tile shows the serial frames",
+          "[mpi][scatter]") {
+  test::TempDir dir;
+  std::string list;
+  for (int i = 0; i < 6; ++i) {
+    write_gray_png((dir / ("img" + std::to_string(i) + ".png")).string(), 8, 4, i);
+    list += "img" + std::to_string(i) + ".png\n";
+  }
+  dir.write("list.txt", list);
+  const std::string file = dir.write("net.lua", input_network((dir / "list.txt").string()));
+  Registry registry = default_registry();
+  ColumnOptions options;
+  options.show_progress = false;
+  LocalCommunicator local;
+  Column serial(load_params_file(file), registry, options, local);
+  serial.initialize();
+  const auto whole = input_frames(serial, 6);
+  const auto& sg = dynamic_cast<const Layer&>(*serial.objects().find("Input")).geometry();
+  for (const Split& split : splits()) {
+    INFO(split_name(split));
+    auto comm = communicator(split);
+    Column tiled(load_params_file(file), registry, options, *comm);
+    tiled.initialize();
+    const auto& g = dynamic_cast<const Layer&>(*tiled.objects().find("Input")).geometry();
+    const auto mine = input_frames(tiled, 6);
+    long wrong = 0;
+    for (std::size_t s = 0; s < mine.size(); ++s)
+      for (int b = 0; b < g.nbatch; ++b)
+        for (int y = 0; y < g.ny; ++y)
+          for (int x = 0; x < g.nx; ++x)
+            if (mine[s][(std::size_t(b) * g.ny + y) * g.nx + x] !=
+                whole[s][(std::size_t(g.batch0 + b) * sg.ny + g.ky0 + y) * sg.nx + g.kx0 + x])
+              ++wrong;
+    CHECK(wrong == 0);
+  }
+}
+
+TEST_CASE("an input file the reader cannot read stops every rank with the reader's message", "[mpi][scatter]") {
+  test::TempDir dir;
+  write_gray_png((dir / "good.png").string(), 8, 4, 1);
+  dir.write("bad.png", "not a png");
+  // The list is checked when the layer opens (every file exists); bad.png fails only when its frame comes.
+  dir.write("list.txt", "good.png\ngood.png\ngood.png\ngood.png\nbad.png\n");
+  const std::string file = dir.write("net.lua", input_network((dir / "list.txt").string()));
+  Registry registry = default_registry();
+  ColumnOptions options;
+  options.show_progress = false;
+  for (const Split& split : splits()) {
+    INFO(split_name(split));
+    auto comm = communicator(split);
+    Column tiled(load_params_file(file), registry, options, *comm);
+    tiled.initialize();
+    std::string message;
+    try {
+      for (int s = 0; s < 6; ++s) tiled.advance();
+    } catch (const CollectiveError& e) {
+      message = e.what();
+    } catch (const IoError& e) {
+      if (comm->size() == 1) message = e.what();
+    }
+    CHECK(message.find("bad.png") != std::string::npos);
+    CHECK(message.find("line 5") != std::string::npos);
   }
 }
 

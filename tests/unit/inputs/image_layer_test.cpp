@@ -471,8 +471,25 @@ class TileCommunicator final : public Communicator {
   void gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) override {
     global.assign(local, local + g.neurons());
   }
-  void broadcast(std::string&) override {}
+  // Rank 0's text reaches the ranks built after it.
+  void broadcast(std::string& text) override {
+    static std::string kept;
+    if (rank() == 0) kept = text;
+    else text = kept;
+  }
   bool all_agree(bool ok, std::string&) override { return ok; }
+  // Only rank 0 (row 0, column 0) reads the image; with no other processes here, the ranks built after it take
+  // their tiles of the frames it kept.
+  void scatter_layer(const LayerGeometry& g, const float* global, float* local) override {
+    static std::vector<float> frames;
+    if (rank() == 0) frames.assign(global, global + std::size_t(g.nbatch) * g.global_neurons());
+    for (int b = 0; b < g.nbatch; ++b)
+      for (int y = 0; y < g.ny; ++y)
+        for (int x = 0; x < g.nx; ++x)
+          for (int f = 0; f < g.nf; ++f)
+            local[std::size_t(b) * g.neurons() + g.index(x, y, f)] =
+                frames[std::size_t(b) * g.global_neurons() + (std::size_t(g.ky0 + y) * g.nx_global + g.kx0 + x) * g.nf + f];
+  }
 };
 
 }  // namespace

@@ -1,12 +1,12 @@
-// The batch reduction of dW has a fixed order: learned weights are bit-for-bit the same whether the batch runs in one
-// column or is split over ranks, and whatever the thread count.
+// The batch reduction of dW does not depend on the split: learned weights are bit-for-bit the same whether the batch
+// runs in one column or is split over ranks, and whatever the thread count.
 //
 // Design: one network (LCA with a momentum-learned, L2-normalised dictionary and its transpose, nbatch = 4, eight
 // updates) runs (a) as one column holding all four batch elements, and (b) as 4 or 2 columns on threads, each a
 // "rank" of a batch split through a communicator whose ordered_sum meets on a barrier (what MPI ranks would do).
-// Each rank computes the partial dW of its own batch elements only; Communicator::ordered_batch_sum adds the
-// partials of all four in ascending global batch index. Since the LCA dynamics of a batch element do not depend on
-// the others, (b) can only equal (a) bit for bit if the sum's order is the batch index order and not the split's.
+// Each rank computes the exact (integer) Hebbian sums of its own batch elements only, and the communicator adds the
+// ranks' (Communicator::sum_integers and maximum, here through ordered_sum). Since the LCA dynamics of a batch
+// element do not depend on the others, (b) can only equal (a) bit for bit if the sum does not depend on the split.
 #include <catch2/catch.hpp>
 
 #include <barrier>

@@ -1,8 +1,11 @@
 // The Hebbian change of one batch element against a brute-force sum over every connected (pre, post) pair written
-// from the patch conventions alone; its adjointness to the delivery; tiles of a split layer adding up to the whole.
+// from the patch conventions alone; its adjointness to the delivery; tiles of a split layer adding up to the whole,
+// exactly; the grid of the exact sums.
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include "connections/hebbian_dw.hpp"
@@ -40,8 +43,17 @@ float post_act(int gx, int gy, int f) {
 }
 
 struct Dw {
-  std::vector<float> dw, counts;
+  std::vector<std::int64_t> dw, counts;
+  // The sums as values.
+  std::vector<double> values(const DwGrid& grid) const {
+    std::vector<double> v(dw.size());
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = double(dw[i]) * grid.unit();
+    return v;
+  }
 };
+
+// Activities lie in [-1, 1]; any grid that every tile shares will do.
+DwGrid grid_for(float dw_max) { return dw_grid(dw_max, 1e6); }
 
 // The change computed on one tile (tx, ty of tx_count x ty_count), pre halo one wider than needed, post halo 2.
 Dw tile_dw(const Case& k, int tx, int ty, int tx_count, int ty_count, float dw_max) {
@@ -62,9 +74,9 @@ Dw tile_dw(const Case& k, int tx, int ty, int tx_count, int ty_count, float dw_m
   const std::vector<float> r = test::fill_extended(post, [&](int, int x, int y, int f) {
     return x < 0 || y < 0 || x >= c.nx_post || y >= c.ny_post ? 1e30f : post_act(x, y, f);
   });
-  Dw out{std::vector<float>(std::size_t(c.kernels()) * c.patch_size(), 0.0f), {}};
+  Dw out{std::vector<std::int64_t>(std::size_t(c.kernels()) * c.patch_size(), 0), {}};
   out.counts = out.dw;
-  accumulate_hebbian_dw(plan, a, r, dw_max, out.dw, out.counts);
+  accumulate_hebbian_dw(plan, a, r, dw_max, grid_for(dw_max), out.dw, out.counts);
   return out;
 }
 
@@ -72,13 +84,14 @@ Dw tile_dw(const Case& k, int tx, int ty, int tx_count, int ty_count, float dw_m
 
 TEST_CASE("the Hebbian change sums dWMax * pre * post over every connected pair", "[learning]") {
   const float dw_max = 0.375f;
+  const DwGrid grid = grid_for(dw_max);
   for (const Case& k : cases()) {
     INFO(k.name);
     const test::RefConv& c = k.c;
     const Dw got = tile_dw(k, 0, 0, 1, 1, dw_max);
-    std::vector<float> dw(got.dw.size(), 0.0f), counts(got.dw.size(), 0.0f);
+    std::vector<std::int64_t> dw(got.dw.size(), 0), counts(got.dw.size(), 0);
+    std::vector<double> exact(got.dw.size(), 0.0);
     const int margin = 40;
-    // Pre neurons in ascending (y, x), as the code adds them, so the float sums agree exactly.
     for (int iy = -margin; iy < c.ny_pre + margin; ++iy)
       for (int ix = -margin; ix < c.nx_pre + margin; ++ix)
         for (int f = 0; f < c.nf_pre; ++f) {
@@ -93,18 +106,23 @@ TEST_CASE("the Hebbian change sums dWMax * pre * post over every connected pair"
               for (int fp = 0; fp < c.nfp; ++fp) {
                 const std::size_t e = std::size_t(c.kernel(ix, iy, f)) * c.patch_size() +
                                       (std::size_t(py) * c.nxp + px) * c.nfp + fp;
-                // Rounded on its own, as in the library (built without FMA contraction), not fused into the sum.
+                // Rounded on its own, as in OpenPV, then cut to the grid.
                 const volatile float term = (dw_max * a) * post_act(jx, jy, fp);
-                dw[e] += term;
-                counts[e] += 1.0f;
+                dw[e] += std::int64_t(std::trunc(std::ldexp(double(term), -grid.exponent)));
+                exact[e] += double(term);
+                counts[e] += 1;
               }
             }
           }
         }
     CHECK(got.dw == dw);
     CHECK(got.counts == counts);
-    double total = 0;
-    for (float n : counts) total += n;
+    // The cut loses less than one unit per term: far below a float's precision here.
+    const std::vector<double> values = got.values(grid);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      CHECK(std::fabs(values[i] - exact[i]) <= double(counts[i]) * grid.unit() + 1e-12 * std::fabs(exact[i]));
+    std::int64_t total = 0;
+    for (std::int64_t n : counts) total += n;
     CHECK(total > 0);
   }
 }
@@ -115,13 +133,13 @@ TEST_CASE("the Hebbian change is dWMax times the gradient of <post, W * pre>", "
   for (const Case& k : cases()) {
     INFO(k.name);
     const test::RefConv& c = k.c;
-    const Dw got = tile_dw(k, 0, 0, 1, 1, 1.0f);
-    std::vector<float> v(got.dw.size());
+    const std::vector<double> got = tile_dw(k, 0, 0, 1, 1, 1.0f).values(grid_for(1.0f));
+    std::vector<float> v(got.size());
     for (std::size_t i = 0; i < v.size(); ++i) v[i] = test::test_value(23, i);
     double lhs = 0, scale = 0;
     for (std::size_t i = 0; i < v.size(); ++i) {
-      lhs += double(got.dw[i]) * v[i];
-      scale += std::fabs(double(got.dw[i]) * v[i]);
+      lhs += got[i] * v[i];
+      scale += std::fabs(got[i] * v[i]);
     }
     std::vector<double> recon, abs_sum;
     test::reference_conv(c, [&](int x, int y, int f) { return pre_act(k, x, y, f); }, v, 40, recon, abs_sum);
@@ -137,25 +155,39 @@ TEST_CASE("the Hebbian change is dWMax times the gradient of <post, W * pre>", "
   }
 }
 
-TEST_CASE("the tiles of a split layer add up to the whole layer's change", "[learning]") {
+TEST_CASE("the tiles of a split layer add up to the whole layer's change, bit for bit", "[learning]") {
   // Each (pre, post) pair is counted on the tile that owns the post neuron, the pre neuron coming from the halo when
-  // another tile owns it. Counts are exact; the sums differ from the whole only by the order of float additions.
+  // another tile owns it. The sums are integers, so the tiles' add up to the whole's exactly, in any order.
   for (const Case& k : cases()) {
     if (k.c.nx_pre < 2 || k.c.ny_pre < 2) continue;
     INFO(k.name);
     const Dw whole = tile_dw(k, 0, 0, 1, 1, 1.0f);
-    std::vector<double> dw(whole.dw.size(), 0.0), abs_dw(whole.dw.size(), 0.0);
-    std::vector<float> counts(whole.dw.size(), 0.0f);
-    for (int ty = 0; ty < 2; ++ty)
-      for (int tx = 0; tx < 2; ++tx) {
-        const Dw part = tile_dw(k, tx, ty, 2, 2, 1.0f);
-        for (std::size_t i = 0; i < dw.size(); ++i) {
-          dw[i] += part.dw[i];
-          abs_dw[i] += std::fabs(part.dw[i]);
-          counts[i] += part.counts[i];
+    for (int split : {2, 4}) {
+      if (k.c.nx_pre % split || k.c.ny_pre % split || k.c.nx_post % split || k.c.ny_post % split) continue;
+      INFO(split << "x" << split << " tiles");
+      std::vector<std::int64_t> dw(whole.dw.size(), 0), counts(whole.dw.size(), 0);
+      for (int ty = split - 1; ty >= 0; --ty)  // an order unlike the whole's
+        for (int tx = 0; tx < split; ++tx) {
+          const Dw part = tile_dw(k, tx, ty, split, split, 1.0f);
+          for (std::size_t i = 0; i < dw.size(); ++i) {
+            dw[i] += part.dw[i];
+            counts[i] += part.counts[i];
+          }
         }
-      }
-    CHECK(counts == whole.counts);
-    for (std::size_t i = 0; i < dw.size(); ++i) CHECK(std::fabs(dw[i] - whole.dw[i]) <= 1e-5 * (1.0 + abs_dw[i]));
+      CHECK(counts == whole.counts);
+      CHECK(dw == whole.dw);
+    }
   }
+}
+
+TEST_CASE("the grid keeps every term of the bound below 2^62 in total, and 62 - log2(terms) bits of the largest",
+          "[learning]") {
+  const DwGrid g = dw_grid(0.75, 1000.0);  // terms up to 2^-0.4, 1000 < 2^10 of them
+  CHECK(g.finite);
+  CHECK(g.exponent == 0 + 10 - 62);
+  CHECK(0.75 * 1000.0 * g.scale() < 0x1p62);
+  CHECK(0.75 * g.scale() >= 0x1p50);
+  CHECK(dw_grid(0.0, 10.0).exponent == 0);
+  CHECK_FALSE(dw_grid(std::numeric_limits<double>::infinity(), 10.0).finite);
+  CHECK_FALSE(dw_grid(std::nan(""), 10.0).finite);
 }

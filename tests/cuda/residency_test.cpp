@@ -1,0 +1,69 @@
+// Device residency without a GPU: the tutorial network with its layers and convolutions on a host-memory device
+// double (tests/cuda/host_device_double.hpp) gives the CPU run's energies, activity and state bit for bit, so
+// every sync point between mirrors and host is in place; and the step loop allocates nothing.
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "app/default_registry.hpp"
+#include "core/column.hpp"
+#include "core/comm/communicator.hpp"
+#include "core/probe.hpp"
+#include "lua/params_loader.hpp"
+#include "tests/cuda/host_device_double.hpp"
+
+using namespace spv;
+
+namespace {
+
+struct Run {
+  LocalCommunicator comm;
+  Registry registry = default_registry();
+  std::unique_ptr<Column> column;
+  Run(const std::string& file, Backend* gpu) {
+    ColumnOptions options;
+    options.show_progress = false;
+    options.gpu = gpu;
+    column = std::make_unique<Column>(load_params_file(file), registry, options, comm);
+    column->initialize();
+  }
+  Layer& layer(const std::string& name) const { return dynamic_cast<Layer&>(*column->objects().find(name)); }
+};
+
+}  // namespace
+
+TEST_CASE("the tutorial on a device double equals the CPU run bit for bit", "[residency]") {
+  const std::string src = SPV_SOURCE_DIR;
+  Run cpu(src + "/lua/examples/lca_tutorial.lua", nullptr);
+  test::HostDeviceDouble device;
+  Run gpu(src + "/tests/cuda/tutorial_gpu.lua", &device);
+  REQUIRE(gpu.layer("V1").on_device());
+  REQUIRE(!gpu.layer("Input").on_device());
+  const long allocations_after_build = device.allocations;
+  for (int step = 0; step < 40; ++step) {
+    cpu.column->advance();
+    gpu.column->advance();
+    for (const char* name : {"InputError", "V1", "InputRecon"}) {
+      INFO(name << " after step " << step + 1);
+      const Layer& c = cpu.layer(name);
+      const Layer& g = gpu.layer(name);
+      REQUIRE(std::vector<float>(g.A().begin(), g.A().end()) == std::vector<float>(c.A().begin(), c.A().end()));
+      REQUIRE(std::vector<float>(g.V().begin(), g.V().end()) == std::vector<float>(c.V().begin(), c.V().end()));
+    }
+  }
+  REQUIRE(device.allocations == allocations_after_build);
+  REQUIRE(device.uploads > 0);
+  REQUIRE(device.downloads > 0);
+}
+
+TEST_CASE("a device layer's state crosses to the host only when the host asks", "[residency]") {
+  const std::string src = SPV_SOURCE_DIR;
+  test::HostDeviceDouble device;
+  Run gpu(src + "/tests/cuda/tutorial_gpu.lua", &device);
+  gpu.column->advance();
+  const Layer& v1 = gpu.layer("V1");
+  v1.A();
+  const long downloads = device.downloads;
+  v1.A();  // nothing changed on the device since: no copy
+  REQUIRE(device.downloads == downloads);
+}
