@@ -152,11 +152,22 @@ void triggered(Run& r, const std::vector<ClassConcepts>& found) {
 }
 
 void generation(Run& r) {
-  const fs::path clean_path = r.o.run_dir / "text_clean.pvp", gen_path = r.infer("vision", r.o.text_recon);
+  // References: every font and case of each name when the run has them, else the one clean style per class.
+  const fs::path styles_path = r.o.run_dir / "text_clean_variants.pvp";
+  const bool styles = fs::exists(styles_path);
+  const fs::path clean_path = styles ? styles_path : r.o.run_dir / "text_clean.pvp";
+  const fs::path gen_path = r.infer("vision", r.o.text_recon);
   if (!fs::exists(clean_path) || !fs::exists(gen_path))
     return r.skipped("generation", "no text_clean.pvp or infer_vision/" + r.o.text_recon + ".pvp");
   const CodeMatrix clean = read_code_matrix(clean_path), generated = r.codes(gen_path);
-  const LegibilityResult res = score_legibility(generated, clean, r.labels);
+  LegibilityOptions lo;
+  lo.renderings_per_class = std::max(1, clean.rows / 10);
+  lo.max_shift_x = r.o.legibility_shift_x >= 0 ? r.o.legibility_shift_x : clean.nx / 16;
+  lo.max_shift_y = r.o.legibility_shift_y;
+  const LegibilityResult res = score_legibility(generated, clean, r.labels, lo);
+  r.summary.set("generation.references", clean_path.filename().string() + ": " + std::to_string(clean.rows) +
+                                             " renderings, shifts up to " + std::to_string(lo.max_shift_x) + " x " +
+                                             std::to_string(lo.max_shift_y) + " px");
   r.summary.set("generation.legible_share", res.legible_share());
   r.summary.set("generation.legible", long(res.legible));
   r.summary.set("generation.inputs", long(res.best_class.size()));
@@ -171,7 +182,12 @@ void generation(Run& r) {
     r.summary.set("generation.class." + std::to_string(c) + ".legible_share", n ? double(ok) / double(n) : 0.0);
   }
   if (const fs::path both = r.infer("both", r.o.text_recon); fs::exists(both))
-    r.summary.set("generation.legible_share_with_text", score_legibility(r.codes(both), clean, r.labels).legible_share());
+    r.summary.set("generation.legible_share_with_text",
+                  score_legibility(r.codes(both), clean, r.labels, lo).legible_share());
+  // The score's ceiling: the text inputs themselves, scored the same way.
+  if (const fs::path tpath = r.data_dir / "text_test.pvp"; fs::exists(tpath))
+    r.summary.set("generation.legible_share_of_inputs",
+                  score_legibility(first_inputs(tpath, int(r.labels.size())), clean, r.labels, lo).legible_share());
   // Examples: the first few test inputs of each class, the digit and the text generated from it.
   const fs::path vpath = r.data_dir / "vision_test.pvp";
   const bool have_digits = fs::exists(vpath);
@@ -195,8 +211,8 @@ void generation(Run& r) {
   const int scale = std::max(1, 256 / std::max(1, generated.nx));
   r.figure("generated_text", "generated_text.png", image_grid(cells, have_digits ? 4 : 2, scale));
   std::vector<CaptionedImage> refs;
-  for (int c = 0; c < clean.rows; ++c)
-    refs.push_back({vector_image(clean.row(c), clean.nx, clean.ny, clean.nf), class_name(c)});
+  for (int c = 0; c < clean.rows; c += lo.renderings_per_class)
+    refs.push_back({vector_image(clean.row(c), clean.nx, clean.ny, clean.nf), class_name(c / lo.renderings_per_class)});
   r.figure("clean_text", "clean_text.png", image_grid(refs, 5, scale));
 }
 
@@ -312,7 +328,6 @@ void timing(Run& r) {
 
 KeyValueSummary analyse_dsc_run(const DscAnalysisOptions& o) {
   Run r{o, {}, {}, {}, 0, {}, {}, {}, false, o.data_dir.empty() ? o.run_dir : o.data_dir};
-  fs::create_directories(o.out_dir);
   r.labels = read_labels(o.run_dir / "labels_test.txt");
   r.classes = distinct_labels(r.labels);
   if (r.classes.front() < 0) throw Error((o.run_dir / "labels_test.txt").string() + ": labels must not be negative");
@@ -320,6 +335,7 @@ KeyValueSummary analyse_dsc_run(const DscAnalysisOptions& o) {
   r.summary.set("run", o.run_dir.string());
   r.summary.set("inputs", long(r.labels.size()));
   r.joint_vision = r.codes(r.infer("vision", o.joint));
+  fs::create_directories(o.out_dir);
   r.joint_text = r.codes(r.infer("text", o.joint));
   r.have_both = fs::exists(r.infer("both", o.joint));
   if (r.have_both) r.joint_both = r.codes(r.infer("both", o.joint));

@@ -19,6 +19,8 @@ struct DscAnalysisOptions {
   int test_every = 2;                 // hold-out split of the test codes for the linear classifier
   int generated_per_class = 2;        // generated-text examples drawn per class
   int top_neurons = 20;               // activity-triggered averages of the most often active joint neurons
+  int legibility_shift_x = -1;        // generated text matched against references shifted up to this (-1: nx / 16)
+  int legibility_shift_y = 1;
   std::string joint = "Joint", vision1 = "Vision1", text_recon = "TextRecon", vision_recon = "VisionRecon";
 };
 

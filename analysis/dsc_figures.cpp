@@ -99,6 +99,8 @@ Image activation_plot(const ActivationPlot& p) {
     }
   }
   if (std::isfinite(p.threshold)) canvas.line(left + 1, y_of(p.threshold), right, y_of(p.threshold), black, 4);
+  if (std::all_of(p.activation.begin(), p.activation.end(), [](float a) { return a == 0.0f; }))
+    canvas.text("never active on these inputs", (left + right) / 2, (top + bottom) / 2, 13, grey, Align::Centre);
   return canvas.image();
 }
 

@@ -234,14 +234,18 @@ class Page {
       h_ << "<p class=\"note\">" << html_escape(*st) << "</p>\n";
       return;
     }
-    h_ << "<p class=\"note\">Each digit given without its name; the text layer's reconstruction down the text "
-          "stream (TextRecon) is legible when it correlates best with the clean rendering of its own class name. "
+    h_ << "<p class=\"note\">Each digit given without its name; the joint code's reconstruction down the text "
+          "stream (TextRecon) is legible when it correlates best with a clean rendering of its own class name ("
+       << html_escape(s_.get("generation.references").value_or("text_clean.pvp")) << "). "
        << integer(s_.number("generation.legible")) << " of " << integer(s_.number("generation.inputs"))
        << " legible (" << percent(s_.number("generation.legible_share")) << "), "
        << integer(s_.number("generation.unmatched"))
-       << " matching no name (no positive correlation with any rendering, e.g. blank); with both inputs "
-       << percent(s_.number("generation.legible_share_with_text"))
-       << ". Green frame: legible; red: not.</p>\n<table><tr><th>class</th>";
+       << " matching no name (no positive correlation with any rendering, e.g. blank). For scale: the text "
+          "reconstructed with both inputs given scores "
+       << percent(s_.number("generation.legible_share_with_text"));
+    if (s_.get("generation.legible_share_of_inputs"))
+      h_ << ", the text inputs themselves " << percent(s_.number("generation.legible_share_of_inputs"));
+    h_ << ". Green frame: legible; red: not.</p>\n<table><tr><th>class</th>";
     for (long c = 0; c < long(s_.number("concept.classes")); ++c) h_ << "<th>" << c << "</th>";
     h_ << "</tr><tr><td>legible</td>";
     for (long c = 0; c < long(s_.number("concept.classes")); ++c)

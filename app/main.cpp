@@ -90,7 +90,9 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   }
   // SIGINT/SIGTERM finish the timestep, write a checkpoint and end the run with status 128 + signal (130, 143).
   spv::install_stop_signal_handlers();
-  // Building (passes 1-4) has no collectives, so every rank reaches the agreement and one message speaks for all.
+  // Building (passes 1-4) has collectives only where input layers read on one rank per batch slice, and those agree
+  // on their own failures; other build errors are the same on every rank. So every rank reaches the agreement and
+  // one message speaks for all.
   std::unique_ptr<spv::Column> built;
   std::string error;
   try {

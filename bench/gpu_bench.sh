@@ -3,7 +3,8 @@
 # step on GPU 0, beside the CPU at 2 threads, and the DSC-sized network (bench/dsc_sized.lua: vision 64x64x3
 # through three LCA layers, text 128x16 through two, a joint layer of 512; 400 steps per pair) in ms per image
 # pair at batch 1 and 64. Each figure is the best of 2 runs: the step loop's own time (timers.txt) and the whole
-# process's. Rows marked cudnn set SPV_CUDNN_DENSE=1 (cuDNN backward-data for the dense one-to-many deliveries).
+# process's. Rows marked cuDNN deliver the convolutions with deliveryMethod = "library" (cuDNN, deterministic
+# algorithms); the others with the default "auto" (gathers over the active pre neurons, the CPU's bits).
 # Without a GPU it says so and exits 0.
 # usage: bench/gpu_bench.sh [BUILD_DIR]
 set -euo pipefail
@@ -36,9 +37,19 @@ time_run() {
     "$(awk -v w="$best_wall" -v n="$per" 'BEGIN { print 1000 * w / n }')" "$unit" "$rss"
 }
 
-# DSC wrapper: batch size, and every layer and delivery that can run on the GPU put there.
+# Wrappers: tutorial_gpu.lua or the DSC network at a batch size, with every layer and delivery that can run on the
+# GPU put there, and the convolutions' deliveryMethod.
+tutorial() {
+  cat >"$tmp/tutorial_$1.lua" <<LUA
+local net = dofile("$root/tests/cuda/tutorial_gpu.lua")
+net.ErrorToV1.deliveryMethod = "$1"
+net.V1ToRecon.deliveryMethod = "$1"
+return net
+LUA
+  echo "$tmp/tutorial_$1.lua"
+}
 dsc() {
-  cat >"$tmp/dsc_$1.lua" <<LUA
+  cat >"$tmp/dsc_$1_$2.lua" <<LUA
 local net = dofile("$root/bench/dsc_sized.lua")
 net.column.nbatch = $1
 for _, g in pairs(net) do
@@ -47,19 +58,19 @@ end
 for _, g in pairs(net) do
   local post = net[g.postLayerName or ""]
   if post and post.updateGpu then g.receiveGpu = true end
+  if g.groupType == "HyPerConn" or g.groupType == "TransposeConn" then g.deliveryMethod = "$2" end
 end
 return net
 LUA
-  echo "$tmp/dsc_$1.lua"
+  echo "$tmp/dsc_$1_$2.lua"
 }
 
 printf '%-40s %12s %14s  %-8s %10s\n' "run" "loop" "process" "unit" "max RSS kB"
 time_run "tutorial, CPU 2 threads" 400 0 -p "$root/lua/examples/lca_tutorial.lua" -t 2
-time_run "tutorial, GPU" 400 0 -p "$root/tests/cuda/tutorial_gpu.lua" -d 0
-SPV_CUDNN_DENSE=1 time_run "tutorial, GPU, cudnn" 400 0 -p "$root/tests/cuda/tutorial_gpu.lua" -d 0
+time_run "tutorial, GPU" 400 0 -p "$(tutorial auto)" -d 0
+time_run "tutorial, GPU, cuDNN" 400 0 -p "$(tutorial library)" -d 0
 for batch in 1 64; do
-  file=$(dsc $batch)
-  time_run "DSC-sized, GPU, batch $batch" 400 "$batch" -p "$file" -d 0
-  SPV_CUDNN_DENSE=1 time_run "DSC-sized, GPU, cudnn, batch $batch" 400 "$batch" -p "$file" -d 0
+  time_run "DSC-sized, GPU, batch $batch" 400 "$batch" -p "$(dsc $batch auto)" -d 0
+  time_run "DSC-sized, GPU, cuDNN, batch $batch" 400 "$batch" -p "$(dsc $batch library)" -d 0
 done
 command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.total --format=csv,noheader

@@ -71,18 +71,15 @@ void ConvConnection::set_geometry(const ConvGeometry& g) {
 void ConvConnection::allocate(const RunContext& ctx) {
   Connection::allocate(ctx);
   plan_ = ConvPlan(geometry_, pre().geometry(), post().geometry());
+  if (common().receiveGpu) {
+    if (channel() >= 0) allocate_on_device();
+    return;
+  }
   try {
     cpu_delivery_.setup(plan_, common().deliveryMethod, common().updateGSynFromPostPerspective,
                         common().numAxonalArbors);
   } catch (const Error& e) {
     fail("deliveryMethod", e.what());
-  }
-  if (common().receiveGpu && channel() >= 0) {
-    Backend& gpu = post().backend();
-    device_kernels_ = make_conv_kernels(gpu, conv_shape_of(geometry_, pre().geometry(), post().geometry()));
-    device_weights_ = BackendBuffer(gpu, std::size_t(common().numAxonalArbors) * geometry_.kernels() *
-                                             geometry_.patch_size());
-    device_pre_ = BackendBuffer(gpu, pre().A().size());
   }
 }
 
@@ -106,6 +103,25 @@ void ConvConnection::deliver(const StepInfo&) {
   }
 }
 
+void ConvConnection::allocate_on_device() {
+  Backend& gpu = post().backend();
+  device_kernels_ = make_conv_kernels(gpu, conv_shape_of(geometry_, pre().geometry(), post().geometry()));
+  device_weights_ =
+      BackendBuffer(gpu, std::size_t(common().numAxonalArbors) * geometry_.kernels() * geometry_.patch_size());
+  device_pre_ = BackendBuffer(gpu, pre().A().size());
+  // On the GPU, "auto" gathers over the listed active pre neurons (the same bits as the dense gather, and as the
+  // CPU's deliveries); "library" is cuDNN where the shape allows.
+  const std::string& method = common().deliveryMethod;
+  device_mode_ = DeliveryMode::Sparse;
+  if (method == "perspective" && common().updateGSynFromPostPerspective) device_mode_ = DeliveryMode::Dense;
+  if (method == "library") {
+    if (!device_kernels_->enable_library())
+      fail("deliveryMethod", "\"library\" on the GPU (cuDNN) takes connections whose axes are not one-to-many on "
+                             "one and many-to-one on the other, with the pre halo symmetric; use \"auto\" here");
+    device_mode_ = DeliveryMode::Library;
+  }
+}
+
 void ConvConnection::deliver_on_device() {
   refresh_weights();
   const WeightStore& w = weights();
@@ -115,7 +131,6 @@ void ConvConnection::deliver_on_device() {
     uploaded_store_ = &w;
     uploaded_version_ = w.version();
   }
-  const DeliveryMode mode = common().updateGSynFromPostPerspective ? DeliveryMode::Dense : DeliveryMode::Sparse;
   float* gsyn = post().kernel_gsyn_rw(channel());
   for (int arbor = 0; arbor < w.arbors(); ++arbor) {
     const float* activity = nullptr;
@@ -126,7 +141,7 @@ void ConvConnection::deliver_on_device() {
       gpu.to_device(device_pre_.data(), a.data(), a.size() * sizeof(float));
       activity = device_pre_.data();
     }
-    device_kernels_->deliver({activity, device_weights_.data() + std::size_t(arbor) * w.arbor_size(), gsyn}, mode);
+    device_kernels_->deliver({activity, device_weights_.data() + std::size_t(arbor) * w.arbor_size(), gsyn}, device_mode_);
   }
 }
 

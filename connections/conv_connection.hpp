@@ -67,6 +67,7 @@ class ConvConnection : public Connection {
  private:
   // receiveGpu: delivers on the GPU into the post layer's device channel; weights are uploaded when their version
   // changes, pre activity read in place when its layer is on the device (delay 0), else uploaded (a sync point).
+  void allocate_on_device();
   void deliver_on_device();
 
   ConvGeometry geometry_;
@@ -76,6 +77,7 @@ class ConvConnection : public Connection {
   BackendBuffer device_weights_, device_pre_;
   const WeightStore* uploaded_store_ = nullptr;
   std::uint64_t uploaded_version_ = 0;
+  DeliveryMode device_mode_ = DeliveryMode::Sparse;
   double next_write_time_ = 0.0;
   bool file_started_ = false;
 };

@@ -152,28 +152,58 @@ inline void gather_pixel(float* out, const float* w_all, int nfp, const Terms& t
   }
 }
 
-// g_row[s + q] += a * w[q] for q < n, in 8-float chunks at fixed positions of the row (multiples of 8 from its start):
-// neighbouring active neurons' spans overlap, and a load that straddles two earlier stores cannot be forwarded from
-// them (a stall per neuron). Lanes outside the span are masked on load and restored by a blend, so each element gets
-// exactly g + a * w or stays as it was; chunks past the row's end (another thread's row) are done one by one.
-inline void axpy_in_row(float* g_row, long row_len, long s, long n, const float* w, float a) {
+// g_row[s + q] += sum over the run's neurons (in order) of value * w[q], q < n: a run of active neurons at one pre
+// position reaches one span, so each 8-float chunk is loaded once, takes every neuron's term in registers and is
+// stored once (adding into memory neuron by neuron would chain every term through a store and a reload). Chunks sit
+// at fixed positions of the row (multiples of 8) so that the overlapping spans of neighbouring runs load exactly
+// what was stored; lanes outside the span are masked on load and restored by a blend, so each element gets exactly
+// g + a * w per term or stays as it was. Chunks past the row's end (another thread's row) go one float at a time.
+inline void axpy_run_in_row(float* g_row, long row_len, long s, long n, const ActiveRows::Entry* run, long count,
+                            const float* w_py) {
   const long end = s + n;
   long c = s & ~7L;
-  const __m256 av = _mm256_set1_ps(a);
   const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   for (; c < end && c + 8 <= row_len; c += 8) {
     // Lanes c + i with s <= c + i < end.
     const __m256i lo = _mm256_set1_epi32(int(s - c - 1)), hi = _mm256_set1_epi32(int(end - c));
     const __m256i in = _mm256_and_si256(_mm256_cmpgt_epi32(lane, lo), _mm256_cmpgt_epi32(hi, lane));
-    const __m256 wv = _mm256_maskload_ps(w + (c - s), in);
     const __m256 gv = _mm256_loadu_ps(g_row + c);
-    const __m256 sum = _mm256_add_ps(gv, _mm256_mul_ps(av, wv));
-    _mm256_storeu_ps(g_row + c, _mm256_blendv_ps(gv, sum, _mm256_castsi256_ps(in)));
+    __m256 acc = gv;
+    for (long j = 0; j < count; ++j) {
+      const __m256 wv = _mm256_maskload_ps(w_py + run[j].weight + (c - s), in);
+      acc = _mm256_add_ps(acc, _mm256_mul_ps(_mm256_set1_ps(run[j].value), wv));
+    }
+    _mm256_storeu_ps(g_row + c, _mm256_blendv_ps(gv, acc, _mm256_castsi256_ps(in)));
   }
-  for (long q = std::max(c, s); q < end; ++q) g_row[q] += a * w[q - s];
+  for (long q = std::max(c, s); q < end; ++q) {
+    float acc = g_row[q];
+    for (long j = 0; j < count; ++j) acc = acc + run[j].value * w_py[run[j].weight + (q - s)];
+    g_row[q] = acc;
+  }
 }
 
 }  // namespace
+
+long count_active(const ConvPlan& plan, std::span<const float> activity) {
+  const LayerGeometry& pre = plan.pre();
+  const AxisTable& tx = plan.x();
+  const AxisTable& ty = plan.y();
+  const int nf = pre.nf;
+  const long row_len = long(pre.nx_ext()) * nf;
+  const long k_begin = long(tx.pre_begin + pre.halo.lt) * nf, k_end = long(tx.pre_end + pre.halo.lt) * nf;
+  const int reach_rows = ty.pre_end - ty.pre_begin;
+  const long rows = long(pre.nbatch) * reach_rows;
+  long total = 0;
+#pragma omp parallel for schedule(static) reduction(+ : total) if (rows * (k_end - k_begin) >= kParallelMinElements)
+  for (long r = 0; r < rows; ++r) {
+    const long b = r / reach_rows, yl = ty.pre_begin + r % reach_rows;
+    const float* a = activity.data() + (b * pre.ny_ext() + yl + pre.halo.dn) * row_len;
+    long n = 0;
+    for (long k = k_begin; k < k_end; ++k) n += a[k] != 0.0f;  // vectorised: a compare and an add per lane
+    total += n;
+  }
+  return total;
+}
 
 void find_active(const ConvPlan& plan, std::span<const float> activity, ActiveRows& scratch) {
   const LayerGeometry& pre = plan.pre();
@@ -252,8 +282,12 @@ void deliver_scatter(const ConvPlan& plan, std::span<const float>, std::span<con
       const ActiveRows::Entry* row = entries + r * row_len;
       const std::uint32_t n = count[r];
       const float* w_py = w_all + long(ty.offset[e]) * nxp * nfp;
-      for (std::uint32_t j = 0; j < n; ++j)
-        axpy_in_row(g_row, post_row_len, row[j].post, row[j].length, w_py + row[j].weight, row[j].value);
+      for (std::uint32_t j = 0; j < n;) {
+        std::uint32_t k = j + 1;
+        while (k < n && row[k].post == row[j].post && row[k].length == row[j].length) ++k;
+        axpy_run_in_row(g_row, post_row_len, row[j].post, row[j].length, row + j, long(k - j), w_py);
+        j = k;
+      }
     }
   }
 }

@@ -78,6 +78,8 @@ struct ActiveRows {
   void resize_for(const LayerGeometry& pre);
 };
 
+// How many non-zero pre neurons reach the post tile (what find_active would list), without listing them.
+long count_active(const ConvPlan& plan, std::span<const float> activity);
 // Lists the non-zero pre neurons (those whose patch reaches the post tile) into `scratch`.
 void find_active(const ConvPlan& plan, std::span<const float> activity, ActiveRows& scratch);
 // gsyn += the contributions of the neurons find_active listed (the scatter).

@@ -41,6 +41,7 @@ void CpuConvKernels::deliver(const ConvDeliverArgs& args, DeliveryMode mode) {
   std::span<const float> activity(args.activity, nb * shape_.pre.neurons_ext());
   std::span<const float> kernels(args.kernels, std::size_t(shape_.kernels()) * shape_.patch_size());
   std::span<float> gsyn(args.gsyn, nb * shape_.post.neurons());
+  if (mode == DeliveryMode::Library) throw Error("the CPU convolution kernels offer no library delivery");
   if (mode == DeliveryMode::Dense) deliver_post_perspective(plan_, activity, kernels, gsyn);
   else deliver_pre_perspective(plan_, activity, kernels, gsyn, scratch_);
 }

@@ -1,6 +1,7 @@
 // The CPU implementation of the convolution kernel contract (core/kernels/backend.hpp): the deliveries of
 // conv_delivery (dense: the gather, sparse: the scatter of active pre neurons) and the Hebbian dW of hebbian_dw,
-// with their tables and scratch built once. Also the translations between ConvGeometry and the contract's ConvShape.
+// with their tables and scratch built once. (The CPU's library path, oneDNN, is chosen by deliveryMethod in
+// delivery_choice.hpp; this contract instance offers none.) Also the translations between ConvGeometry and the contract's ConvShape.
 #pragma once
 #include <memory>
 

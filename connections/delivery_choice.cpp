@@ -46,12 +46,10 @@ void DeliveryChoice::deliver(int arbor, std::span<const float> activity, const W
     last_ = DeliveryPath::Library;
     return;
   }
-  bool scatter = !post_perspective_;
-  if (method_ == "auto" || scatter) {
-    find_active(plan, activity, scratch_);
-    if (method_ == "auto") scatter = scatter_is_cheaper(plan, scratch_.total);
-  }
+  // auto counts first (a cheap vectorised pass) and lists the active neurons only when it will scatter them.
+  const bool scatter = method_ == "auto" ? scatter_is_cheaper(plan, count_active(plan, activity)) : !post_perspective_;
   if (scatter) {
+    find_active(plan, activity, scratch_);
     deliver_scatter(plan, activity, kernels, gsyn, scratch_);
     last_ = DeliveryPath::Scatter;
   } else {

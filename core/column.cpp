@@ -401,6 +401,8 @@ void Column::load_checkpoint(const std::filesystem::path& dir, bool warm) {
   // their own window; the rest hold the root's values, the same for all), and all must succeed before any rank goes
   // on into collectives.
   const StagedCheckpoint staged(dir, ctx_.comm);
+  // The registry writes into the host copies, some entries only: bring them up to date first.
+  for (Layer* l : layers_) l->sync_to_host();
   std::exception_ptr failure;
   std::string message;
   try {

@@ -39,7 +39,8 @@ void declare_connection_keys(SchemaBuilder<P>& b) {
       .key("deliveryMethod", &P::deliveryMethod, std::string("auto"),
            "CPU convolution: auto (scatter the active pre neurons or gather, whichever the measured activity makes "
            "cheaper; both give the same bits), perspective (as updateGSynFromPostPerspective says), library "
-           "(oneDNN's dense convolution, needs a build with libdnnl-dev; rounds differently, within 1e-6)",
+           "(oneDNN's dense convolution, needs a build with libdnnl-dev; rounds differently, within 1e-6). With "
+           "receiveGpu: auto gathers over the active pre neurons (the CPU's bits), library is cuDNN",
            {one_of({"auto", "perspective", "library"})})
       .key("pvpatchAccumulateType", &P::pvpatchAccumulateType, std::string("convolve"), "how patches combine",
            {one_of({"convolve", "stochastic", "maxpooling", "sumpooling"})})

@@ -18,6 +18,8 @@ class DeviceMirror {
   void pull() const;
   // Before the host writes (pulls first, so a partial write keeps the rest).
   void host_will_write();
+  // The host copy was replaced as a whole (a checkpoint was read into it): the device copy is stale, nothing pulls.
+  void host_replaced() { newest_ = Newest::Host; }
   // Both copies were set to zero (a cleared input channel).
   void zero_both();
 

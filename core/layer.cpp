@@ -1,6 +1,7 @@
 #include "core/layer.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include "core/errors.hpp"
@@ -90,9 +91,9 @@ void Layer::sync_to_host() const {
 }
 
 void Layer::host_state_changed() {
-  if (v_mirror_) v_mirror_->host_will_write();
-  if (a_mirror_) a_mirror_->host_will_write();
-  for (auto& m : gsyn_mirrors_) m->host_will_write();
+  if (v_mirror_) v_mirror_->host_replaced();
+  if (a_mirror_) a_mirror_->host_replaced();
+  for (auto& m : gsyn_mirrors_) m->host_replaced();
 }
 
 bool Layer::device_publish() const {
@@ -278,8 +279,28 @@ static std::string describe_non_finite(const char* buffer, float value) {
   return std::string(buffer) + (std::isnan(value) ? " is NaN (not a number)" : value > 0 ? " is +infinity" : " is -infinity");
 }
 
+// Whether every value is finite, by the exponent bits alone so that the loop vectorises (the common case, each step
+// with errorOnNotANumber); the caller looks for the culprit only when not.
+static bool all_finite(const float* p, std::size_t n) {
+  std::uint32_t bad = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t bits;
+    std::memcpy(&bits, p + i, sizeof bits);
+    bad |= (bits & 0x7f800000u) == 0x7f800000u;
+  }
+  return bad == 0;
+}
+
 void Layer::check_finite(const StepInfo& s, const RunContext&) const {
   sync_to_host();
+  {
+    const auto& g = geometry_;
+    bool finite = all_finite(v_.data(), v_.size());
+    for (int b = 0; finite && b < g.nbatch; ++b)
+      for (int y = 0; finite && y < g.ny; ++y)
+        finite = all_finite(a_.data() + std::size_t(b) * g.neurons_ext() + g.ext_index(0, y, 0), std::size_t(g.nx) * g.nf);
+    if (finite) return;
+  }
   for (std::size_t i = 0; i < v_.size(); ++i)
     if (!std::isfinite(v_[i])) throw NumericError(name(), s.step, s.time, long(i), describe_non_finite("V", v_[i]));
   const auto& g = geometry_;

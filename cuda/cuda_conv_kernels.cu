@@ -1,7 +1,7 @@
 #include "cuda/cuda_conv_kernels.hpp"
 
 #include <cmath>
-#include <cstdlib>
+#include <cstdio>
 #include <string>
 
 #include "cuda/cuda_backend.hpp"
@@ -213,10 +213,18 @@ CudaConvKernels::CudaConvKernels(CudaBackend& backend, const ConvShape& shape) :
                    stream);
   active_index_ = DeviceBuffer<unsigned>(std::size_t(pre.nbatch) * pre.neurons_ext());
   active_count_ = DeviceBuffer<unsigned>(std::size_t(pre.nbatch) * pre.ny_ext());
-  const char* cudnn = std::getenv("SPV_CUDNN_DENSE");
-  if (cudnn && std::string(cudnn) == "1" && CudnnConvolution::supports(shape))
-    cudnn_ = std::make_unique<CudnnConvolution>(backend, shape);
   backend.synchronize();  // the host tables go out of scope
+}
+
+bool CudaConvKernels::enable_library() {
+  if (cudnn_ || !CudnnConvolution::supports(shape_)) return cudnn_ != nullptr;
+  try {
+    cudnn_ = std::make_unique<CudnnConvolution>(backend_, shape_);
+  } catch (const GpuError& e) {
+    // The caller names the key that asked for it; cuDNN's own reason goes to the log.
+    std::fprintf(stderr, "sparsepv: cuDNN cannot take this connection: %s\n", e.what());
+  }
+  return cudnn_ != nullptr;
 }
 
 CudaConvKernels::~CudaConvKernels() = default;
@@ -226,7 +234,8 @@ void CudaConvKernels::deliver(const ConvDeliverArgs& args, DeliveryMode mode) {
   const long total = long(d.nbatch) * d.post_ny * d.post_nx * d.nfp;
   if (total == 0) return;
   cudaStream_t stream = backend_.stream();
-  if (mode == DeliveryMode::Dense && cudnn_) {
+  if (mode == DeliveryMode::Library) {
+    if (!cudnn_) throw GpuError("a library delivery was asked for without enable_library()");
     cudnn_->deliver(args);
     return;
   }

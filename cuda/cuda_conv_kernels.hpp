@@ -2,9 +2,9 @@
 // pre neurons in the CPU gather's order (ascending pre y, x, f, zero activity skipped), with separately rounded
 // multiply and add, so both equal the CPU deliveries bit for bit and never depend on scheduling; the sparse one
 // first lists each pre row's active neurons and visits only those. dW gives each weight one thread, adding its
-// terms in the CPU's order. With SPV_CUDNN_DENSE=1 in the environment the dense delivery of a one-to-one or
-// one-to-many connection (no many-to-one axis) runs as cuDNN's backward-data with a deterministic algorithm instead
-// (faster for dense input, equal within float rounding, not bit for bit).
+// terms as integers (exact). The library mode (deliveryMethod = "library") is one cuDNN call
+// (cuda/cudnn_convolution.hpp) with a deterministic algorithm where the shape allows: repeated runs stay
+// bit-identical, the result equals the gather within float rounding only.
 #pragma once
 #include <memory>
 
@@ -28,6 +28,7 @@ class CudaConvKernels : public ConvKernels {
   CudaConvKernels(CudaBackend& backend, const ConvShape& shape);
   ~CudaConvKernels() override;
   void deliver(const ConvDeliverArgs& args, DeliveryMode mode) override;
+  bool enable_library() override;
   void accumulate_dw(const DwArgs& args) override;
 
  private:
@@ -35,7 +36,7 @@ class CudaConvKernels : public ConvKernels {
   ConvShape shape_;
   DeviceAxisTables x_, y_;
   DeviceBuffer<unsigned> active_index_, active_count_;  // the sparse delivery's per-row lists
-  std::unique_ptr<CudnnConvolution> cudnn_;           // null unless SPV_CUDNN_DENSE=1 and the shape allows it
+  std::unique_ptr<CudnnConvolution> cudnn_;           // after enable_library()
 };
 
 }  // namespace spv

@@ -60,12 +60,24 @@ bool CudnnConvolution::supports(const ConvShape& s) {
   }
   if (s.x.down != 1 || s.y.down != 1) return false;
   if (s.post.nx != s.x.up * s.pre.nx || s.post.ny != s.y.up * s.pre.ny) return false;
+  if (s.post.kx0 != s.x.up * s.pre.kx0 || s.post.ky0 != s.y.up * s.pre.ky0) return false;
   const int wx = backward_window(s.x), wy = backward_window(s.y);
   return h.lt >= wx && h.rt >= wx && h.dn >= wy && h.up >= wy;
 }
 
 CudnnConvolution::CudnnConvolution(CudaBackend& backend, const ConvShape& s)
     : backend_(backend), shape_(s), forward_(forward_form(s)) {
+  try {
+    prepare();
+  } catch (...) {
+    release();  // a constructor that throws runs no destructor
+    throw;
+  }
+}
+
+void CudnnConvolution::prepare() {
+  const ConvShape& s = shape_;
+  CudaBackend& backend = backend_;
   const LayerGeometry& pre = s.pre;
   const LayerGeometry& post = s.post;
   const int wx = forward_ ? forward_window(s.x) : backward_window(s.x);
@@ -130,11 +142,17 @@ CudnnConvolution::CudnnConvolution(CudaBackend& backend, const ConvShape& s)
   workspace_ = DeviceBuffer<unsigned char>(bytes);
 }
 
-CudnnConvolution::~CudnnConvolution() {
+CudnnConvolution::~CudnnConvolution() { release(); }
+
+void CudnnConvolution::release() noexcept {
   if (conv_) cudnnDestroyConvolutionDescriptor(conv_);
   if (filter_) cudnnDestroyFilterDescriptor(filter_);
   if (post_) cudnnDestroyTensorDescriptor(post_);
   if (pre_) cudnnDestroyTensorDescriptor(pre_);
+  conv_ = nullptr;
+  filter_ = nullptr;
+  post_ = nullptr;
+  pre_ = nullptr;
 }
 
 void CudnnConvolution::deliver(const ConvDeliverArgs& args) {

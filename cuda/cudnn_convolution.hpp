@@ -29,6 +29,9 @@ class CudnnConvolution {
   void deliver(const ConvDeliverArgs& args);
 
  private:
+  void prepare();
+  void release() noexcept;
+
   CudaBackend& backend_;
   ConvShape shape_;
   bool forward_ = false;  // forward (many-to-one, one-to-one) or backward-data (one-to-many)

@@ -172,6 +172,16 @@ DigitNamePairCounts write_digit_name_pairs(const MnistDigits& digits, const Digi
   PvpActivityFileWriter clean(o.out_dir / "text_clean.pvp", PvpType::Dense, o.text_width, o.text_height, 1, 1);
   for (int d = 0; d < 10; ++d) clean.write_frame(double(d), names.clean(d).values);
   clean.close();
+  // Every font and case of each name, centred: a generated name is legible when it reads as its class in any style
+  // the network learned, not only in the one clean style.
+  PvpActivityFileWriter styles(o.out_dir / "text_clean_variants.pvp", PvpType::Dense, o.text_width, o.text_height, 1,
+                               1);
+  for (int d = 0; d < 10; ++d)
+    for (FontFace face : {FontFace::Sans, FontFace::Serif, FontFace::Mono})
+      for (NameCase c : {NameCase::Lower, NameCase::Capitalised, NameCase::Upper})
+        styles.write_frame(double(styles_per_class * d + 3 * int(face) + int(c)),
+                           names.render(d, NameVariant{face, c, 0, 0}).values);
+  styles.close();
 
   const std::size_t cases = std::min(split.test.size(), std::size_t(std::max(0, o.flip_cases)));
   PvpActivityFileWriter flip_vision(o.out_dir / "flip_vision.pvp", PvpType::Dense, o.vision_side, o.vision_side, 1, 1);

@@ -13,6 +13,7 @@
 namespace spv {
 
 enum class NameCase { Lower, Capitalised, Upper };  // seven, Seven, SEVEN
+inline constexpr int styles_per_class = 9;          // 3 fonts x 3 cases
 
 // digit_name(digit) in the given case.
 std::string cased_digit_name(int digit, NameCase c);
@@ -84,6 +85,8 @@ struct DigitNamePairCounts {
 //   labels_S.txt   one digit per line
 //   text_variants_S.txt  "<face> <case> <dx> <dy>" per line: the variant drawn (shift before clamping)
 //   text_clean.pvp 10 frames, class order: DigitNameRenderer::clean(d), for legibility scoring
+//   text_clean_variants.pvp  10 x styles_per_class frames, class-major: frame 9 d + 3 face + case is name d in that
+//                  font (Sans, Serif, Mono) and case (lower, Capitalised, UPPER), centred
 //   flip_vision.pvp, flip_text.pvp, flip_cases.txt: the first flip_cases test samples' digits, the clean name of
 //                  each one's confusable_class, and "<digit label> <text label>" per line
 //   flip_gate.pvp  2 frames of the text size: all 0, then all 1 (a MaskLayer's mask: text off, then on)

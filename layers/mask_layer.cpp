@@ -24,8 +24,9 @@ const ParamSchema& MaskLayer::param_schema() {
              "(maskFeatures, noMaskFeatures) the feature indices");
     b.cross_check([](const Params& p) -> std::pair<std::string, std::string> {
       const bool by_layer = p.maskMethod == "layer" || p.maskMethod == "invertLayer";
-      if (by_layer && p.maskLayerName.empty()) return {"maskLayerName", "maskMethod \"" + p.maskMethod + "\" needs a maskLayerName"};
-      if (!by_layer && p.featureIdxs.empty()) return {"featureIdxs", "maskMethod \"" + p.maskMethod + "\" needs featureIdxs"};
+      const std::string method = "maskMethod \"" + p.maskMethod + "\"";
+      if (by_layer && p.maskLayerName.empty()) return {"maskLayerName", method + " needs a maskLayerName"};
+      if (!by_layer && p.featureIdxs.empty()) return {"featureIdxs", method + " needs featureIdxs"};
       return {"", ""};
     });
     return s;

@@ -14,6 +14,7 @@ class BinnedSum {
  public:
   void add(float x) {
     const std::uint32_t bits = std::bit_cast<std::uint32_t>(x);
+    if ((bits << 1) == 0) return;  // +-0: most of a sparse code
     const std::uint32_t e = (bits >> 23) & 0xffu;
     if (e == 0xffu) return rare_.add(double(x));  // inf, NaN
     const std::int64_t m = std::int64_t(mantissa(bits, e));

@@ -17,7 +17,8 @@ constexpr const char* usage_text =
     "of the text generated from vision alone, linear classification of joint codes and the feedback flip.\n"
     "analysis/README.md (\"Concept-neuron analysis\") defines each number. spv-dsc-report turns DIR into HTML.\n"
     "\n"
-    "RUN holds labels_test.txt, text_clean.pvp, learn/*.pvp, infer_both/, infer_vision/, infer_text/ (each with\n"
+    "RUN holds labels_test.txt, text_clean.pvp (text_clean_variants.pvp, when there, replaces it: generated text\n"
+    "is then matched against every font and case), learn/*.pvp, infer_both/, infer_vision/, infer_text/ (each with\n"
     "Joint.pvp, Vision1.pvp, TextRecon.pvp, VisionRecon.pvp, one frame per test input) and flip/ (Joint.pvp,\n"
     "Vision1.pvp with two frames per case, cases.txt with \"digit_label text_label\" lines). DATA holds\n"
     "vision_test.pvp and text_test.pvp (the first N frames are the N test inputs; default DATA = RUN). Parts whose\n"
@@ -34,6 +35,8 @@ constexpr const char* usage_text =
     "                          infer_train/Joint.pvp and labels_train.txt trains on those instead\n"
     "  --generated-per-class N generated-text examples drawn per class (default 2)\n"
     "  --top N                 activity-triggered averages of the N most often active joint neurons (default 20)\n"
+    "  --legibility-shift-x N, --legibility-shift-y N  generated text is matched against the clean renderings\n"
+    "                          shifted by up to N pixels (default: text width / 16, and 1; the data's shifts)\n"
     "  --joint NAME, --vision1 NAME, --text-recon NAME   layer file names (default Joint, Vision1, TextRecon)\n"
     "  --help                  print this text\n"
     "\n"
@@ -63,6 +66,8 @@ Options parse(int argc, char** argv) {
     } else if (arg == "--test-every") a.test_every = count(2);
     else if (arg == "--generated-per-class") a.generated_per_class = count(0);
     else if (arg == "--top") a.top_neurons = count(0);
+    else if (arg == "--legibility-shift-x") a.legibility_shift_x = count(0);
+    else if (arg == "--legibility-shift-y") a.legibility_shift_y = count(0);
     else if (arg == "--joint") a.joint = args.value();
     else if (arg == "--vision1") a.vision1 = args.value();
     else if (arg == "--text-recon") a.text_recon = args.value();

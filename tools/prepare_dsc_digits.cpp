@@ -30,6 +30,8 @@ constexpr const char* usage_text =
     "  labels_S.txt          one digit per line\n"
     "  text_variants_S.txt   \"<font> <case> <dx> <dy>\" per line (the shift as drawn, before clamping)\n"
     "  text_clean.pvp        10 frames, class order: each name in Sans, lower case, centred\n"
+    "  text_clean_variants.pvp  90 frames: frame 9 d + 3 font + case is name d in that font (Sans, Serif, Mono)\n"
+    "                        and case (lower, Capitalised, UPPER), centred (legibility of generated text)\n"
     "  flip_vision.pvp, flip_text.pvp, flip_cases.txt  the feedback flip: the first --flip-cases (100) test\n"
     "                        digits, the clean name of a class each is often confused with (0-6, 1-7, 2-7,\n"
     "                        3-5, 4-9, 8-3), and \"<digit label> <text label>\" per line\n"

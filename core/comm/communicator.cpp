@@ -43,6 +43,7 @@ void Communicator::scatter_layer(const LayerGeometry& g, const float* global, fl
 }
 
 void Communicator::sum_integers(std::vector<std::int64_t>& values) {
+  if (size() == 1) return;
   // Four 16-bit pieces per value, the top one signed: ordered_sum adds them exactly in double (up to 2^36 ranks),
   // and the pieces recombine modulo 2^64, as integer addition would wrap.
   constexpr int pieces = 4;

@@ -18,6 +18,9 @@ class ConvKernels {
  public:
   virtual ~ConvKernels() = default;
   virtual void deliver(const ConvDeliverArgs& args, DeliveryMode mode) = 0;
+  // Prepares DeliveryMode::Library (descriptors, workspace) at build time; false when this back-end has no library
+  // convolution for the shape.
+  virtual bool enable_library() { return false; }
   virtual void accumulate_dw(const DwArgs& args) = 0;
 };
 

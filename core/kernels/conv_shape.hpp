@@ -46,9 +46,10 @@ struct ConvDeliverArgs {
   float* gsyn;
 };
 
-// How a delivery visits the pre neurons: every one (dense, the gather) or only the active ones (sparse). Both add
-// the same terms; back-ends may round differently between them only where documented.
-enum class DeliveryMode { Dense, Sparse };
+// How a delivery visits the pre neurons: every one (dense, the gather) or only the active ones (sparse), both adding
+// the same terms in the same order (the same bits); or a library's dense convolution (cuDNN), which rounds
+// differently and is available only after ConvKernels::enable_library() said yes.
+enum class DeliveryMode { Dense, Sparse, Library };
 
 // The Hebbian weight change of one batch element: for each pre neuron with non-zero activity a, every weight of its
 // kernel whose edge-clipped patch position lies on a post neuron b of the tile gets the term (dw_max a) b, cut

@@ -18,15 +18,17 @@ local mode     = setting("SPV_DSC_MODE", "learn")    -- learn | both | vision | 
 local small    = setting("SPV_DSC_SMALL", false)     -- the sanity-reference network (2+2 layers, 256 joint, 64x16)
 local data     = setting("SPV_DSC_DATA", nil)        -- spv-prepare-dsc-digits output folder
 local weights  = setting("SPV_DSC_WEIGHTS", "output/dsc_digits/learn")  -- learned *Dict.pvp (inference)
+local set      = setting("SPV_DSC_SET", nil)         -- pairs of "train" or "test" (default: train to learn, else test)
 local pairs    = setting("SPV_DSC_PAIRS", nil)       -- pairs to run (default: 8,000 to learn, 2,000 to infer)
 local epochs   = setting("SPV_DSC_EPOCHS", 1)        -- passes over the pairs when learning
 local steps    = setting("SPV_DSC_STEPS", nil)       -- LCA steps per pair (default 400; small: 100)
 local nbatch   = setting("SPV_DSC_NBATCH", 16)       -- pairs coded at once
-local lambda   = setting("SPV_DSC_LAMBDA", 0.1)      -- every LCA layer's threshold (VThresh = AShift)
+local lambda   = setting("SPV_DSC_LAMBDA", 0.05)     -- every LCA layer's threshold (VThresh = AShift)
+local generation = setting("SPV_DSC_GENERATION", "linear")  -- missing stream's layers: linear | rectified | threshold
 
 local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
 data = data or (here .. "../../data-cache/" .. (small and "dsc-digits-small" or "dsc-digits"))
 local dsc = dofile(here .. "dsc_digits/network.lua")
-return dsc.build({ mode = mode, feedback = feedback, small = small, data = data, weights = weights,
+return dsc.build({ mode = mode, feedback = feedback, small = small, data = data, weights = weights, set = set,
                    pairs = pairs and tonumber(pairs), epochs = epochs, steps = steps and tonumber(steps),
-                   nbatch = nbatch, lambda = lambda })
+                   nbatch = nbatch, lambda = lambda, generation = generation })

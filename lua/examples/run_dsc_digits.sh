@@ -5,10 +5,14 @@
 #   RUN/learn/*Dict.pvp, RUN/infer_{both,vision,text}/{Joint,Vision1,TextRecon,VisionRecon}.pvp,
 #   RUN/flip/{Joint,Vision1}.pvp + cases.txt, RUN/labels_test.txt, RUN/text_clean.pvp, RUN/timing.txt
 # usage: lua/examples/run_dsc_digits.sh [--small] [--no-feedback] [--pairs N] [--test-pairs M] [--flip-cases K]
-#          [--epochs E] [--steps S] [--lambda L] [--threads T] [--out RUN] [--build DIR] [--data DIR]
+#          [--epochs E] [--steps S] [--lambda L] [--train-codes N] [--threads T] [--out RUN] [--build DIR] [--data DIR]
+#          [--infer-only]
+# --train-codes N also codes the first N training pairs with both modalities (RUN/infer_train/, labels_train.txt),
+# for classifiers trained on training codes. --infer-only keeps RUN/learn/ (learned before) and redoes the rest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=$root/build small=0 feedback=1 pairs=8000 test_pairs=2000 flip_cases=100 epochs=1 steps= threads=2 out= data=
+build=$root/build small=0 feedback=1 pairs=8000 test_pairs=2000 flip_cases=100 train_codes=0 epochs=1 steps=
+threads=2 out= data= infer_only=0
 while [ $# -gt 0 ]; do
   case $1 in
     --small) small=1 ;;
@@ -19,11 +23,13 @@ while [ $# -gt 0 ]; do
     --epochs) epochs=$2; shift ;;
     --steps) steps=$2; shift ;;
     --lambda) export SPV_DSC_LAMBDA=$2; shift ;;
+    --train-codes) train_codes=$2; shift ;;
     --threads) threads=$2; shift ;;
     --out) out=$2; shift ;;
     --build) build=$2; shift ;;
     --data) data=$2; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --infer-only) infer_only=1 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -45,7 +51,8 @@ mkdir -p "$out"
 export SPV_DSC_DATA=$data SPV_DSC_SMALL=$small SPV_DSC_FEEDBACK=$feedback SPV_DSC_WEIGHTS=$out/learn
 [ -n "$steps" ] && export SPV_DSC_STEPS=$steps
 params=$root/lua/examples/dsc_digits.lua
-: > "$out/timing.txt"
+[ $infer_only = 0 ] || [ -s "$out/learn/JointTextDict.pvp" ] || { echo "--infer-only: no $out/learn/" >&2; exit 2; }
+[ $infer_only = 1 ] || : > "$out/timing.txt"
 timed() {  # timed LABEL PAIRS STEPS_PER_PAIR NBATCH command...: runs it, appends wall time per pair and per step
   local label=$1 n=$2 per=$3 nb=$4; shift 4
   local start; start=$(date +%s.%N)
@@ -57,12 +64,18 @@ timed() {  # timed LABEL PAIRS STEPS_PER_PAIR NBATCH command...: runs it, append
 }
 per_pair=${steps:-$([ $small = 1 ] && echo 100 || echo 400)}
 
-timed learn $(( pairs * epochs )) "$per_pair" 16 env SPV_DSC_MODE=learn SPV_DSC_PAIRS=$pairs SPV_DSC_EPOCHS=$epochs \
-  "$sparsepv" -q -p "$params" -o "$out/learn" -t "$threads"
+[ $infer_only = 1 ] || timed learn $(( pairs * epochs )) "$per_pair" 16 env SPV_DSC_MODE=learn SPV_DSC_PAIRS=$pairs \
+  SPV_DSC_EPOCHS=$epochs "$sparsepv" -q -p "$params" -o "$out/learn" -t "$threads"
 for mode in both vision text; do
   timed "infer_$mode" "$test_pairs" "$per_pair" 16 env SPV_DSC_MODE=$mode SPV_DSC_PAIRS=$test_pairs \
     "$sparsepv" -q -p "$params" -o "$out/infer_$mode" -t "$threads"
 done
+train_codes=$(( train_codes / 16 * 16 ))
+if [ "$train_codes" -gt 0 ]; then
+  timed infer_train "$train_codes" "$per_pair" 16 env SPV_DSC_MODE=both SPV_DSC_SET=train SPV_DSC_PAIRS=$train_codes \
+    "$sparsepv" -q -p "$params" -o "$out/infer_train" -t "$threads"
+  head -n "$train_codes" "$data/labels_train.txt" > "$out/labels_train.txt"
+fi
 flip_cases=$(( flip_cases < $(wc -l < "$data/flip_cases.txt") ? flip_cases : $(wc -l < "$data/flip_cases.txt") ))
 timed flip "$flip_cases" $(( 2 * per_pair )) 1 env SPV_DSC_MODE=flip SPV_DSC_PAIRS=$flip_cases SPV_DSC_NBATCH=1 \
   "$sparsepv" -q -p "$params" -o "$out/flip" -t "$threads"
@@ -70,6 +83,8 @@ head -n "$flip_cases" "$data/flip_cases.txt" > "$out/flip/cases.txt"
 
 head -n "$test_pairs" "$data/labels_test.txt" > "$out/labels_test.txt"
 cp "$data/text_clean.pvp" "$out/text_clean.pvp"
+# Every font and case of each name (data prepared before it existed lacks it; the analysis then uses text_clean).
+[ ! -f "$data/text_clean_variants.pvp" ] || cp "$data/text_clean_variants.pvp" "$out/"
 # The test inputs too, for activity-triggered averages (frame k = test pair k).
 cp "$data/vision_test.pvp" "$data/text_test.pvp" "$out/"
 echo "E4 run ($name): $out"

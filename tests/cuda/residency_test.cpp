@@ -8,9 +8,11 @@
 #include "app/default_registry.hpp"
 #include "core/column.hpp"
 #include "core/comm/communicator.hpp"
+#include "core/device_mirror.hpp"
 #include "core/probe.hpp"
 #include "lua/params_loader.hpp"
 #include "tests/cuda/host_device_double.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace spv;
 
@@ -66,4 +68,65 @@ TEST_CASE("a device layer's state crosses to the host only when the host asks", 
   const long downloads = device.downloads;
   v1.A();  // nothing changed on the device since: no copy
   REQUIRE(device.downloads == downloads);
+}
+
+TEST_CASE("a mirror moves values only towards the side that is behind", "[residency]") {
+  test::HostDeviceDouble device;
+  std::vector<float> host = {1, 2, 3};
+  DeviceMirror m(device, host);
+  const long up0 = device.uploads;
+  const float* d = m.device();  // host newest after construction: pushed once
+  REQUIRE(device.uploads == up0 + 1);
+  REQUIRE(d[1] == 2.0f);
+  m.device();
+  REQUIRE(device.uploads == up0 + 1);
+  m.device_rw()[1] = 20.0f;  // a kernel wrote: the host is behind
+  m.pull();
+  REQUIRE(host[1] == 20.0f);
+  const long down = device.downloads;
+  m.pull();
+  REQUIRE(device.downloads == down);
+  m.host_will_write();
+  host[2] = 30.0f;
+  REQUIRE(m.device()[2] == 30.0f);
+  m.zero_both();
+  REQUIRE(host == std::vector<float>{0, 0, 0});
+  REQUIRE(m.device()[0] == 0.0f);
+}
+
+TEST_CASE("a device run checkpoints and restarts into the CPU run's state", "[residency]") {
+  const std::string src = SPV_SOURCE_DIR;
+  test::TempDir dir;
+  Run cpu(src + "/lua/examples/lca_tutorial.lua", nullptr);
+  for (int step = 0; step < 10; ++step) cpu.column->advance();
+
+  test::HostDeviceDouble device;
+  LocalCommunicator comm;
+  Registry registry = default_registry();
+  auto column = [&](const std::string& out, const std::string& restart) {
+    ColumnOptions options;
+    options.show_progress = false;
+    options.gpu = &device;
+    options.output_path = (dir / out).string();
+    options.restart_dir = restart;
+    auto c = std::make_unique<Column>(load_params_file(src + "/tests/cuda/tutorial_gpu.lua"), registry, options, comm);
+    c->open_outputs();
+    c->initialize();
+    return c;
+  };
+  {
+    auto first = column("a", "");
+    for (int step = 0; step < 5; ++step) first->advance();
+    first->write_checkpoint(dir / "checkpoint");
+    first->finish();
+  }
+  auto second = column("a", (dir / "checkpoint").string());  // a restart continues the same outputs
+  for (int step = 0; step < 5; ++step) second->advance();
+  for (const char* name : {"InputError", "V1", "InputRecon"}) {
+    INFO(name);
+    const Layer& c = cpu.layer(name);
+    const Layer& g = dynamic_cast<const Layer&>(*second->objects().find(name));
+    REQUIRE(std::vector<float>(g.A().begin(), g.A().end()) == std::vector<float>(c.A().begin(), c.A().end()));
+    REQUIRE(std::vector<float>(g.V().begin(), g.V().end()) == std::vector<float>(c.V().begin(), c.V().end()));
+  }
 }

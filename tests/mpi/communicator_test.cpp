@@ -1,6 +1,8 @@
 // The Communicator contract, written once and run at 1 process (the local implementation) and under mpirun -np 2
 // and -np 4 (the MPI one): halo exchange against the serial layer with mirror and value boundaries, ordered sums
-// that do not depend on the split, gathers in global batch order, broadcast and agreement on errors. Every split of
+// that do not depend on the split, exact integer sums and maxima, gathers in global batch order, scatters of input
+// frames (and input layers read on one rank per batch slice), checkpoint reads through the root, broadcast and
+// agreement on errors. Every split of
 // the process count is tried in turn; checks use CHECK, never REQUIRE, so that a failure on one rank cannot leave the
 // others waiting in a collective.
 #define CATCH_CONFIG_RUNNER
@@ -9,12 +11,16 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "app/default_registry.hpp"
+#include "core/checkpoint/checkpoint_registry.hpp"
+#include "core/checkpoint/checkpoint_staging.hpp"
+#include "core/checkpoint/checkpoint_store.hpp"
 #include "core/column.hpp"
 #include "core/comm/make_communicator.hpp"
 #include "core/errors.hpp"
@@ -403,6 +409,46 @@ TEST_CASE("an input file the reader cannot read stops every rank with the reader
     CHECK(message.find("bad.png") != std::string::npos);
     CHECK(message.find("line 5") != std::string::npos);
   }
+}
+
+TEST_CASE("checkpoint reads go through the root: every rank gets the root's files, never its own",
+          "[mpi][checkpoint]") {
+  const int rank = world->rank();
+  // Each rank has a directory of its own with the same names but its own contents; only the root's may arrive.
+  test::TempDir dir;
+  dir.write("shape.txt", "rank " + std::to_string(rank));
+  dir.write("V1_A.pvp", std::string(5000, char('a' + rank)));
+  std::string got_shape;
+  {
+    const auto bytes = read_checkpoint_file(dir / "shape.txt", world);
+    got_shape.assign(bytes.begin(), bytes.end());
+  }
+  CHECK(got_shape == "rank 0");
+  std::filesystem::path copy;
+  {
+    const StagedCheckpoint staged(dir.path(), world);
+    copy = staged.path();
+    CHECK((copy == dir.path()) == world->is_root());
+    CHECK(test::read_file(copy / "shape.txt") == "rank 0");
+    CHECK(test::read_file(copy / "V1_A.pvp") == std::string(5000, 'a'));
+  }
+  if (!world->is_root()) CHECK_FALSE(std::filesystem::exists(copy));  // the copy goes with the staging
+  // A checkpoint the root cannot find stops every rank with the root's message (one process stages nothing: its
+  // entries meet the missing files themselves).
+  std::string message;
+  try {
+    const StagedCheckpoint staged(dir / "missing", world);
+  } catch (const Error& e) {
+    message = e.what();
+  }
+  if (world->size() > 1) CHECK(message.find("no such checkpoint directory") != std::string::npos);
+  message.clear();
+  try {
+    verify_checkpoint_directory(dir.path(), world);  // no manifest
+  } catch (const Error& e) {
+    message = e.what();
+  }
+  CHECK(message.find("manifest") != std::string::npos);
 }
 
 TEST_CASE("broadcast hands the root's text to every rank", "[mpi][broadcast]") {

@@ -8,8 +8,8 @@
 --   UError --IdentConn ch1--> L    (feedback: r_U subtracted in L's dynamics; channelCode -1 when off)
 --
 -- options: mode ("learn", "both", "vision", "text", "flip"), feedback (bool), small (bool), data (dir), lambda,
---          weights (dir of learned weights, inference), pairs (number of pairs), epochs, steps (per pair),
---          nbatch, out (outputPath).
+--          weights (dir of learned weights, inference), set ("train"/"test"), pairs, epochs, steps (per pair),
+--          nbatch, out (outputPath), generation ("linear", "rectified", "threshold": the missing stream's layers).
 local M = {}
 
 -- Layer sizes; lambda: the layer's threshold as a multiple of the `lambda` option. The column is 32x32 (the vision
@@ -45,13 +45,16 @@ function M.build(o)
   local learn = mode == "learn"
   local steps = o.steps or s.steps
   local nbatch = o.nbatch or 16
-  local set = learn and "train" or "test"
+  local set = o.set or (learn and "train" or "test")
   local pairs = o.pairs or (learn and 8000 or 2000)
   local epochs = learn and (o.epochs or 1) or 1
   local period = mode == "flip" and 2 * steps or steps   -- flip: each case shows the digit for two periods
   local stop = math.ceil(pairs * epochs / nbatch) * period
   local tau = steps / 5
-  local lambda = o.lambda or 0.1
+  local lambda = o.lambda or 0.05
+  local generation = o.generation or "linear"
+  assert(({ linear = true, rectified = true, threshold = true })[generation],
+         "dsc_digits: generation must be linear, rectified or threshold, not " .. tostring(generation))
   local vision_on = mode ~= "text"   -- a stream is "on" when its input is shown
   local text_on = mode ~= "vision"
   local net = {}
@@ -139,9 +142,12 @@ function M.build(o)
   end
 
   -- One stream absent (missing-modality generation): its input chain is removed, and its layers are computed top
-  -- down from the joint code through the learned dictionaries, each layer's V estimated by the dictionary above
-  -- (as the joint layer reconstructs the V handed up) and thresholded as its LCA layer is: A_i = T(Phi_{i+1} A_{i+1}),
-  -- the input's reconstruction Phi_1 A_1. The layers keep their names, so their outputs are named as when present.
+  -- down from the joint code through the learned dictionaries, as OpenPV reconstructs through a hierarchy: each
+  -- layer is the reconstruction from the one above, X_i = Phi_{i+1} X_{i+1} (X_top+1 = a_J), and the generated input
+  -- is Phi_1 X_1. The reconstructions stay linear ("linear"): thresholding them as the LCA layers' A = T(V)
+  -- ("threshold") silences them, since a reconstruction from a sparse code is weaker than the V it estimates and
+  -- every layer below a silent one is blank; "rectified" keeps only their positive part (A = max(V, 0)). The layers
+  -- keep their names, so their outputs are named as when present.
   local function generated_stream(input_name, nx, ny, layers)
     local scales, lx, ly = {}, nx / column_side, ny / column_side
     for i, l in ipairs(layers) do
@@ -154,9 +160,10 @@ function M.build(o)
                            phase = 3 + n })
     for i = n, 1, -1 do
       local l = layers[i]
-      local t = lambda * l.lambda
+      local t = generation == "threshold" and lambda * l.lambda or generation == "rectified" and 0 or -math.huge
       net[l.name] = { groupType = "ANNLayer", nxScale = scales[i].x, nyScale = scales[i].y, nf = l.nf,
-                      phase = 3 + (n - i), VThresh = t, AShift = t, AMin = 0, AMax = math.huge }
+                      phase = 3 + (n - i), VThresh = t, AShift = generation == "threshold" and t or 0,
+                      AMin = generation == "linear" and -math.huge or 0, AMax = math.huge }
       local below = i == 1 and recon or layers[i - 1].name
       net[l.name .. "Dict"] = dictionary(l.name, below, l.name .. "Dict", l.nxp, l.nyp, 0)
     end

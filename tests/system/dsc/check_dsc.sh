@@ -20,11 +20,12 @@ done
   --text-width 64 --flip-cases 3 > /dev/null || fail "spv-prepare-dsc-digits"
 
 inspect() { "$build/tools/spv-pvp-inspect" "$1" | awk -v k="$2" '$1 == k { print $2 }'; }
+nonblank() { "$build/tools/spv-pvp-inspect" "$1" --frames | awk '$1 == "frame" && $8 > 0 { n++ } END { print n + 0 }'; }
 for fb in 1 0; do
   run=$tmp/run$fb
   "$src/lua/examples/run_dsc_digits.sh" --small $([ $fb = 0 ] && echo --no-feedback) --data "$tmp/data" \
-    --pairs 32 --test-pairs 20 --flip-cases 3 --steps 20 --threads 1 --build "$build" --out "$run" > "$tmp/log$fb" 2>&1 \
-    || { cat "$tmp/log$fb"; fail "run_dsc_digits.sh (feedback $fb)"; }
+    --pairs 32 --test-pairs 20 --flip-cases 3 --train-codes 16 --steps 20 --threads 1 --build "$build" \
+    --out "$run" > "$tmp/log$fb" 2>&1 || { cat "$tmp/log$fb"; fail "run_dsc_digits.sh (feedback $fb)"; }
   for d in Vision1Dict Vision2Dict Text1Dict Text2Dict JointVisionDict JointTextDict; do
     [ -s "$run/learn/$d.pvp" ] || fail "learn/$d.pvp missing"
   done
@@ -41,11 +42,19 @@ for fb in 1 0; do
     [ "$(inspect "$run/flip/$f.pvp" nbands)" = 6 ] || fail "flip/$f.pvp does not hold 2 frames for each of 3 cases"
   done
   [ "$(wc -l < "$run/flip/cases.txt")" = 3 ] || fail "flip/cases.txt is not 3 lines"
+  [ "$(inspect "$run/infer_train/Joint.pvp" nbands)" = 16 ] || fail "infer_train/Joint.pvp is not 16 frames"
+  cmp -s "$run/labels_train.txt" <(head -n 16 "$tmp/data/labels_train.txt") || fail "labels_train.txt is not the data's"
   [ "$(wc -l < "$run/labels_test.txt")" = 16 ] || fail "labels_test.txt is not 16 lines"
   [ "$(inspect "$run/text_clean.pvp" nbands)" = 10 ] || fail "text_clean.pvp is not 10 frames"
+  [ "$(inspect "$run/text_clean_variants.pvp" nbands)" = 90 ] || fail "text_clean_variants.pvp is not 90 frames"
+  # Text generated from vision alone is the joint code's reconstruction down the text stream: never blank where the
+  # joint code is not (thresholding it as the LCA layers are left it blank after short training).
+  active=$(nonblank "$run/infer_vision/Joint.pvp") drawn=$(nonblank "$run/infer_vision/TextRecon.pvp")
+  [ "$active" -gt 0 ] && [ "$drawn" = "$active" ] \
+    || fail "generated text: $drawn non-blank frames, but the joint code is active in $active (feedback $fb)"
   cmp -s "$run/labels_test.txt" <(head -n 16 "$tmp/data/labels_test.txt") || fail "labels_test.txt is not the data's"
 done
-echo "ok: output contract (learn, infer_both/vision/text, flip, labels, clean text), with and without feedback"
+echo "ok: output contract (learn, infer_both/vision/text/train, flip, labels, clean text), with and without feedback"
 cmp -s "$tmp/run1/infer_both/Joint.pvp" "$tmp/run0/infer_both/Joint.pvp" && fail "feedback off changed nothing"
 cmp -s "$tmp/run1/learn/Vision1Dict.pvp" "$tmp/run0/learn/Vision1Dict.pvp" && fail "feedback off learned the same"
 echo "ok: switching the feedback off changes the learned dictionaries and the joint codes"

@@ -30,7 +30,8 @@ MnistDigits fake_digits(int per_class) {
   for (int c = 0; c < 10; ++c) {
     for (int i = 0; i < per_class; ++i) {
       std::vector<float> image(MnistDigits::pixels);
-      for (int p = 0; p < MnistDigits::pixels; ++p) image[std::size_t(p)] = float((p * 3 + c * 17 + i * 5) % 256) / 255.0f;
+      for (int p = 0; p < MnistDigits::pixels; ++p)
+        image[std::size_t(p)] = float((p * 3 + c * 17 + i * 5) % 256) / 255.0f;
       d.images[std::size_t(c)].push_back(image);
     }
   }
@@ -172,6 +173,14 @@ TEST_CASE("the pair files agree with the split frame by frame, vary within a cla
   const ActivityFile clean = read_activity_file(o.out_dir / "text_clean.pvp");
   REQUIRE(clean.frames.size() == 10);
   for (int d = 0; d < 10; ++d) CHECK(clean.frames[std::size_t(d)].values == names.clean(d).values);
+  const ActivityFile styles = read_activity_file(o.out_dir / "text_clean_variants.pvp");
+  REQUIRE(styles.frames.size() == 90);
+  CHECK(styles.frames[0].values == names.clean(0).values);
+  CHECK(styles.frames[9 * 7 + 3 * 2 + 2].values ==
+        names.render(7, NameVariant{FontFace::Mono, NameCase::Upper, 0, 0}).values);
+  CHECK(styles.frames[9 * 3 + 3 * 1 + 1].values ==
+        names.render(3, NameVariant{FontFace::Serif, NameCase::Capitalised, 0, 0}).values);
+  CHECK(styles.frames[9 * 3 + 3 * 1 + 1].values != styles.frames[9 * 3].values);
 
   // Same inputs, same bytes.
   o.out_dir = tmp / "b";

@@ -43,16 +43,20 @@ return {
   Vision = input("vision.pvp", 1), Text = input("text.pvp", 0.5),
   VisionError = err(1, 1), TextError = err(0.5, 1),
   Vision1 = lca(6), Text1 = lca(5), Joint = lca(4),
-  Vision1V = { groupType = "CloneVLayer", originalLayerName = "Vision1", nxScale = 0.25, nyScale = 0.25, nf = 6, phase = 3 },
-  Text1V = { groupType = "CloneVLayer", originalLayerName = "Text1", nxScale = 0.25, nyScale = 0.25, nf = 5, phase = 3 },
+  Vision1V = { groupType = "CloneVLayer", originalLayerName = "Vision1", nxScale = 0.25, nyScale = 0.25, nf = 6,
+               phase = 3 },
+  Text1V = { groupType = "CloneVLayer", originalLayerName = "Text1", nxScale = 0.25, nyScale = 0.25, nf = 5,
+             phase = 3 },
   JointVisionError = err(0.25, 6), JointTextError = err(0.25, 5),
   VisionToError = { groupType = "IdentConn", preLayerName = "Vision", postLayerName = "VisionError", channelCode = 0 },
   TextToError = { groupType = "IdentConn", preLayerName = "Text", postLayerName = "TextError", channelCode = 0 },
   Vision1Dict = dict("Vision1", "VisionError", 4, 4), Text1Dict = dict("Text1", "TextError", 4, 2),
   VisionErrorToVision1 = transpose("VisionError", "Vision1", "Vision1Dict"),
   TextErrorToText1 = transpose("TextError", "Text1", "Text1Dict"),
-  Vision1VToError = { groupType = "IdentConn", preLayerName = "Vision1V", postLayerName = "JointVisionError", channelCode = 0 },
-  Text1VToError = { groupType = "IdentConn", preLayerName = "Text1V", postLayerName = "JointTextError", channelCode = 0 },
+  Vision1VToError = { groupType = "IdentConn", preLayerName = "Vision1V", postLayerName = "JointVisionError",
+                      channelCode = 0 },
+  Text1VToError = { groupType = "IdentConn", preLayerName = "Text1V", postLayerName = "JointTextError",
+                    channelCode = 0 },
   JointVisionDict = dict("Joint", "JointVisionError", 1, 1), JointTextDict = dict("Joint", "JointTextError", 1, 1),
   JointVisionErrorToJoint = transpose("JointVisionError", "Joint", "JointVisionDict"),
   JointTextErrorToJoint = transpose("JointTextError", "Joint", "JointTextDict"),
@@ -66,7 +70,8 @@ return {
 std::string network(bool feedback) {
   std::string s = kNetwork;
   auto replace = [&](const std::string& from, const std::string& to) {
-    for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+    for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+      s.replace(p, from.size(), to);
   };
   replace("FEEDBACK", feedback ? "true" : "false");
   replace("TAU", std::to_string(kTau));
