@@ -155,10 +155,12 @@ class Page {
                "separable (t-SNE)", "classes mix", "&ndash;");
     number_row("&nbsp;&nbsp;trained on vision-only, tested on text-only codes", "classification.vision_to_text", true,
                "", "", "");
-    number_row("feedback flip: joint code moved nearer the text's class", "flip.joint.flipped_share", true,
-               "1 of 1 (toy B/13)", "&ndash;", "&ndash;");
-    number_row("feedback flip: first vision layer moved nearer the text's class", "flip.vision1.flipped_share", true,
-               "1 of 1 (toy B/13)", "&ndash;", "&ndash;");
+    number_row("feedback flip: joint code flipped (nearer the digit's class before, the text's after)",
+               "flip.joint.flipped_share", true, "1 of 1 (toy B/13)", "&ndash;", "&ndash;");
+    number_row("&nbsp;&nbsp;moved towards the text's class", "flip.joint.moved_to_text_share", true, "", "", "");
+    number_row("feedback flip: first vision layer flipped", "flip.vision1.flipped_share", true, "1 of 1 (toy B/13)",
+               "&ndash;", "&ndash;");
+    number_row("&nbsp;&nbsp;moved towards the text's class", "flip.vision1.moved_to_text_share", true, "", "", "");
     h_ << "</table>\n<p class=\"note\">Balanced accuracy = (true positive rate + true negative rate) / 2 of the "
           "rule &ldquo;class when activation &gt; threshold&rdquo;, threshold fitted on the test inputs. "
           "Percentages are shares; &ndash; = not measured. The paper's figures are for faces and names (LFW), "
@@ -186,7 +188,9 @@ class Page {
       }
       h_ << "</tr>\n";
     }
-    h_ << "</table>\n<p class=\"note\">Paper: 6.3 s per image/text pair (400 LCA steps, OpenPV on a GTX 1080).</p>\n";
+    h_ << "</table>\n<p class=\"note\">Wall time of each stage as the run recorded it (its steps per pair, threads "
+          "and machine load: see the run's command). Paper: 6.3 s per image/text pair (400 LCA steps, OpenPV on a "
+          "GTX 1080).</p>\n";
   }
 
   void concept_table() {

@@ -53,16 +53,17 @@ void AdaptiveTimeScaleProbe::initialize(const RunContext& ctx) {
 }
 
 void AdaptiveTimeScaleProbe::prepare_step(const StepInfo& s, const RunContext& ctx) {
-  std::vector<double> energies(std::size_t(ctx.nbatch), -1.0);
+  std::vector<double>& energies = energies_;
+  energies.assign(std::size_t(ctx.nbatch), -1.0);
   if (!(has_trigger() && triggered(s))) {
     // Before the target's first sample its values are zero, as OpenPV's are.
     const std::vector<double>& e = target_->raw_values();
     for (std::size_t b = 0; b < energies.size(); ++b) energies[b] = b < e.size() ? e[b] : 0.0;
   }
   controller_->update(energies);
-  std::vector<double> timescales;
-  for (const TimeScaleState& t : controller_->state()) timescales.push_back(t.timescale);
-  set_raw_values(std::move(timescales));
+  timescales_.clear();
+  for (const TimeScaleState& t : controller_->state()) timescales_.push_back(t.timescale);
+  set_raw_values(timescales_);
 }
 
 void AdaptiveTimeScaleProbe::sample(const StepInfo& s, const RunContext&) { write(s); }
@@ -77,12 +78,13 @@ void AdaptiveTimeScaleProbe::write(const StepInfo& s) {
   const auto& state = controller_->state();
   for (std::size_t b = 0; b < state.size(); ++b) {
     const TimeScaleState& t = state[b];
-    output().write(int(b), params_.writeTimeScaleFieldnames
-                               ? format_text("sim_time = %f\n\tbatch = %d, timeScale = %10.8f, timeScaleTrue = %10.8f, "
-                                             "timeScaleMax = %10.8f\n",
-                                             s.time, int(b), t.timescale, t.timescale_true, t.timescale_max)
-                               : format_text("%f, %d, %10.8f, %10.8f, %10.8f\n", s.time, int(b), t.timescale,
-                                             t.timescale_true, t.timescale_max));
+    if (params_.writeTimeScaleFieldnames)
+      output().print(int(b),
+                     "sim_time = %f\n\tbatch = %d, timeScale = %10.8f, timeScaleTrue = %10.8f, timeScaleMax = %10.8f\n",
+                     s.time, int(b), t.timescale, t.timescale_true, t.timescale_max);
+    else
+      output().print(int(b), "%f, %d, %10.8f, %10.8f, %10.8f\n", s.time, int(b), t.timescale, t.timescale_true,
+                     t.timescale_max);
   }
 }
 

@@ -61,6 +61,7 @@ class AdaptiveTimeScaleProbe : public BaseProbe, public TimeScaleSource {
   TimeScaleSettings settings_;
   const BaseProbe* target_ = nullptr;
   std::optional<TimeScaleController> controller_;
+  std::vector<double> energies_, timescales_;  // scratch of prepare_step, reused every step
 };
 
 }  // namespace spv

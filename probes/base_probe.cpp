@@ -9,7 +9,10 @@
 namespace spv {
 
 BaseProbe::BaseProbe(const ParamGroup& group, const ProbeParams& common)
-    : Probe(group), common_(common), coefficient_(common.coefficient) {}
+    : Probe(group),
+      common_(common),
+      message_prefix_(common.message.empty() ? std::string() : common.message + ":"),
+      coefficient_(common.coefficient) {}
 
 std::vector<std::string> BaseProbe::dependencies() const {
   // Not the energy probe: it comes after its members (ColumnEnergyProbe explains why).
@@ -52,8 +55,8 @@ void BaseProbe::refresh(const StepInfo& s, const RunContext& ctx) {
   compute(s, ctx);
 }
 
-void BaseProbe::set_raw_values(std::vector<double> raw) {
-  raw_ = std::move(raw);
+void BaseProbe::set_raw_values(std::span<const double> raw) {
+  raw_.assign(raw.begin(), raw.end());
   values_.resize(raw_.size());
   for (std::size_t b = 0; b < raw_.size(); ++b) values_[b] = coefficient_ * raw_[b];
 }

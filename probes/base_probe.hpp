@@ -1,6 +1,7 @@
 // What every probe type shares: the trigger, membership of an energy probe with a coefficient, values per global
 // batch element computed at most once per step, and per-batch text files written by the root rank.
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,18 +47,20 @@ class BaseProbe : public Probe {
   // Global batch elements that get a file (default: all).
   virtual std::vector<int> output_batches(const RunContext& ctx) const;
 
-  void set_raw_values(std::vector<double> raw);
+  // Copies into the values kept since initialize (no allocation while the batch size stays the same).
+  void set_raw_values(std::span<const double> raw);
   void set_coefficient(double c) { coefficient_ = c; }
   bool has_trigger() const { return trigger_ != nullptr; }
   // True when there is no trigger layer, or it fires at this step's time plus triggerOffset.
   bool triggered(const StepInfo& s) const;
   const ProbeParams& common() const { return common_; }
   // The message as OpenPV prefixes it to lines: "message:" or nothing.
-  std::string message_prefix() const { return common_.message.empty() ? std::string() : common_.message + ":"; }
+  const std::string& message_prefix() const { return message_prefix_; }
   ProbeOutput& output() { return output_; }
 
  private:
   ProbeParams common_;
+  std::string message_prefix_;  // built once: probe lines use it every step
   double coefficient_;
   Layer* trigger_ = nullptr;
   std::vector<double> raw_;

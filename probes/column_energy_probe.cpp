@@ -47,7 +47,8 @@ void ColumnEnergyProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
 }
 
 void ColumnEnergyProbe::compute(const StepInfo& s, const RunContext& ctx) {
-  std::vector<double> energy(std::size_t(ctx.nbatch), 0.0);
+  std::vector<double>& energy = energy_;
+  energy.assign(std::size_t(ctx.nbatch), 0.0);
   for (BaseProbe* m : members_) {
     m->refresh(s, ctx);
     const std::vector<double>& v = m->values();
@@ -56,13 +57,13 @@ void ColumnEnergyProbe::compute(const StepInfo& s, const RunContext& ctx) {
                   name() + "\" sums " + std::to_string(energy.size()) + " batch elements");
     for (std::size_t b = 0; b < energy.size(); ++b) energy[b] += v[b];
   }
-  set_raw_values(std::move(energy));
+  set_raw_values(energy);
 }
 
 void ColumnEnergyProbe::write(const StepInfo& s) {
   if (!output().is_open()) return;
   for (std::size_t b = 0; b < raw_values().size(); ++b)
-    output().write(int(b), format_text("%10f, %d, %10.9f\n", s.time, int(b), raw_values()[b]));
+    output().print(int(b), "%10f, %d, %10.9f\n", s.time, int(b), raw_values()[b]);
 }
 
 }  // namespace spv

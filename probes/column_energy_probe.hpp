@@ -31,6 +31,7 @@ class ColumnEnergyProbe : public BaseProbe {
  private:
   Params params_;
   std::vector<BaseProbe*> members_;
+  std::vector<double> energy_;  // scratch of compute, reused every step
 };
 
 }  // namespace spv

@@ -89,8 +89,8 @@ GridSum GridSum::load(const double* words) {
   return s;
 }
 
-void reduce_sums(std::vector<GridSum>& sums, Communicator& comm) {
-  std::vector<double> words(sums.size() * GridSum::kWords);
+void reduce_sums(std::vector<GridSum>& sums, Communicator& comm, std::vector<double>& words) {
+  words.resize(sums.size() * GridSum::kWords);
   for (std::size_t i = 0; i < sums.size(); ++i) sums[i].store(words.data() + i * GridSum::kWords);
   comm.ordered_sum(words);
   for (std::size_t i = 0; i < sums.size(); ++i) sums[i] = GridSum::load(words.data() + i * GridSum::kWords);

@@ -38,7 +38,8 @@ class GridSum {
   std::int64_t pending_ = 0;  // additions since the last carry propagation
 };
 
-// Adds each rank's sums element-wise (every rank gets the totals); exact, so rank order cannot matter.
-void reduce_sums(std::vector<GridSum>& sums, Communicator& comm);
+// Adds each rank's sums element-wise (every rank gets the totals); exact, so rank order cannot matter. `words` is
+// the caller's scratch for the transport, kept between calls so that a probe reducing every step does not allocate.
+void reduce_sums(std::vector<GridSum>& sums, Communicator& comm, std::vector<double>& words);
 
 }  // namespace spv

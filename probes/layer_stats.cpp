@@ -46,13 +46,16 @@ Partial tile_stats(const Layer& layer, bool use_v, double nnz_threshold, int b) 
 
 }  // namespace
 
-std::vector<LayerStats> layer_stats(const Layer& layer, bool use_v, double nnz_threshold, Communicator& comm) {
+void layer_stats(const Layer& layer, bool use_v, double nnz_threshold, Communicator& comm, LayerStatsScratch& scratch,
+                 std::vector<LayerStats>& stats) {
   const LayerGeometry& g = layer.geometry();
   const std::size_t nbatch = std::size_t(g.nbatch_global);
   const std::size_t ranks = std::size_t(comm.size()), rank = std::size_t(comm.rank());
-  std::vector<GridSum> sums(3 * nbatch);
+  std::vector<GridSum>& sums = scratch.sums;
+  sums.assign(3 * nbatch, GridSum());
   // Each rank's min and max go to its own slot (others add zero there), so the reduction is a gather.
-  std::vector<double> extremes(2 * nbatch * ranks, 0.0);
+  std::vector<double>& extremes = scratch.extremes;
+  extremes.assign(2 * nbatch * ranks, 0.0);
   const double inf = std::numeric_limits<double>::infinity();
   for (std::size_t b = 0; b < nbatch; ++b) {
     extremes[2 * (b * ranks + rank)] = inf;
@@ -67,13 +70,14 @@ std::vector<LayerStats> layer_stats(const Layer& layer, bool use_v, double nnz_t
     extremes[2 * (gb * ranks + rank)] = p.min;
     extremes[2 * (gb * ranks + rank) + 1] = p.max;
   }
-  reduce_sums(sums, comm);
+  reduce_sums(sums, comm, scratch.words);
   comm.ordered_sum(extremes);
-  std::vector<double> neurons(nbatch, 0.0);
+  std::vector<double>& neurons = scratch.neurons;
+  neurons.assign(nbatch, 0.0);
   for (int b = 0; b < g.nbatch; ++b) neurons[std::size_t(g.batch0 + b)] = double(g.neurons());
   comm.ordered_sum(neurons);
 
-  std::vector<LayerStats> stats(nbatch);
+  stats.assign(nbatch, LayerStats());
   for (std::size_t b = 0; b < nbatch; ++b) {
     LayerStats& s = stats[b];
     s.neurons = long(neurons[b]);
@@ -88,7 +92,6 @@ std::vector<LayerStats> layer_stats(const Layer& layer, bool use_v, double nnz_t
     s.min = float(lo);
     s.max = float(hi);
   }
-  return stats;
 }
 
 }  // namespace spv

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/layer.hpp"
+#include "probes/grid_sum.hpp"
 
 namespace spv {
 
@@ -19,7 +20,15 @@ struct LayerStats {
   double sigma() const;
 };
 
-// Every rank gets the statistics of every global batch element. use_v reads V (restricted), otherwise A's interior.
-std::vector<LayerStats> layer_stats(const Layer& layer, bool use_v, double nnz_threshold, Communicator& comm);
+// Buffers of layer_stats kept by its caller, so that statistics taken every step allocate only the first time.
+struct LayerStatsScratch {
+  std::vector<GridSum> sums;
+  std::vector<double> extremes, neurons, words;
+};
+
+// Every rank gets in `stats` the statistics of every global batch element. use_v reads V (restricted), otherwise
+// A's interior.
+void layer_stats(const Layer& layer, bool use_v, double nnz_threshold, Communicator& comm, LayerStatsScratch& scratch,
+                 std::vector<LayerStats>& stats);
 
 }  // namespace spv

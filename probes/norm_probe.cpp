@@ -29,19 +29,20 @@ void NormProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
 
 void NormProbe::compute(const StepInfo&, const RunContext& ctx) {
   const LayerGeometry& g = target().geometry();
-  std::vector<GridSum> sums(std::size_t(g.nbatch_global));
+  std::vector<GridSum>& sums = sums_;
+  sums.assign(std::size_t(g.nbatch_global), GridSum());
   for (int b = 0; b < g.nbatch; ++b) sums[std::size_t(g.batch0 + b)] = local_sum(b);
-  reduce_sums(sums, *ctx.comm);
-  std::vector<double> raw(sums.size());
-  for (std::size_t b = 0; b < sums.size(); ++b) raw[b] = norm_from_sum(sums[b].value());
-  set_raw_values(std::move(raw));
+  reduce_sums(sums, *ctx.comm, words_);
+  norms_.resize(sums.size());
+  for (std::size_t b = 0; b < sums.size(); ++b) norms_[b] = norm_from_sum(sums[b].value());
+  set_raw_values(norms_);
 }
 
 void NormProbe::write(const StepInfo& s) {
   if (!output().is_open()) return;
   const int neurons = int(target().geometry().global_neurons());
   for (std::size_t b = 0; b < raw_values().size(); ++b)
-    output().write(int(b), format_text("%6.3f, %d, %8d, %f\n", s.time, int(b), neurons, raw_values()[b]));
+    output().print(int(b), "%6.3f, %d, %8d, %f\n", s.time, int(b), neurons, raw_values()[b]);
 }
 
 }  // namespace spv

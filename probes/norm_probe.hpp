@@ -31,6 +31,9 @@ class NormProbe : public LayerProbe {
  private:
   std::string mask_name_;
   const Layer* mask_ = nullptr;
+  // Scratch of compute, reused every step.
+  std::vector<GridSum> sums_;
+  std::vector<double> words_, norms_;
 };
 
 template <class Add>

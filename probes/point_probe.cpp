@@ -37,20 +37,21 @@ void PointProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
 void PointProbe::compute(const StepInfo&, const RunContext& ctx) {
   const LayerGeometry& g = target().geometry();
   const int x = params_.xLoc - g.kx0, y = params_.yLoc - g.ky0, b = params_.batchLoc - g.batch0;
-  std::vector<double> va(2, 0.0);
+  std::vector<double>& va = va_;
+  va.assign(2, 0.0);
   if (x >= 0 && x < g.nx && y >= 0 && y < g.ny && b >= 0 && b < g.nbatch) {
     if (!target().V().empty()) va[0] = target().V()[std::size_t(b) * g.neurons() + g.index(x, y, params_.fLoc)];
     va[1] = target().A()[std::size_t(b) * g.neurons_ext() + g.ext_index(x, y, params_.fLoc)];
   }
   // Only one rank holds the neuron; the others add zeros.
   ctx.comm->ordered_sum(va);
-  set_raw_values(std::move(va));
+  set_raw_values(va);
 }
 
 void PointProbe::write(const StepInfo& s) {
   if (!output().is_open()) return;
-  output().write(params_.batchLoc, format_text("%s t=%.1f V=%6.5f a=%.5f\n", message_prefix().c_str(), s.time,
-                                               raw_values()[0], raw_values()[1]));
+  output().print(params_.batchLoc, "%s t=%.1f V=%6.5f a=%.5f\n", message_prefix().c_str(), s.time, raw_values()[0],
+                 raw_values()[1]);
 }
 
 }  // namespace spv

@@ -28,6 +28,7 @@ class PointProbe : public LayerProbe {
 
  private:
   Params params_;
+  std::vector<double> va_;  // scratch of compute, reused every step
 };
 
 }  // namespace spv

@@ -44,11 +44,30 @@ void ProbeOutput::open(OutputDirectory& dir, const std::string& probe_output_fil
     if (!header.empty()) file->stream << header << '\n';
     files_.push_back(std::move(file));
   }
+  line_.resize(256);
 }
 
-void ProbeOutput::write(int batch, const std::string& text) {
+void ProbeOutput::write(int batch, const std::string& text) { write(batch, text.data(), text.size()); }
+
+void ProbeOutput::write(int batch, const char* text, std::size_t length) {
   for (auto& f : files_)
-    if (f->batch == batch) f->stream << text;
+    if (f->batch == batch) f->stream.write(text, std::streamsize(length));
+}
+
+void ProbeOutput::print(int batch, const char* format, ...) {
+  if (files_.empty()) return;
+  va_list args;
+  va_start(args, format);
+  va_list again;
+  va_copy(again, args);
+  int n = std::vsnprintf(line_.data(), line_.size(), format, args);
+  va_end(args);
+  if (n >= 0 && std::size_t(n) >= line_.size()) {
+    line_.resize(std::size_t(n) + 1);
+    n = std::vsnprintf(line_.data(), line_.size(), format, again);
+  }
+  va_end(again);
+  if (n > 0) write(batch, line_.data(), std::size_t(n));
 }
 
 std::vector<std::int64_t> ProbeOutput::positions() {

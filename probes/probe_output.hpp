@@ -14,7 +14,7 @@ class OutputDirectory;
 // OpenPV's per-batch file name: "dir/energy.txt", 2 -> "dir/energy_batchElement_2.txt" (the extension is kept).
 std::string batch_element_file_name(const std::string& probe_output_file, int batch);
 
-// printf into a std::string (probe lines keep OpenPV's printf layouts exactly).
+// printf into a std::string (for messages; the per-step probe lines go through ProbeOutput::print).
 [[gnu::format(printf, 1, 2)]] std::string format_text(const char* format, ...);
 
 class ProbeOutput {
@@ -30,6 +30,9 @@ class ProbeOutput {
   bool is_open() const { return !files_.empty(); }
   // Appends text to batch element b's file; nothing when that element has no file.
   void write(int batch, const std::string& text);
+  // printf into a line buffer kept between calls, appended like write(): the per-step probe lines allocate nothing
+  // once the buffer has grown to the longest line.
+  [[gnu::format(printf, 3, 4)]] void print(int batch, const char* format, ...);
   // Flushes every file and returns its size per listed batch element, in open order (what a checkpoint records).
   std::vector<std::int64_t> positions();
   // Restart: each file continues from its committed version cut at `positions` (as positions() returned them).
@@ -44,8 +47,11 @@ class ProbeOutput {
     std::filesystem::path path;
     std::ofstream stream;
   };
+  void write(int batch, const char* text, std::size_t length);
+
   std::vector<std::unique_ptr<File>> files_;
   OutputDirectory* dir_ = nullptr;
+  std::vector<char> line_;
 };
 
 }  // namespace spv

@@ -27,7 +27,7 @@ void StatsProbe::allocate(const RunContext&) {
 }
 
 void StatsProbe::compute(const StepInfo&, const RunContext& ctx) {
-  stats_ = layer_stats(target(), use_v_, params_.nnzThreshold, *ctx.comm);
+  layer_stats(target(), use_v_, params_.nnzThreshold, *ctx.comm, scratch_, stats_);
 }
 
 void StatsProbe::write(const StepInfo& s) {
@@ -36,10 +36,10 @@ void StatsProbe::write(const StepInfo& s) {
   const bool hertz = !use_v_ && target().common().sparseLayer;
   for (std::size_t b = 0; b < stats_.size(); ++b) {
     const LayerStats& st = stats_[b];
-    output().write(int(b), format_text("%st==%6.1f b==%d N==%d Total==%f Min==%f Avg==%f%s Max==%f sigma==%f nnz==%d\n",
-                                       message_prefix().c_str(), s.time, int(b), int(st.neurons), st.sum,
-                                       double(st.min), st.mean() * (hertz ? 1000.0 : 1.0), hertz ? " Hz (/dt ms)" : "",
-                                       double(st.max), st.sigma(), int(st.nonzero)));
+    output().print(int(b), "%st==%6.1f b==%d N==%d Total==%f Min==%f Avg==%f%s Max==%f sigma==%f nnz==%d\n",
+                   message_prefix().c_str(), s.time, int(b), int(st.neurons), st.sum, double(st.min),
+                   st.mean() * (hertz ? 1000.0 : 1.0), hertz ? " Hz (/dt ms)" : "", double(st.max), st.sigma(),
+                   int(st.nonzero));
   }
 }
 

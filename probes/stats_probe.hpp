@@ -52,6 +52,7 @@ class StatsProbe : public LayerProbe {
   Params params_;
   bool use_v_;
   std::vector<LayerStats> stats_;
+  LayerStatsScratch scratch_;
 };
 
 }  // namespace spv

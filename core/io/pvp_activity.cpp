@@ -143,7 +143,7 @@ PvpActivityFileWriter::~PvpActivityFileWriter() {
 }
 
 void PvpActivityFileWriter::write_frame(double time, std::span<const float> dense) {
-  const std::string path = path_.string();
+  const std::filesystem::path& path = path_;  // made text only for an error: a frame written allocates nothing
   if (file_ == nullptr) throw IoError(path, "write_frame after close()");
   if (frames_ >= INT32_MAX) throw IoError(path, "more frames than nbands (int32) can count", pvp_nbands_offset);
   const std::size_t neurons = std::size_t(header_.nx) * header_.ny * header_.nf;
@@ -152,11 +152,12 @@ void PvpActivityFileWriter::write_frame(double time, std::span<const float> dens
                             std::to_string(header_.nx) + "x" + std::to_string(header_.ny) + "x" +
                             std::to_string(header_.nf) + " layer");
   }
-  scratch_.clear();
-  le::append_f64(scratch_, time);
   const auto type = static_cast<PvpType>(header_.filetype);
+  // Room for the largest frame of this type at once, so that a code growing denser never reallocates mid-run.
+  scratch_.clear();
+  scratch_.reserve(12 + (type == PvpType::Dense ? 4 : 8) * neurons);
+  le::append_f64(scratch_, time);
   if (type == PvpType::Dense) {
-    scratch_.reserve(8 + 4 * neurons);
     for (float v : dense) le::append_f32(scratch_, v);
   } else {
     le::append_u32(scratch_, 0);  // count, patched below once known

@@ -20,6 +20,22 @@ TEST_CASE("format_text is printf", "[probes][output]") {
   CHECK(format_text("%s", std::string(300, 'x').c_str()).size() == 300);
 }
 
+TEST_CASE("ProbeOutput::print writes printf lines to the batch element's file, however long", "[probes][output]") {
+  TempDir dir;
+  OutputDirectory out(dir.path(), true);
+  ProbeOutput files;
+  files.open(out, "p.txt", {0, 2}, "head");
+  files.print(0, "%6.3f, %d\n", 1.0, 0);
+  files.print(2, "%s\n", std::string(300, 'x').c_str());  // longer than the first line buffer
+  files.print(2, "%d\n", 7);
+  files.print(1, "%d\n", 1);  // no file for batch element 1
+  files.close();
+  out.commit();
+  CHECK(read_file(dir.path() / "p_batchElement_0.txt") == "head\n 1.000, 0\n");
+  CHECK(read_file(dir.path() / "p_batchElement_2.txt") == "head\n" + std::string(300, 'x') + "\n7\n");
+  CHECK(!std::filesystem::exists(dir.path() / "p_batchElement_1.txt"));
+}
+
 namespace {
 
 // L holds 3 x 2 x 2 neurons of 0.5 in batch 0 and 1.5 in batch 1: sum a^2 = 3 and 27.
