@@ -149,7 +149,7 @@ class Page {
                "&asymp;22% (&asymp;46% no feedback)");
     number_row("&nbsp;&nbsp;vision only", "sparsity.vision", true, "", "", "");
     number_row("&nbsp;&nbsp;text only", "sparsity.text", true, "", "", "");
-    number_row("legible text generated from vision alone", "generation.legible_share", true, "&asymp;70%",
+    number_row("legible text generated from vision alone (chance: 10%)", "generation.legible_share", true, "&asymp;70%",
                "&asymp;70%", "&ndash;");
     number_row("linear classifier (logistic regression) on joint codes, both inputs", "classification.both", true,
                "separable (t-SNE)", "classes mix", "&ndash;");
