@@ -9,18 +9,13 @@
 
 #include "connections/conv_geometry.hpp"
 #include "core/geometry.hpp"
+#include "core/kernels/conv_axis_tables.hpp"
 
 namespace spv {
 
-// One axis of a (pre tile, post tile) pair, in local coordinates (pre coordinates may lie in the halo).
-struct AxisTable {
-  int pre_begin = 0, pre_end = 0;  // the pre coordinates whose patch reaches the post tile
-  // Per pre coordinate i (index i - pre_begin): the tile's post coordinates [post_lo, post_hi) it reaches, the patch
-  // offset of post_lo, and its kernel cell.
-  std::vector<int> post_lo, post_hi, offset_lo, cell;
-  // Per post coordinate p: entries [first[p], first[p + 1]) of (pre, offset), pre ascending.
-  std::vector<int> first, pre, offset;
-};
+// One axis of a (pre tile, post tile) pair, in local coordinates (pre coordinates may lie in the halo); the same
+// tables the CUDA back-end uploads (core/kernels/conv_axis_tables.hpp).
+using AxisTable = ConvAxisTables;
 
 // `pre_n`, `pre_k0`: the pre tile's size and global offset along the axis, with `halo_before`/`halo_after` halo
 // available; likewise for post.

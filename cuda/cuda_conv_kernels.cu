@@ -52,9 +52,12 @@ ConvDims dims_of(const ConvShape& s) {
   return d;
 }
 
+// An empty table still gets one element, so that every table has a device address.
 void upload_table(DeviceBuffer<int>& dst, const std::vector<int>& src, cudaStream_t stream) {
-  dst = DeviceBuffer<int>(src.size());
-  dst.upload(src.data(), src.size(), stream);
+  static const std::vector<int> placeholder{0};
+  const std::vector<int>& data = src.empty() ? placeholder : src;
+  dst = DeviceBuffer<int>(data.size());
+  dst.upload(data.data(), data.size(), stream);
 }
 
 DeviceAxisTables upload_axis(const ConvAxisTables& t, cudaStream_t stream) {
@@ -64,11 +67,11 @@ DeviceAxisTables upload_axis(const ConvAxisTables& t, cudaStream_t stream) {
   upload_table(d.post_lo, t.post_lo, stream);
   upload_table(d.post_hi, t.post_hi, stream);
   upload_table(d.offset_lo, t.offset_lo, stream);
-  upload_table(d.pre_cell, t.pre_cell, stream);
+  upload_table(d.pre_cell, t.cell, stream);
   upload_table(d.first, t.first, stream);
   upload_table(d.pre, t.pre, stream);
   upload_table(d.offset, t.offset, stream);
-  upload_table(d.cell, t.cell, stream);
+  upload_table(d.cell, t.entry_cell, stream);
   return d;
 }
 

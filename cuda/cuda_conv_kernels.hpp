@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "core/kernels/backend.hpp"
-#include "cuda/conv_tables.hpp"
+#include "core/kernels/conv_axis_tables.hpp"
 #include "cuda/device_buffer.hpp"
 
 namespace spv {

@@ -1,4 +1,4 @@
-#include "cuda/conv_tables.hpp"
+#include "core/kernels/conv_axis_tables.hpp"
 
 #include <algorithm>
 
@@ -21,7 +21,7 @@ ConvAxisTables make_conv_axis_tables(const ConvAxisShape& axis, int pre_n, int p
     t.post_lo.push_back(clipped_lo);
     t.post_hi.push_back(std::max(clipped_lo, clipped_hi));
     t.offset_lo.push_back(clipped_lo - lo);
-    t.pre_cell.push_back(axis.cell(i + pre_k0));
+    t.cell.push_back(axis.cell(i + pre_k0));
   }
   t.first.push_back(0);
   for (int p = 0; p < post_n; ++p) {
@@ -30,13 +30,10 @@ ConvAxisTables make_conv_axis_tables(const ConvAxisShape& axis, int pre_n, int p
       if (p < t.post_lo[k] || p >= t.post_hi[k]) continue;
       t.pre.push_back(i);
       t.offset.push_back(t.offset_lo[k] + p - t.post_lo[k]);
-      t.cell.push_back(t.pre_cell[k]);
+      t.entry_cell.push_back(t.cell[k]);
     }
     t.first.push_back(int(t.pre.size()));
   }
-  // Never empty, so that every table has a device address.
-  if (t.post_lo.empty()) t.post_lo = t.post_hi = t.offset_lo = t.pre_cell = {0};
-  if (t.pre.empty()) t.pre = t.offset = t.cell = {0};
   return t;
 }
 
