@@ -118,17 +118,12 @@ return net
 LUA
 expect_one_error "a truncated input file at 2x2" truncated.pvp 4 -p "$tmp/bad_build.lua" -o "$tmp/e1" -rows 2 -columns 2
 [ ! -e "$tmp/e1" ] || fail "a failed run left its output directory"
-python3 - "$tmp" <<'PY'
-import struct, sys, zlib
-def png(path, w, h):
-    raw = b"".join(b"\x00" + bytes((x * 16 + y) % 256 for x in range(w)) for y in range(h))
-    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) +
-                           chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-png(sys.argv[1] + "/good.png", 16, 16)
-open(sys.argv[1] + "/bad.png", "wb").write(b"not a png")
-open(sys.argv[1] + "/list.txt", "w").write("good.png\n" * 4 + "bad.png\n")
-PY
+# A good 16x16 grey PNG from the bars tool, an unreadable one, and a list that meets the bad one in the run.
+mkdir "$tmp/png"
+"$make_bars" --count 1 --size 16 --seed 3 --out "$tmp/one.pvp" --png-dir "$tmp/png" >/dev/null
+cp "$tmp/png/bars_000000.png" "$tmp/good.png"
+printf 'not a png' >"$tmp/bad.png"
+printf 'good.png\ngood.png\ngood.png\ngood.png\nbad.png\n' >"$tmp/list.txt"
 cat >"$tmp/bad_run.lua" <<LUA
 local net = dofile("$tmp/conv.lua")
 net.Input.groupType = "ImageLayer"
