@@ -8,24 +8,12 @@ tmp=$(mktemp -d)
 pid=
 trap '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/bars_learning.sh"
 
 "$make_bars" --count 20 --size 16 --prob 0.125 --seed 1 --out "$tmp/bars.pvp" >/dev/null
 # params STOP OUT: a bars learning run with periodic checkpoints; the signalled runs get a stopTime far beyond what
 # they reach, so only the signal ends them.
-params() {
-  cat >"$tmp/run.lua" <<LUA
-local net = dofile("$src/lua/examples/bars.lua")
-net.Input.inputPath = "$tmp/bars.pvp"
-net.column.stopTime = $1
-net.column.checkpointWrite = true
-net.column.checkpointWriteDir = "$2/ckpt"
-net.column.checkpointWriteStepInterval = 200
-net.V1.writeStep = 20
-net.Error.writeStep = 40
-net.V1ToError.writeStep = 100
-return net
-LUA
-}
+params() { bars_learning_lua "$tmp/run.lua" "$1" "$2" 200; }
 run() { "$sparsepv" -q -t 1 -p "$tmp/run.lua" -o "$2" "${@:3}" >"$tmp/log" 2>&1 || { cat "$tmp/log"; fail "$1"; }; }
 
 # interrupt SIGNAL OUT: starts a long run, waits until it has stepped (its first periodic checkpoint exists), sends
@@ -63,18 +51,7 @@ echo "SIGTERM: status 143 after step $step, complete checkpoint $(basename "$sto
 stop=$((step + 400))
 params "$stop" "$tmp/a"; run "straight run" "$tmp/a"
 params "$stop" "$tmp/b"; run "restart with -c" "$tmp/b" -c "$stopped"
-n=0
-for f in "$tmp/a"/*; do
-  name=$(basename "$f")
-  case "$name" in ckpt|Last|timestamps|timers.txt|pv.params|pv.params.lua) continue ;; esac
-  cmp -s "$f" "$tmp/b/$name" || fail "SIGTERM: $name after the restart differs from the straight run"
-  n=$((n + 1))
-done
-diff -r "$tmp/a/timestamps" "$tmp/b/timestamps" >/dev/null || fail "SIGTERM: timestamps differ"
-[ "$(ls "$tmp/a" | wc -l)" = "$(ls "$tmp/b" | wc -l)" ] || fail "SIGTERM: different file lists"
-cmp -s "$tmp/a/Last/V1ToError_W.pvp" "$tmp/b/Last/V1ToError_W.pvp" || fail "SIGTERM: final weights differ"
-cmp -s "$tmp/a/Last/V1ToError_prev_dW.pvp" "$tmp/b/Last/V1ToError_prev_dW.pvp" || fail "SIGTERM: final momentum differs"
-echo "SIGTERM: -c from it to step $stop: $n output files and the final weights equal the uninterrupted run"
+same_as_straight_run "$tmp/a" "$tmp/b" "SIGTERM: -c from it to step $stop"
 
 interrupt INT "$tmp/c"
 [ "$status" = 130 ] || { cat "$tmp/log_INT"; fail "SIGINT: exit status $status, expected 130"; }
