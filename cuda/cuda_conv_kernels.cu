@@ -75,6 +75,17 @@ DeviceAxisTables upload_axis(const ConvAxisTables& t, cudaStream_t stream) {
   return d;
 }
 
+// The (batch, y, x, feature) of post neuron i in [batch][y][x][f] order: one thread's neuron in the gathers.
+struct PostNeuron {
+  int fp, xp, yp;
+  long b;
+};
+
+__device__ inline PostNeuron post_neuron(const ConvDims& d, long i) {
+  return {int(i % d.nfp), int((i / d.nfp) % d.post_nx), int((i / (long(d.nfp) * d.post_nx)) % d.post_ny),
+          i / (long(d.nfp) * d.post_nx * d.post_ny)};
+}
+
 // One thread per post neuron (batch, y, x, feature): g += a * w over the pre neurons reaching it, in ascending
 // (y, x, f) order, skipping zero activity as the CPU does.
 __global__ void gather_dense_kernel(ConvDims d, AxisView tx, AxisView ty, const float* act, const float* w,
@@ -82,10 +93,9 @@ __global__ void gather_dense_kernel(ConvDims d, AxisView tx, AxisView ty, const 
   const long total = long(d.nbatch) * d.post_ny * d.post_nx * d.nfp;
   const long i = long(blockIdx.x) * blockDim.x + threadIdx.x;
   if (i >= total) return;
-  const int fp = int(i % d.nfp);
-  const int xp = int((i / d.nfp) % d.post_nx);
-  const int yp = int((i / (long(d.nfp) * d.post_nx)) % d.post_ny);
-  const long b = i / (long(d.nfp) * d.post_nx * d.post_ny);
+  const PostNeuron n = post_neuron(d, i);
+  const int fp = n.fp, xp = n.xp, yp = n.yp;
+  const long b = n.b;
   const long row_len = long(d.pre_nx_ext) * d.pre_nf;
   float acc = gsyn[i];
   for (int e = ty.first[yp]; e < ty.first[yp + 1]; ++e) {
@@ -124,10 +134,9 @@ __global__ void gather_sparse_kernel(ConvDims d, AxisView tx, AxisView ty, const
   const long total = long(d.nbatch) * d.post_ny * d.post_nx * d.nfp;
   const long i = long(blockIdx.x) * blockDim.x + threadIdx.x;
   if (i >= total) return;
-  const int fp = int(i % d.nfp);
-  const int xp = int((i / d.nfp) % d.post_nx);
-  const int yp = int((i / (long(d.nfp) * d.post_nx)) % d.post_ny);
-  const long b = i / (long(d.nfp) * d.post_nx * d.post_ny);
+  const PostNeuron n = post_neuron(d, i);
+  const int fp = n.fp, xp = n.xp, yp = n.yp;
+  const long b = n.b;
   const long row_len = long(d.pre_nx_ext) * d.pre_nf;
   const int x_first = tx.first[xp], x_last = tx.first[xp + 1];
   if (x_first == x_last) return;
