@@ -40,8 +40,13 @@ HyPerConn::HyPerConn(const ParamGroup& group, Params p, const BindResult& given)
                                "OneToOneWeights or IdentWeight");
   if (q.weightInitType == "IdentWeight" && given.has("weightInit") && q.weightInit != 1.0)
     fail("weightInit", "IdentWeight always uses weight 1; use OneToOneWeights for another value");
-  if (q.normalizeMethod == "normalizeGroup" || q.normalizeMethod == "normalizeContrastZeroMean")
+  if (q.normalizeMethod == "normalizeContrastZeroMean")
     fail("normalizeMethod", "\"" + q.normalizeMethod + "\" is not supported yet");
+  if (q.normalizeMethod == "normalizeGroup" && q.normalizeGroupName.empty())
+    fail("normalizeGroupName", "is required when normalizeMethod is normalizeGroup (the group's head connection)");
+  if (q.normalizeMethod != "normalizeGroup" && !q.normalizeGroupName.empty())
+    fail("normalizeGroupName", "is only used with normalizeMethod = \"normalizeGroup\", not \"" + q.normalizeMethod +
+                                   "\"");
   if (q.plasticityFlag) {
     if (!given.has("dWMax")) fail("dWMax", "is required when plasticityFlag is true");
     if (q.triggerLayerName.empty() && !given.has("weightUpdatePeriod"))
@@ -67,6 +72,14 @@ void HyPerConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   if (params_.plasticityFlag && !params_.triggerLayerName.empty())
     trigger_layer_ = objects.require<Layer>(params_.triggerLayerName, *this, "triggerLayerName", "a layer");
   set_geometry(params_.nxp, params_.nyp, params_.nfp);
+  if (in_group()) {
+    HyPerConn* head = objects.require<HyPerConn>(params_.normalizeGroupName, *this, "normalizeGroupName",
+                                                 "a HyPerConn (or MomentumConn)");
+    if (head == this) fail("normalizeGroupName", "names this connection; name the group's head connection");
+    if (head->in_group())
+      fail("normalizeGroupName", "\"" + head->name() + "\" is itself in a group (normalizeGroup); name the head");
+    head->group_members_.push_back(this);
+  }
 }
 
 void HyPerConn::allocate(const RunContext& ctx) {
@@ -80,7 +93,8 @@ void HyPerConn::allocate(const RunContext& ctx) {
   sources.post = &post();
   for (int arbor = 0; arbor < params_.numAxonalArbors; ++arbor) sources.delay_steps.push_back(delay_steps(arbor));
   sources.trigger = trigger_layer_;
-  sources.normalize = normalize_settings();
+  // A group is normalised by its head after every member's update (finish_weight_updates), not by each updater.
+  if (!in_group() && group_members_.empty()) sources.normalize = normalize_settings();
   updater_ = make_updater(std::move(sources));
 }
 
@@ -91,12 +105,41 @@ std::unique_ptr<HebbianUpdater> HyPerConn::make_updater(HebbianSources sources) 
 void HyPerConn::initialize(const RunContext& ctx) {
   ConvConnection::initialize(ctx);
   initialize_weights(ctx);
-  if (params_.normalizeOnInitialize) normalize_weights(weights_, normalize_settings());
+  // A group's weights are normalised together once all of them exist (finish_initialize).
+  if (params_.normalizeOnInitialize && !in_group() && group_members_.empty())
+    normalize_weights(weights_, normalize_settings());
   if (updater_) updater_->initialize();
 }
 
+void HyPerConn::finish_initialize(const RunContext&) {
+  if (group_members_.empty()) return;
+  group_ = {&weights_};
+  for (HyPerConn* m : group_members_) {
+    const WeightStore& w = m->weights_;
+    if (w.arbors() != weights_.arbors() || w.kernels() != weights_.kernels())
+      m->fail("normalizeGroupName", "\"" + name() + "\" has " + std::to_string(weights_.arbors()) + " arbor(s) of " +
+                                        std::to_string(weights_.kernels()) + " kernels, this connection " +
+                                        std::to_string(w.arbors()) + " of " + std::to_string(w.kernels()) +
+                                        "; a group's kernels are normalised together, so they must match");
+    group_.push_back(&m->weights_);
+  }
+  if (params_.normalizeOnInitialize) normalize_weight_group(group_, normalize_settings());
+}
+
 void HyPerConn::update_weights(const StepInfo& s, const RunContext& ctx) {
-  if (updater_ && updater_->due(s)) updater_->update(*ctx.comm, weights_);
+  if (updater_ && updater_->due(s)) {
+    updater_->update(*ctx.comm, weights_);
+    updated_ = true;
+  }
+}
+
+void HyPerConn::finish_weight_updates(const StepInfo&) {
+  if (group_members_.empty()) return;
+  bool any = updated_;
+  for (HyPerConn* m : group_members_) any = any || m->updated_;
+  if (any && params_.normalizeOnWeightUpdate) normalize_weight_group(group_, normalize_settings());
+  updated_ = false;
+  for (HyPerConn* m : group_members_) m->updated_ = false;
 }
 
 void HyPerConn::initialize_weights(const RunContext& ctx) {
@@ -120,6 +163,7 @@ void HyPerConn::initialize_weights(const RunContext& ctx) {
 NormalizeSettings HyPerConn::normalize_settings() const {
   const Params& q = params_;
   NormalizeSettings s;
+  if (in_group()) return s;  // the head normalises the group
   s.method = q.normalizeMethod;
   s.strength = q.strength;
   if (q.normalizeFromPostPerspective)

@@ -26,14 +26,19 @@ class HyPerConn : public ConvConnection {
   void allocate(const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
   void update_weights(const StepInfo& s, const RunContext& ctx) override;
+  void finish_initialize(const RunContext& ctx) override;
+  void finish_weight_updates(const StepInfo& s) override;
   // W per arbor as <name>_W.pvp (unless suppressNonplasticCheckpoints leaves fixed weights out), the learning state.
   void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
   bool initialize_from_checkpoint() const override { return params_.initializeFromCheckpointFlag; }
 
   // The learning state (null unless plasticityFlag); valid after allocate().
   const HebbianUpdater* updater() const { return updater_.get(); }
-  // The normalisation this connection applies (strength already scaled for normalizeFromPostPerspective).
+  // The normalisation this connection applies (strength already scaled for normalizeFromPostPerspective); "none"
+  // for a group member, whose head normalises it.
   NormalizeSettings normalize_settings() const;
+  // Whether this connection's weights are normalised by another's (normalizeMethod = normalizeGroup).
+  bool in_group() const { return params_.normalizeMethod == "normalizeGroup"; }
 
  protected:
   const HyPerConnParams& hyper_params() const { return params_; }
@@ -48,6 +53,10 @@ class HyPerConn : public ConvConnection {
   WeightStore weights_;
   const Layer* trigger_layer_ = nullptr;  // learning trigger (null: learn every weightUpdatePeriod)
   std::unique_ptr<HebbianUpdater> updater_;
+  // normalizeGroup: the head keeps its members and the stores it normalises (itself first).
+  std::vector<HyPerConn*> group_members_;
+  std::vector<WeightStore*> group_;
+  bool updated_ = false;  // an update ran in this step (cleared by the head's finish_weight_updates)
 };
 
 }  // namespace spv

@@ -18,7 +18,7 @@ struct HyPerConnParams : ConnectionParams {
   int minNNZ;
   double wGaussMean, wGaussStdev;
   double weightInit;
-  std::string normalizeMethod;
+  std::string normalizeMethod, normalizeGroupName;
   double strength;
   bool normalizeArborsIndividually, normalizeOnInitialize, normalizeOnWeightUpdate, normalizeFromPostPerspective;
   double rMinX, rMinY, normalize_cutoff;
@@ -62,9 +62,13 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
       .key("wGaussStdev", &P::wGaussStdev, 1.0, "GaussianRandomWeight: standard deviation", {non_negative()})
       .key("weightInit", &P::weightInit, 1.0, "OneToOneWeights: the weight at the patch centre (IdentWeight: 1)")
       .key("normalizeMethod", &P::normalizeMethod, Required,
-           "normalizeL2 (each kernel to L2 norm strength), normalizeSum, normalizeMax, or none",
+           "normalizeL2 (each kernel to L2 norm strength), normalizeSum, normalizeMax, none, or normalizeGroup "
+           "(normalised together with the connection named by normalizeGroupName)",
            {one_of({"normalizeL2", "normalizeSum", "normalizeMax", "none", "normalizeContrastZeroMean",
                     "normalizeGroup"})})
+      .key("normalizeGroupName", &P::normalizeGroupName, Nil,
+           "normalizeGroup: the group's head, a connection whose normaliser scales each kernel over the whole group "
+           "(the head's and every member's weights for that kernel together), with the head's settings")
       .key("strength", &P::strength, 1.0, "the norm (L2, sum or max) each kernel is scaled to")
       .key("normalizeArborsIndividually", &P::normalizeArborsIndividually, false,
            "normalise each arbor's kernel alone instead of the kernel over all arbors")

@@ -32,15 +32,17 @@ void apply_cutoff(WeightStore& w, double cutoff) {
     if (std::fabs(v) < threshold) v = 0.0f;
 }
 
-// The statistic a method scales to, accumulated over one kernel of the given arbors.
-double kernel_norm(const WeightStore& w, const std::string& method, int k, int arbor_begin, int arbor_end) {
+// The statistic a method scales to, accumulated over one kernel of the given arbors in every store of a group.
+double kernel_norm(std::span<WeightStore* const> group, const std::string& method, int k, int arbor_begin,
+                   int arbor_end) {
   double acc = method == "normalizeMax" ? -std::numeric_limits<double>::infinity() : 0.0;
-  for (int a = arbor_begin; a < arbor_end; ++a)
-    for (float v : w.kernel(a, k)) {
-      if (method == "normalizeL2") acc += double(v) * v;
-      else if (method == "normalizeSum") acc += v;
-      else acc = std::max(acc, double(v));
-    }
+  for (const WeightStore* w : group)
+    for (int a = arbor_begin; a < arbor_end; ++a)
+      for (float v : w->kernel(a, k)) {
+        if (method == "normalizeL2") acc += double(v) * v;
+        else if (method == "normalizeSum") acc += v;
+        else acc = std::max(acc, double(v));
+      }
   return method == "normalizeL2" ? std::sqrt(acc) : acc;
 }
 
@@ -52,24 +54,33 @@ bool tolerated(const std::string& method, double norm, double min_tolerated) {
 }  // namespace
 
 void normalize_weights(WeightStore& w, const NormalizeSettings& s) {
-  if (s.method == "none") return;
-  if (s.r_min_x > 0.5 && s.r_min_y > 0.5) apply_r_min(w, s.r_min_x, s.r_min_y);
-  if (s.nonnegative)
-    for (float& v : w.values()) v = std::max(v, 0.0f);
-  if (s.cutoff > 0) apply_cutoff(w, s.cutoff);
-  const int groups = s.arbors_individually ? w.arbors() : 1;
-  for (int group = 0; group < groups; ++group) {
-    const int arbor_begin = s.arbors_individually ? group : 0;
-    const int arbor_end = s.arbors_individually ? group + 1 : w.arbors();
-    for (int k = 0; k < w.kernels(); ++k) {
-      const double norm = kernel_norm(w, s.method, k, arbor_begin, arbor_end);
+  WeightStore* const one[] = {&w};
+  normalize_weight_group(one, s);
+}
+
+void normalize_weight_group(std::span<WeightStore* const> group, const NormalizeSettings& s) {
+  if (s.method == "none" || group.empty()) return;
+  for (WeightStore* w : group) {
+    if (s.r_min_x > 0.5 && s.r_min_y > 0.5) apply_r_min(*w, s.r_min_x, s.r_min_y);
+    if (s.nonnegative)
+      for (float& v : w->values()) v = std::max(v, 0.0f);
+    if (s.cutoff > 0) apply_cutoff(*w, s.cutoff);
+  }
+  const WeightStore& first = *group.front();
+  const int groups = s.arbors_individually ? first.arbors() : 1;
+  for (int g = 0; g < groups; ++g) {
+    const int arbor_begin = s.arbors_individually ? g : 0;
+    const int arbor_end = s.arbors_individually ? g + 1 : first.arbors();
+    for (int k = 0; k < first.kernels(); ++k) {
+      const double norm = kernel_norm(group, s.method, k, arbor_begin, arbor_end);
       if (tolerated(s.method, norm, s.min_tolerated)) continue;  // too close to zero to scale; OpenPV warns
       const float factor = float(s.strength / norm);
-      for (int a = arbor_begin; a < arbor_end; ++a)
-        for (float& v : w.kernel(a, k)) v *= factor;
+      for (WeightStore* w : group)
+        for (int a = arbor_begin; a < arbor_end; ++a)
+          for (float& v : w->kernel(a, k)) v *= factor;
     }
   }
-  w.touch();
+  for (WeightStore* w : group) w->touch();
 }
 
 }  // namespace spv

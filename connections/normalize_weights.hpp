@@ -1,6 +1,7 @@
 // Weight normalisation as OpenPV's normalizers do it: optional clean-up (central rMin region, negative weights,
 // weights below a cutoff), then each kernel scaled so that its L2 norm, sum or maximum equals the strength.
 #pragma once
+#include <span>
 #include <string>
 
 #include "connections/weight_store.hpp"
@@ -18,5 +19,8 @@ struct NormalizeSettings {
 };
 
 void normalize_weights(WeightStore& w, const NormalizeSettings& s);
+// OpenPV's normalizeGroup: the clean-up on each store, then each kernel index scaled by one factor taken over that
+// kernel in every store of the group (all stores must have the same arbors and kernels).
+void normalize_weight_group(std::span<WeightStore* const> group, const NormalizeSettings& s);
 
 }  // namespace spv

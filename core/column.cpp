@@ -197,6 +197,7 @@ void Column::open_outputs() {
 
 void Column::initialize() {
   for (auto& o : objects_.objects()) o->initialize(ctx_);
+  for (Connection* c : connections_) c->finish_initialize(ctx_);
   register_state();
   if (!restart_dir_.empty()) {
     // A restart continues: no initial output (the checkpoint's files already hold it).
@@ -240,6 +241,7 @@ void Column::advance() {
   {
     Timers::Scope scope(timers_, t_learn_);
     for (Connection* c : connections_) c->update_weights(s, ctx_);
+    for (Connection* c : connections_) c->finish_weight_updates(s);
   }
   {
     Timers::Scope scope(timers_, t_probes_);

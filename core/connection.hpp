@@ -75,6 +75,10 @@ class Connection : public Object {
   virtual bool plastic() const { return false; }
   // Learning hook, called after the layers of a step have updated.
   virtual void update_weights(const StepInfo&, const RunContext&) {}
+  // Called once every connection's update_weights of a step has run (group normalisation sees all members' updates).
+  virtual void finish_weight_updates(const StepInfo&) {}
+  // Called once every object has initialised, before a checkpoint is read (group normalisation of initial weights).
+  virtual void finish_initialize(const RunContext&) {}
   // Write weights if due.
   virtual void write_output(const StepInfo&, const RunContext&) {}
 

@@ -24,6 +24,7 @@ local epochs   = setting("SPV_DSC_EPOCHS", 1)        -- passes over the pairs wh
 local steps    = setting("SPV_DSC_STEPS", nil)       -- LCA steps per pair (default 400; small: 100)
 local nbatch   = setting("SPV_DSC_NBATCH", 16)       -- pairs coded at once
 local lambda   = setting("SPV_DSC_LAMBDA", 0.05)     -- every LCA layer's threshold (VThresh = AShift)
+local joint_norm = setting("SPV_DSC_JOINT_NORM", "separate")  -- joint dictionaries normalised: separate | group
 local generation = setting("SPV_DSC_GENERATION", "linear")  -- missing stream's layers: linear | rectified | threshold
 
 local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
@@ -31,4 +32,5 @@ data = data or (here .. "../../data-cache/" .. (small and "dsc-digits-small" or 
 local dsc = dofile(here .. "dsc_digits/network.lua")
 return dsc.build({ mode = mode, feedback = feedback, small = small, data = data, weights = weights, set = set,
                    pairs = pairs and tonumber(pairs), epochs = epochs, steps = steps and tonumber(steps),
-                   nbatch = nbatch, lambda = lambda, generation = generation })
+                   nbatch = nbatch, lambda = lambda, generation = generation,
+                   joint_norm = joint_norm })

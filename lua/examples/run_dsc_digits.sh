@@ -5,8 +5,8 @@
 #   RUN/learn/*Dict.pvp, RUN/infer_{both,vision,text}/{Joint,Vision1,TextRecon,VisionRecon}.pvp,
 #   RUN/flip/{Joint,Vision1}.pvp + cases.txt, RUN/labels_test.txt, RUN/text_clean.pvp, RUN/timing.txt
 # usage: lua/examples/run_dsc_digits.sh [--small] [--no-feedback] [--pairs N] [--test-pairs M] [--flip-cases K]
-#          [--epochs E] [--steps S] [--lambda L] [--train-codes N] [--threads T] [--out RUN] [--build DIR] [--data DIR]
-#          [--infer-only]
+#          [--epochs E] [--steps S] [--lambda L] [--joint-norm group|separate] [--train-codes N] [--threads T]
+#          [--out RUN] [--build DIR] [--data DIR] [--infer-only]
 # --train-codes N also codes the first N training pairs with both modalities (RUN/infer_train/, labels_train.txt),
 # for classifiers trained on training codes. --infer-only keeps RUN/learn/ (learned before) and redoes the rest.
 set -euo pipefail
@@ -23,13 +23,14 @@ while [ $# -gt 0 ]; do
     --epochs) epochs=$2; shift ;;
     --steps) steps=$2; shift ;;
     --lambda) export SPV_DSC_LAMBDA=$2; shift ;;
+    --joint-norm) export SPV_DSC_JOINT_NORM=$2; shift ;;
     --train-codes) train_codes=$2; shift ;;
     --threads) threads=$2; shift ;;
     --out) out=$2; shift ;;
     --build) build=$2; shift ;;
     --data) data=$2; shift ;;
     --infer-only) infer_only=1 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift

@@ -52,6 +52,13 @@ function M.build(o)
   local stop = math.ceil(pairs * epochs / nbatch) * period
   local tau = steps / 5
   local lambda = o.lambda or 0.05
+  -- "group": each joint neuron's vision and text dictionary elements share one unit L2 norm (OpenPV's
+  -- normalizeGroup, as in linked dictionaries), so a neuron may serve one modality or both; "separate": each
+  -- element has unit norm in each modality.
+  local joint_norm = o.joint_norm or "separate"
+  assert(joint_norm == "group" or joint_norm == "separate",
+         "dsc_digits: joint_norm must be group or separate, not " .. tostring(joint_norm))
+  local joint_head = joint_norm == "group" and "JointVisionDict" or nil
   local generation = o.generation or "linear"
   assert(({ linear = true, rectified = true, threshold = true })[generation],
          "dsc_digits: generation must be linear, rectified or threshold, not " .. tostring(generation))
@@ -81,9 +88,12 @@ function M.build(o)
              VThresh = lambda, AShift = lambda, AMin = 0, AMax = math.huge, timeConstantTau = tau,
              selfInteract = true, triggerLayerName = "Vision", triggerBehavior = "resetStateOnTrigger" }
   end
-  local function dictionary(pre, post, name, nxp, nyp, channel)
+  local function dictionary(pre, post, name, nxp, nyp, channel, group_head)
     local d = { groupType = "MomentumConn", preLayerName = pre, postLayerName = post, channelCode = channel,
                 nxp = nxp, nyp = nyp, normalizeMethod = "normalizeL2", strength = 1 }
+    if group_head and group_head ~= name then
+      d.normalizeMethod = "normalizeGroup"; d.normalizeGroupName = group_head
+    end
     if learn then
       d.weightInitType = "UniformRandomWeight"; d.wMinInit = -1; d.wMaxInit = 1
       d.plasticityFlag = true; d.triggerLayerName = "Vision"; d.triggerOffset = 1
@@ -193,7 +203,7 @@ function M.build(o)
     local clone, e, dict = t.top .. "V", "Joint" .. m .. "Error", "Joint" .. m .. "Dict"
     local nxp, nyp = math.floor(t.x * column_side + 0.5), math.floor(t.y * column_side + 0.5)
     if t.generated then
-      net[dict] = dictionary("Joint", t.top, dict, nxp, nyp, 0)
+      net[dict] = dictionary("Joint", t.top, dict, nxp, nyp, 0, joint_head)
     else
       net[clone] = { groupType = "CloneVLayer", originalLayerName = t.top, nxScale = t.x, nyScale = t.y, nf = t.nf,
                      phase = 3 }
@@ -205,7 +215,7 @@ function M.build(o)
         net[e].groupType = "MaskLayer"; net[e].maskMethod = "layer"; net[e].maskLayerName = "TextGateTop"
       end
       net[clone .. "ToError"] = { groupType = "IdentConn", preLayerName = clone, postLayerName = e, channelCode = 0 }
-      net[dict] = dictionary("Joint", e, dict, nxp, nyp, 1)
+      net[dict] = dictionary("Joint", e, dict, nxp, nyp, 1, joint_head)
       net[e .. "ToJoint"] = { groupType = "TransposeConn", preLayerName = e, postLayerName = "Joint", channelCode = 0,
                               originalConnName = dict, updateGSynFromPostPerspective = true }
       net[e .. "To" .. t.top] = { groupType = "IdentConn", preLayerName = e, postLayerName = t.top,
