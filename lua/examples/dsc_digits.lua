@@ -24,7 +24,7 @@ local epochs   = setting("SPV_DSC_EPOCHS", 1)        -- passes over the pairs wh
 local steps    = setting("SPV_DSC_STEPS", nil)       -- LCA steps per pair (default 400; small: 100)
 local nbatch   = setting("SPV_DSC_NBATCH", 16)       -- pairs coded at once
 local lambda   = setting("SPV_DSC_LAMBDA", 0.05)     -- every LCA layer's threshold (VThresh = AShift)
-local joint_norm = setting("SPV_DSC_JOINT_NORM", "separate")  -- joint dictionaries normalised: separate | group
+local joint_norm = setting("SPV_DSC_JOINT_NORM", "group")  -- joint dictionaries normalised together (group) or apart
 local generation = setting("SPV_DSC_GENERATION", "linear")  -- missing stream's layers: linear | rectified | threshold
 
 local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"

@@ -9,7 +9,8 @@
 --
 -- options: mode ("learn", "both", "vision", "text", "flip"), feedback (bool), small (bool), data (dir), lambda,
 --          weights (dir of learned weights, inference), set ("train"/"test"), pairs, epochs, steps (per pair),
---          nbatch, out (outputPath), generation ("linear", "rectified", "threshold": the missing stream's layers).
+--          nbatch, out (outputPath), generation ("linear", "rectified", "threshold": the missing stream's layers),
+--          joint_norm ("group": the joint dictionaries share one norm per neuron; "separate").
 local M = {}
 
 -- Layer sizes; lambda: the layer's threshold as a multiple of the `lambda` option. The column is 32x32 (the vision
@@ -55,7 +56,7 @@ function M.build(o)
   -- "group": each joint neuron's vision and text dictionary elements share one unit L2 norm (OpenPV's
   -- normalizeGroup, as in linked dictionaries), so a neuron may serve one modality or both; "separate": each
   -- element has unit norm in each modality.
-  local joint_norm = o.joint_norm or "separate"
+  local joint_norm = o.joint_norm or "group"
   assert(joint_norm == "group" or joint_norm == "separate",
          "dsc_digits: joint_norm must be group or separate, not " .. tostring(joint_norm))
   local joint_head = joint_norm == "group" and "JointVisionDict" or nil

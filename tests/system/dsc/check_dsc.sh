@@ -55,6 +55,17 @@ for fb in 1 0; do
   cmp -s "$run/labels_test.txt" <(head -n 16 "$tmp/data/labels_test.txt") || fail "labels_test.txt is not the data's"
 done
 echo "ok: output contract (learn, infer_both/vision/text/train, flip, labels, clean text), with and without feedback"
+# The joint dictionaries are normalised as one group (normalizeGroup): each joint neuron's vision and text elements
+# together have unit L2 norm, neither alone.
+norms=$(for d in JointVisionDict JointTextDict; do "$build/tools/spv-pvp-inspect" "$tmp/run1/learn/$d.pvp" --csv \
+  | awk -F, -v d=$d 'NR > 1 { s[$2] += $6 * $6 } END { for (k in s) print d, k, s[k] }'; done \
+  | awk '{ t[$2] += $3; if ($1 == "JointTextDict") x[$2] = $3 }
+         END { for (k in t) { n++; if (t[k] < 0.9999 || t[k] > 1.0001) bad++; if (x[k] < 0.99) part++ }
+               print n, bad + 0, part + 0 }')
+read -r kernels bad part <<< "$norms"
+[ "$kernels" = 256 ] && [ "$bad" = 0 ] && [ "$part" -gt 0 ] \
+  || fail "joint dictionaries: $kernels kernels, $bad without unit group norm, $part with a text part below 1"
+echo "ok: the joint dictionaries share one unit norm per joint neuron"
 cmp -s "$tmp/run1/infer_both/Joint.pvp" "$tmp/run0/infer_both/Joint.pvp" && fail "feedback off changed nothing"
 cmp -s "$tmp/run1/learn/Vision1Dict.pvp" "$tmp/run0/learn/Vision1Dict.pvp" && fail "feedback off learned the same"
 echo "ok: switching the feedback off changes the learned dictionaries and the joint codes"
