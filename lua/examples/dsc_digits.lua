@@ -24,6 +24,7 @@ local epochs   = setting("SPV_DSC_EPOCHS", 1)        -- passes over the pairs wh
 local steps    = setting("SPV_DSC_STEPS", nil)       -- LCA steps per pair (default 400; small: 100)
 local nbatch   = setting("SPV_DSC_NBATCH", 16)       -- pairs coded at once
 local lambda   = setting("SPV_DSC_LAMBDA", 0.05)     -- every LCA layer's threshold (VThresh = AShift)
+local joint_lambda = setting("SPV_DSC_JOINT_LAMBDA", 1)  -- the joint layer's threshold as a multiple of lambda
 local joint_norm = setting("SPV_DSC_JOINT_NORM", "group")  -- joint dictionaries normalised together (group) or apart
 local generation = setting("SPV_DSC_GENERATION", "linear")  -- missing stream's layers: linear | rectified | threshold
 
@@ -33,4 +34,4 @@ local dsc = dofile(here .. "dsc_digits/network.lua")
 return dsc.build({ mode = mode, feedback = feedback, small = small, data = data, weights = weights, set = set,
                    pairs = pairs and tonumber(pairs), epochs = epochs, steps = steps and tonumber(steps),
                    nbatch = nbatch, lambda = lambda, generation = generation,
-                   joint_norm = joint_norm })
+                   joint_norm = joint_norm, joint_lambda = joint_lambda })

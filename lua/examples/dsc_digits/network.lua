@@ -10,7 +10,8 @@
 -- options: mode ("learn", "both", "vision", "text", "flip"), feedback (bool), small (bool), data (dir), lambda,
 --          weights (dir of learned weights, inference), set ("train"/"test"), pairs, epochs, steps (per pair),
 --          nbatch, out (outputPath), generation ("linear", "rectified", "threshold": the missing stream's layers),
---          joint_norm ("group": the joint dictionaries share one norm per neuron; "separate").
+--          joint_norm ("group": the joint dictionaries share one norm per neuron; "separate"), joint_lambda (the
+--          joint layer's threshold as a multiple of lambda).
 local M = {}
 
 -- Layer sizes; lambda: the layer's threshold as a multiple of the `lambda` option. The column is 32x32 (the vision
@@ -198,7 +199,7 @@ function M.build(o)
   end
 
   -- The joint layer: one code linked to the top of both streams.
-  net.Joint = written(lca(1 / column_side, 1 / column_side, s.joint.nf, s.joint.lambda), true)
+  net.Joint = written(lca(1 / column_side, 1 / column_side, s.joint.nf, s.joint.lambda * (o.joint_lambda or 1)), true)
   for _, m in ipairs({ "Vision", "Text" }) do
     local t = tops[m]
     local clone, e, dict = t.top .. "V", "Joint" .. m .. "Error", "Joint" .. m .. "Dict"
