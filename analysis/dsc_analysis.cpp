@@ -73,6 +73,11 @@ void sparsity_and_multimodal(Run& r) {
   r.summary.set("multimodal.silent", m.neither);
   // A stricter reading, for comparison: responding on more than 1% of each modality's inputs.
   r.summary.set("multimodal.share_over_1pct", modality_response(r.joint_vision, r.joint_text, 0.01).multimodal_share());
+  // Modality invariance: the same preferred class from vision alone and from text alone (chance: about 1 in the
+  // number of classes of the neurons with a preference in both).
+  const int same = same_preferred_class(r.joint_vision, r.joint_text, r.labels, r.classes);
+  r.summary.set("multimodal.same_class_neurons", same);
+  r.summary.set("multimodal.same_class_share", m.neurons ? double(same) / m.neurons : 0.0);
 }
 
 std::vector<ClassConcepts> concepts(Run& r) {

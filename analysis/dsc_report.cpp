@@ -145,6 +145,9 @@ class Page {
                "&ndash;");
     number_row("&nbsp;&nbsp;active on &gt; 1% of each modality's inputs", "multimodal.share_over_1pct", true, "", "",
                "");
+    if (s_.get("multimodal.same_class_share"))
+      number_row("&nbsp;&nbsp;same preferred class from vision alone and from text alone (see Definitions)",
+                 "multimodal.same_class_share", true, "", "", "");
     number_row("joint layer active, both inputs", "sparsity.both", true, "20.2%", "47.8%",
                "&asymp;22% (&asymp;46% no feedback)");
     number_row("&nbsp;&nbsp;vision only", "sparsity.vision", true, "", "", "");
@@ -341,7 +344,11 @@ class Page {
        << " of " << integer(s_.number("joint.neurons")) << "; " << integer(s_.number("multimodal.vision_responsive"))
        << " respond to vision, " << integer(s_.number("multimodal.text_responsive")) << " to text, "
        << integer(s_.number("multimodal.silent"))
-       << " to neither). Joint layer active: share of (input, neuron) pairs with non-zero activity. Concept neuron: "
+       << " to neither). Same preferred class: a neuron's preferred class in a modality is the one with the highest "
+          "mean activation over that modality's test inputs (strictly above every other class); the share of all "
+          "joint neurons whose preferred class is the same from vision alone and from text alone, a measure of "
+          "modality invariance (chance: about one in the number of classes). Joint layer active: share of "
+          "(input, neuron) pairs with non-zero activity. Concept neuron: "
           "per class, the neuron maximising the smaller of its two balanced accuracies (vision only, text only), "
           "each with its own threshold fitted on the test inputs.</p>\n";
   }

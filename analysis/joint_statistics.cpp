@@ -1,5 +1,7 @@
 #include "analysis/joint_statistics.hpp"
 
+#include <algorithm>
+
 #include "core/errors.hpp"
 
 namespace spv {
@@ -36,6 +38,49 @@ ModalityResponse modality_response(const CodeMatrix& vision_only, const CodeMatr
     r.neither += !rv && !rt;
   }
   return r;
+}
+
+namespace {
+
+// Per neuron, the preferred class's index in `classes`, or -1 without a strict preference.
+std::vector<int> preferred_classes(const CodeMatrix& codes, const std::vector<int>& labels,
+                                   const std::vector<int>& classes) {
+  const std::size_t nc = classes.size(), cols = std::size_t(codes.cols);
+  std::vector<double> sum(nc * cols, 0.0);
+  std::vector<int> count(nc, 0);
+  for (int r = 0; r < codes.rows; ++r) {
+    const auto it = std::find(classes.begin(), classes.end(), labels[std::size_t(r)]);
+    if (it == classes.end()) continue;
+    const std::size_t c = std::size_t(it - classes.begin());
+    ++count[c];
+    const auto row = codes.row(r);
+    for (std::size_t n = 0; n < cols; ++n) sum[c * cols + n] += row[n];
+  }
+  std::vector<int> best(cols, -1);
+  for (std::size_t n = 0; n < cols; ++n) {
+    double top = 0.0;  // a preference needs a positive mean
+    for (std::size_t c = 0; c < nc; ++c) {
+      const double mean = count[c] ? sum[c * cols + n] / count[c] : 0.0;
+      if (mean > top) top = mean, best[n] = int(c);
+      else if (mean == top && best[n] >= 0) best[n] = -2;  // a tie at the top: no strict preference (yet)
+    }
+    if (best[n] < 0) best[n] = -1;
+  }
+  return best;
+}
+
+}  // namespace
+
+int same_preferred_class(const CodeMatrix& vision_only, const CodeMatrix& text_only, const std::vector<int>& labels,
+                         const std::vector<int>& classes) {
+  if (vision_only.cols != text_only.cols)
+    throw Error("modality invariance: the vision-only and text-only codes have different neuron counts");
+  if (std::size_t(vision_only.rows) > labels.size() || std::size_t(text_only.rows) > labels.size())
+    throw Error("modality invariance: fewer labels than coded inputs");
+  const auto v = preferred_classes(vision_only, labels, classes), t = preferred_classes(text_only, labels, classes);
+  int same = 0;
+  for (std::size_t n = 0; n < v.size(); ++n) same += v[n] >= 0 && v[n] == t[n];
+  return same;
 }
 
 }  // namespace spv

@@ -24,4 +24,11 @@ struct ModalityResponse {
 };
 ModalityResponse modality_response(const CodeMatrix& vision_only, const CodeMatrix& text_only, double min_share);
 
+// Modality-invariant neurons: a neuron's preferred class in a modality is the class with the highest mean activation
+// over that modality's inputs, when that mean is strictly above every other class's (no preference otherwise, e.g.
+// a silent neuron). Counts the neurons whose preferred class is the same from vision alone and from text alone.
+// `labels` gives each row's class; `classes` the distinct labels.
+int same_preferred_class(const CodeMatrix& vision_only, const CodeMatrix& text_only, const std::vector<int>& labels,
+                         const std::vector<int>& classes);
+
 }  // namespace spv

@@ -9,6 +9,7 @@
 #include "analysis/joint_statistics.hpp"
 #include "analysis/missing_modality.hpp"
 #include "analysis/triggered_average.hpp"
+#include "core/errors.hpp"
 #include "dsc_synthetic_run.hpp"
 
 using namespace spv;
@@ -85,6 +86,25 @@ TEST_CASE("sparsity and the multimodal share count the planted activity", "[conc
   const ModalityResponse often = modality_response(v, t, 0.3);
   CHECK(often.vision == 2);
   CHECK(often.both == 2);
+}
+
+TEST_CASE("a neuron is modality-invariant when vision and text prefer the same class", "[concept]") {
+  const auto v = matrix_of(dsc_joint_vision, dsc_joint), t = matrix_of(dsc_joint_text, dsc_joint);
+  const auto l = labels();
+  const auto classes = distinct_labels(l);
+  // Neuron 2 prefers class 1 from both. Neuron 0 prefers nothing from vision (classes 0 and 3 tie at 0.12) and
+  // class 1 from text; neuron 3 ties classes 1 and 3 in both; neuron 1 and 4 are silent from text, 5 from both.
+  CHECK(same_preferred_class(v, t, l, classes) == 1);
+  // Vision against itself: neurons 1 (0.04 for every class: a tie), 0 and 3 (ties) have no preference; 2 and 4 do.
+  CHECK(same_preferred_class(v, v, l, classes) == 2);
+  // Neuron 2 answering class 2 from text instead: no neuron agrees any more.
+  CodeMatrix moved = t;
+  for (int i = 0; i < dsc_inputs; ++i)
+    moved.values[std::size_t(i * dsc_joint + 2)] = dsc_label(i) == 2 ? 0.5f : 0.0f;
+  CHECK(same_preferred_class(v, moved, l, classes) == 0);
+  CodeMatrix wrong = t;
+  wrong.cols = wrong.nf = dsc_joint - 1;
+  CHECK_THROWS_AS(same_preferred_class(v, wrong, l, classes), Error);
 }
 
 TEST_CASE("the activity-triggered average is the activity-weighted mean input", "[concept]") {
