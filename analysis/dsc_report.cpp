@@ -186,8 +186,13 @@ class Page {
                     s_.number("timing." + l + ".ms_per_pair"));
       h_ << "<tr><td>" << html_escape(l) << "</td>" << buf;
       if (base_) {
-        std::snprintf(buf, sizeof buf, "<td>%.2f ms</td>", base_->number("timing." + l + ".ms_per_pair"));
-        h_ << buf;
+        // A stage the baseline did not time (not run, or run outside its driver) is shown as not measured.
+        if (base_->get("timing." + l + ".ms_per_pair")) {
+          std::snprintf(buf, sizeof buf, "<td>%.2f ms</td>", base_->number("timing." + l + ".ms_per_pair"));
+          h_ << buf;
+        } else {
+          h_ << "<td>&ndash;</td>";
+        }
       }
       h_ << "</tr>\n";
     }
