@@ -57,14 +57,13 @@ std::vector<int> preferred_classes(const CodeMatrix& codes, const std::vector<in
     for (std::size_t n = 0; n < cols; ++n) sum[c * cols + n] += row[n];
   }
   std::vector<int> best(cols, -1);
+  std::vector<double> mean(nc);
   for (std::size_t n = 0; n < cols; ++n) {
-    double top = 0.0;  // a preference needs a positive mean
-    for (std::size_t c = 0; c < nc; ++c) {
-      const double mean = count[c] ? sum[c * cols + n] / count[c] : 0.0;
-      if (mean > top) top = mean, best[n] = int(c);
-      else if (mean == top && best[n] >= 0) best[n] = -2;  // a tie at the top: no strict preference (yet)
-    }
-    if (best[n] < 0) best[n] = -1;
+    for (std::size_t c = 0; c < nc; ++c) mean[c] = count[c] ? sum[c * cols + n] / count[c] : 0.0;
+    const auto top = std::max_element(mean.begin(), mean.end());
+    // A preference needs a positive mean that no other class reaches.
+    if (top != mean.end() && *top > 0.0 && std::count(mean.begin(), mean.end(), *top) == 1)
+      best[n] = int(top - mean.begin());
   }
   return best;
 }

@@ -56,7 +56,7 @@ class HyPerConn : public ConvConnection {
   // normalizeGroup: the head keeps its members and the stores it normalises (itself first).
   std::vector<HyPerConn*> group_members_;
   std::vector<WeightStore*> group_;
-  bool updated_ = false;  // an update ran in this step (cleared by the head's finish_weight_updates)
+  bool updated_ = false;  // an update ran in this step; read and cleared by a group head's finish_weight_updates
 };
 
 }  // namespace spv
