@@ -21,7 +21,7 @@ std::string usage_text() {
   return "usage: sparsepv -p PARAMS [options]\n"
          "  -p, --params FILE        params file: .lua, or OpenPV .params text\n"
          "  -o, --output DIR         output directory (overrides outputPath)\n"
-         "  -t, --threads N          OpenMP threads (default: all cores)\n"
+         "  -t, --threads N          OpenMP threads per rank (default: OMP_NUM_THREADS, else the rank's share of its cores)\n"
          "  -s, --seed SEED          random seed (overrides randomSeed)\n"
          "  -l, --log FILE           write the log to FILE\n"
          "  -n, --dry-run            build and validate, write the effective params, run nothing\n"

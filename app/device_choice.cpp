@@ -1,6 +1,6 @@
 #include "app/device_choice.hpp"
 
-#include <cstdlib>
+#include <algorithm>
 #include <vector>
 
 #include "app/command_line.hpp"
@@ -25,12 +25,6 @@ int device_for_rank(const std::string& list, int local_rank) {
                      " GPU(s) but this node runs rank index " + std::to_string(local_rank) +
                      "; give one GPU per rank on the node");
   return devices[std::size_t(local_rank)];
-}
-
-int node_local_rank(int rank) {
-  for (const char* name : {"OMPI_COMM_WORLD_LOCAL_RANK", "SLURM_LOCALID"})
-    if (const char* v = std::getenv(name)) return std::atoi(v);
-  return rank;
 }
 
 }  // namespace spv

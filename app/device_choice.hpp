@@ -7,8 +7,5 @@ namespace spv {
 // The device for the rank with this node-local index, from a comma-separated list ("0", "0,1"); throws
 // UsageError for a malformed list or one shorter than the ranks on the node.
 int device_for_rank(const std::string& list, int local_rank);
-// This process's index among the ranks on its node, as the launcher reports it (Open MPI's mpirun, Slurm), else
-// `rank` (one node).
-int node_local_rank(int rank);
 
 }  // namespace spv

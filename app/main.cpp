@@ -6,6 +6,8 @@
 
 #include "app/command_line.hpp"
 #include "app/device_choice.hpp"
+#include "app/thread_setup.hpp"
+#include "app/wait_policy.hpp"
 #include "app/default_registry.hpp"
 #include "core/build_config.hpp"
 #include "core/checkpoint/stop_signal.hpp"
@@ -15,9 +17,6 @@
 #include "cuda/gpu_backend.hpp"
 #include "lua/params_loader.hpp"
 
-#if SPV_HAVE_OPENMP
-#include <omp.h>
-#endif
 
 namespace {
 
@@ -67,12 +66,7 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
     const std::string name = log_name(cl.log_file, comm.rank());
     if (!std::freopen(name.c_str(), "w", stdout)) throw spv::UsageError("cannot open log file \"" + name + "\"");
   }
-#if SPV_HAVE_OPENMP
-  if (cl.threads) omp_set_num_threads(*cl.threads);
-  const int threads = omp_get_max_threads();
-#else
-  const int threads = 1;
-#endif
+  const int threads = spv::set_up_threads(cl.threads, comm, std::cout, std::cerr);
   spv::ParamDocument doc = spv::load_params_file(cl.params_file);
   spv::ColumnOptions options;
   options.output_path = cl.output_path;
@@ -84,7 +78,7 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   // -d: this rank's GPU; asking for one that cannot be used is an error, never a silent CPU run.
   spv::GpuBackendChoice gpu;
   if (!cl.devices.empty()) {
-    gpu = spv::make_gpu_backend(spv::device_for_rank(cl.devices, spv::node_local_rank(comm.rank())));
+    gpu = spv::make_gpu_backend(spv::device_for_rank(cl.devices, comm.node_peers().index));
     if (!gpu.backend) throw spv::UsageError("-d " + cl.devices + ": " + gpu.unavailable);
     options.gpu = gpu.backend.get();
   }
@@ -145,6 +139,7 @@ int main(int argc, char** argv) {
               << ", CUDA " << SPV_HAVE_CUDA << ")\n";
     return 0;
   }
+  spv::restart_with_passive_wait_if_oversubscribed(cl.threads, argv);
   // The communicator's lifetime is MPI's: initialised here, finalised when it goes out of scope.
   std::unique_ptr<spv::Communicator> comm;
   try {

@@ -71,6 +71,17 @@ class Communicator {
   virtual double maximum(double local);
   // Root's string reaches every rank.
   virtual void broadcast(std::string& text) = 0;
+  // The ranks that share this rank's node (its shared memory), in rank order: this rank's place among them, and
+  // their count. Thread and GPU choices divide a node's cores and devices by it.
+  struct NodePeers {
+    int index = 0;
+    int count = 1;
+  };
+  virtual NodePeers node_peers() const { return {}; }
+  // Every rank of this node gets each node rank's text, in node order (index 0 first). Collective over the node.
+  virtual std::vector<std::string> node_allgather(const std::string& mine) { return {mine}; }
+  // The root gets every rank's text in rank order (others get nothing). Collective.
+  virtual std::vector<std::string> gather_strings(const std::string& mine) { return {mine}; }
   // True when every rank says ok; otherwise every rank gets the first failing rank's message.
   virtual bool all_agree(bool ok, std::string& message) = 0;
   // Ends every process with `status` after an error that other ranks may not share (they may be waiting in a

@@ -87,13 +87,17 @@ MpiCommunicator::MpiCommunicator(int* argc, char*** argv, int rows, int columns,
   decomposition_.rank = rank;
   if (decomposition_.size() != size)
     throw std::logic_error("MpiCommunicator: the decomposition does not match the number of processes");
+  check(MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, rank, MPI_INFO_NULL, &node_), "node split");
+  MPI_Comm_rank(node_, &node_peers_.index);
+  MPI_Comm_size(node_, &node_peers_.count);
   ++live_communicators;
 }
 
 MpiCommunicator::~MpiCommunicator() {
-  if (--live_communicators > 0 || !we_initialized) return;
   int finalized = 0;
   MPI_Finalized(&finalized);
+  if (node_ != MPI_COMM_NULL && !finalized) MPI_Comm_free(&node_);
+  if (--live_communicators > 0 || !we_initialized) return;
   if (!finalized) MPI_Finalize();
 }
 
@@ -290,6 +294,44 @@ bool MpiCommunicator::all_agree(bool ok, std::string& message) {
   message.resize(length);
   check(MPI_Bcast(message.data(), int(length), MPI_CHAR, first_failure, MPI_COMM_WORLD), "all_agree message");
   return false;
+}
+
+namespace {
+
+// Every rank of `comm` gets each rank's text (all = true), or only rank 0 does; in rank order.
+std::vector<std::string> gather_texts(MPI_Comm comm, const std::string& mine, bool all) {
+  int size = 1, rank = 0;
+  MPI_Comm_size(comm, &size);
+  MPI_Comm_rank(comm, &rank);
+  int length = int(mine.size());
+  std::vector<int> lengths(std::size_t(size), 0), offsets(std::size_t(size), 0);
+  if (all) check(MPI_Allgather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, comm), "text lengths");
+  else check(MPI_Gather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, 0, comm), "text lengths");
+  const bool receives = all || rank == 0;
+  int total = 0;
+  for (int r = 0; r < size; ++r) offsets[std::size_t(r)] = total, total += lengths[std::size_t(r)];
+  std::string joined(receives ? std::size_t(total) : 0, '\0');
+  if (all)
+    check(MPI_Allgatherv(mine.data(), length, MPI_CHAR, joined.data(), lengths.data(), offsets.data(), MPI_CHAR,
+                         comm), "texts");
+  else
+    check(MPI_Gatherv(mine.data(), length, MPI_CHAR, joined.data(), lengths.data(), offsets.data(), MPI_CHAR, 0,
+                      comm), "texts");
+  std::vector<std::string> texts;
+  if (!receives) return texts;
+  for (int r = 0; r < size; ++r)
+    texts.push_back(joined.substr(std::size_t(offsets[std::size_t(r)]), std::size_t(lengths[std::size_t(r)])));
+  return texts;
+}
+
+}  // namespace
+
+std::vector<std::string> MpiCommunicator::node_allgather(const std::string& mine) {
+  return gather_texts(node_, mine, true);
+}
+
+std::vector<std::string> MpiCommunicator::gather_strings(const std::string& mine) {
+  return gather_texts(MPI_COMM_WORLD, mine, false);
 }
 
 void MpiCommunicator::abort_all(int status) noexcept { MPI_Abort(MPI_COMM_WORLD, status); }

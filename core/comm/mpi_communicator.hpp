@@ -28,6 +28,9 @@ class MpiCommunicator final : public Communicator {
   void sum_integers(std::vector<std::int64_t>& values) override;
   double maximum(double local) override;
   void broadcast(std::string& text) override;
+  NodePeers node_peers() const override { return node_peers_; }
+  std::vector<std::string> node_allgather(const std::string& mine) override;
+  std::vector<std::string> gather_strings(const std::string& mine) override;
   bool all_agree(bool ok, std::string& message) override;
   void abort_all(int status) noexcept override;
 
@@ -35,6 +38,8 @@ class MpiCommunicator final : public Communicator {
   static int world_size(int* argc, char*** argv);
 
  private:
+  MPI_Comm node_ = MPI_COMM_NULL;  // the ranks of this node (MPI_COMM_TYPE_SHARED), ordered by world rank
+  NodePeers node_peers_;
   std::vector<float> send_, recv_;  // halo packing, kept between steps
   std::vector<float> scatter_;      // input tiles packed on a batch slice's root, kept between frames
 };

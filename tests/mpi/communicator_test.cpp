@@ -460,6 +460,25 @@ TEST_CASE("broadcast hands the root's text to every rank", "[mpi][broadcast]") {
   CHECK(empty.empty());
 }
 
+TEST_CASE("node_peers: on one machine every rank is on one node, indexed by rank", "[mpi][node]") {
+  // Every rank of these tests runs on this one machine, so the node is the whole world.
+  const Communicator::NodePeers peers = world->node_peers();
+  CHECK(peers.count == world->size());
+  CHECK(peers.index == world->rank());
+}
+
+TEST_CASE("node_allgather and gather_strings hand over every rank's text in rank order", "[mpi][node]") {
+  const int n = world->size(), rank = world->rank();
+  // Lengths differ from rank to rank (rank 1 sends nothing) so that offsets matter.
+  const std::string mine = rank == 1 ? "" : "rank " + std::to_string(rank) + std::string(std::size_t(rank), '*');
+  std::vector<std::string> expected;
+  for (int r = 0; r < n; ++r) expected.push_back(r == 1 ? "" : "rank " + std::to_string(r) + std::string(std::size_t(r), '*'));
+  CHECK(world->node_allgather(mine) == expected);
+  const std::vector<std::string> gathered = world->gather_strings(mine);
+  if (world->is_root()) CHECK(gathered == expected);
+  else CHECK(gathered.empty());
+}
+
 TEST_CASE("all_agree: every rank learns of a failure, with the lowest failing rank's message", "[mpi][agree]") {
   const int n = world->size(), rank = world->rank();
   std::string message = "unused";
