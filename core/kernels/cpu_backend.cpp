@@ -5,8 +5,9 @@
 #include <cstring>
 #include <new>
 
-#include "core/kernels/lca_math.hpp"
-#include "core/kernels/parallel.hpp"
+#include "core/build_config.hpp"
+#include "core/kernels/isa.hpp"
+#include "core/kernels/layer_isa_kernels.hpp"
 
 namespace spv {
 
@@ -35,66 +36,6 @@ void CpuBackend::zero(void* dst, std::size_t bytes) {
   if (bytes) std::memset(dst, 0, bytes);
 }
 
-void CpuBackend::lca_update(const LcaUpdateArgs& p) {
-  const LayerGeometry& g = p.g;
-  const int rows = g.nbatch * g.ny;
-  const int row_len = g.nx * g.nf;
-#pragma omp parallel for schedule(static) if (long(rows) * row_len >= kParallelMinElements)
-  for (int r = 0; r < rows; ++r) {
-    const int b = r / g.ny, y = r % g.ny;
-    const std::size_t offset = std::size_t(b) * g.neurons() + std::size_t(y) * row_len;
-    const float* a = p.a + std::size_t(b) * g.neurons_ext() + g.ext_index(0, y, 0);
-    const float* exc = p.exc + offset;
-    const float* inh = p.inh + offset;
-    float* v = p.v + offset;
-    const float decay = p.decay[std::size_t(b)], self = p.self;
-    for (int i = 0; i < row_len; ++i) v[i] = spv::lca_update(v[i], (exc[i] - inh[i]) + self * a[i], decay);
-  }
-}
-
-void CpuBackend::ista_update(const IstaUpdateArgs& p) {
-  const LayerGeometry& g = p.g;
-  const int rows = g.nbatch * g.ny;
-  const int row_len = g.nx * g.nf;
-#pragma omp parallel for schedule(static) if (long(rows) * row_len >= kParallelMinElements)
-  for (int r = 0; r < rows; ++r) {
-    const int b = r / g.ny, y = r % g.ny;
-    const std::size_t offset = std::size_t(b) * g.neurons() + std::size_t(y) * row_len;
-    const float* a = p.a + std::size_t(b) * g.neurons_ext() + g.ext_index(0, y, 0);
-    const float* exc = p.exc + offset;
-    const float* inh = p.inh + offset;
-    float* v = p.v + offset;
-    const float step = p.step_over_tau[std::size_t(b)], v_thresh = p.v_thresh;
-    for (int i = 0; i < row_len; ++i) v[i] = spv::ista_update(v[i], exc[i] - inh[i], a[i], step, v_thresh);
-  }
-}
-
-void CpuBackend::combine_channels(const CombineChannelsArgs& p) {
-  const long n = p.n;
-  const float* exc = p.exc;
-  const float* inh = p.inh;
-  float* v = p.v;
-  const float scale = p.scale;
-#pragma omp parallel for simd schedule(static) if (n >= kParallelMinElements)
-  for (long i = 0; i < n; ++i) v[i] = scale * (exc[i] - inh[i]);
-}
-
-void CpuBackend::threshold(const ThresholdArgs& p) {
-  const LayerGeometry& g = p.g;
-  const Threshold t = p.t;
-  const int rows = g.nbatch * g.ny;
-  const int row_len = g.nx * g.nf;
-#pragma omp parallel for schedule(static) if (long(rows) * row_len >= kParallelMinElements)
-  for (int r = 0; r < rows; ++r) {
-    const int b = r / g.ny, y = r % g.ny;
-    const float* src = p.v + std::size_t(b) * g.neurons() + std::size_t(y) * row_len;
-    float* dst = p.a + std::size_t(b) * g.neurons_ext() + g.ext_index(0, y, 0);
-    if (p.identity) std::memcpy(dst, src, std::size_t(row_len) * sizeof(float));
-    else
-      for (int i = 0; i < row_len; ++i) dst[i] = apply_threshold(src[i], t);
-  }
-}
-
 namespace {
 
 // Position -1 - k holds position k (OpenPV's mirror boundary), for a halo no wider than the layer.
@@ -104,6 +45,31 @@ int mirror_index(int i, int n) {
 }
 
 }  // namespace
+
+namespace {
+
+// The per-neuron kernels of this process's ISA, chosen once.
+const LayerIsaKernels& kernels_here() {
+  static const LayerIsaKernels& k = layer_isa_kernels(active_isa());
+  return k;
+}
+
+}  // namespace
+
+const LayerIsaKernels& layer_isa_kernels(Isa isa) {
+#if SPV_ISA_VARIANTS
+  if (isa == Isa::avx512) return isa_avx512::kLayerKernels;
+  if (isa == Isa::avx2) return isa_avx2::kLayerKernels;
+#endif
+  (void)isa;
+  return isa_portable::kLayerKernels;
+}
+
+void CpuBackend::lca_update(const LcaUpdateArgs& p) { kernels_here().lca_update(p); }
+void CpuBackend::ista_update(const IstaUpdateArgs& p) { kernels_here().ista_update(p); }
+void CpuBackend::combine_channels(const CombineChannelsArgs& p) { kernels_here().combine_channels(p); }
+void CpuBackend::threshold(const ThresholdArgs& p) { kernels_here().threshold(p); }
+void CpuBackend::deliver_one_to_one(const OneToOneArgs& p) { kernels_here().deliver_one_to_one(p); }
 
 void CpuBackend::fill_boundary(const BoundaryArgs& p) {
   const LayerGeometry& g = p.g;
@@ -122,20 +88,6 @@ void CpuBackend::fill_boundary(const BoundaryArgs& p) {
           for (int f = 0; f < g.nf; ++f) dst[f] = p.value;
         }
       }
-  }
-}
-
-void CpuBackend::deliver_one_to_one(const OneToOneArgs& p) {
-  const LayerGeometry& g = p.pre;
-  const long rows = long(g.nbatch) * g.ny;
-  const long row_len = long(g.nx) * g.nf;
-#pragma omp parallel for schedule(static) if (rows * row_len >= kParallelMinElements)
-  for (long br = 0; br < rows; ++br) {
-    const long b = br / g.ny;
-    const float* a = p.activity + b * long(g.neurons_ext()) + long(g.ext_index(0, int(br % g.ny), 0));
-    float* gsyn = p.gsyn + br * row_len;
-    const float scale = p.scale;
-    for (long k = 0; k < row_len; ++k) gsyn[k] += scale * a[k];
   }
 }
 

@@ -77,7 +77,7 @@ std::vector<NodeThreads> summarize_nodes(const std::vector<RankThreads>& ranks) 
     const RankThreads& rt = ranks[r];
     auto [it, added] = node_of.emplace(rt.host, nodes.size());
     if (added) {
-      nodes.push_back({rt.host, rt.node_cpus, 0, 0, ""});
+      nodes.push_back({rt.host, rt.node_cpus, 0, 0, "", ""});
       groups.emplace_back();
     }
     NodeThreads& node = nodes[it->second];

@@ -1,5 +1,5 @@
-// The CPU delivery paths beyond scatter and gather: the AVX-512 and AVX2 builds of the regular gather agree bit for
-// bit; "auto" picks the scatter for sparse and the gather for dense activity, with the same bits either way;
+// The CPU delivery paths beyond scatter and gather: every ISA variant of the kernels (portable, AVX2, AVX-512, those
+// this CPU runs) gives the same bits, for the regular and the generic gather, the scatter and the active count; "auto" picks the scatter for sparse and the gather for dense activity, with the same bits either way;
 // oneDNN's dense convolution ("library", where built) agrees with the gather within 1e-6 of the terms' magnitude.
 #include <catch2/catch.hpp>
 
@@ -8,7 +8,7 @@
 #include <string>
 
 #include "connections/delivery_choice.hpp"
-#include "connections/regular_gather.hpp"
+#include "connections/conv_isa_kernels.hpp"
 #include "tests/unit/connections/conv_reference.hpp"
 
 using namespace spv;
@@ -51,18 +51,41 @@ const test::RefConv kDictionary{8, 8, 24, 16, 16, 3, 8, 8};  // the tutorial's c
 
 }  // namespace
 
-TEST_CASE("the AVX-512 and AVX2 regular gathers agree bit for bit", "[connections][delivery]") {
-  if (!gather_regular_avx512_supported()) {
-    WARN("no AVX-512 on this CPU: only the AVX2 build runs");
-    return;
-  }
-  for (const test::RefConv& c : {kTranspose, test::RefConv{12, 10, 5, 12, 10, 72, 3, 5}}) {
-    Net net = make_net(c, 0.1);
-    REQUIRE(!net.plan.term_weight().empty());
-    std::vector<float> wide = net.gsyn0, narrow = net.gsyn0;
-    gather_regular_avx512(net.plan, net.activity, net.weights.arbor(0), wide);
-    gather_regular_avx2(net.plan, net.activity, net.weights.arbor(0), narrow);
-    CHECK(same_bits(wide, narrow));
+TEST_CASE("every ISA variant of the convolution kernels gives the same bits", "[connections][delivery][isa]") {
+  std::vector<Isa> runnable;
+  for (Isa isa : built_isas())
+    if (isa_available(isa)) runnable.push_back(isa);
+  REQUIRE(runnable.front() == Isa::portable);
+  if (runnable.size() == 1) WARN("only the portable kernels run here (no AVX2, or built with SPV_ISA_VARIANTS=OFF)");
+  const test::RefConv upsampling{4, 4, 2, 12, 12, 3, 6, 6};  // pre smaller than post: the generic gather
+  for (const test::RefConv& c : {kTranspose, kDictionary, test::RefConv{12, 10, 5, 12, 10, 72, 3, 5}, upsampling}) {
+    for (double zeros : {0.1, 0.9}) {
+      Net net = make_net(c, zeros);
+      INFO("pre " << c.nx_pre << "x" << c.ny_pre << "x" << c.nf_pre << ", zero fraction " << zeros);
+      const ConvIsaKernels& reference = conv_isa_kernels(Isa::portable);
+      std::vector<float> gather_ref = net.gsyn0, scatter_ref = net.gsyn0;
+      ActiveRows rows;
+      rows.resize_for(net.plan.pre());
+      reference.deliver_post_perspective(net.plan, net.activity, net.weights.arbor(0), gather_ref);
+      reference.find_active(net.plan, net.activity, rows);
+      reference.deliver_scatter(net.plan, net.activity, net.weights.arbor(0), scatter_ref, rows);
+      const long active_ref = reference.count_active(net.plan, net.activity);
+      CHECK(active_ref == rows.total);
+      CHECK(same_bits(gather_ref, scatter_ref));
+      for (Isa isa : runnable) {
+        INFO("ISA " << isa_name(isa));
+        const ConvIsaKernels& k = conv_isa_kernels(isa);
+        std::vector<float> gather = net.gsyn0, scatter = net.gsyn0;
+        ActiveRows own;
+        own.resize_for(net.plan.pre());
+        k.deliver_post_perspective(net.plan, net.activity, net.weights.arbor(0), gather);
+        k.find_active(net.plan, net.activity, own);
+        k.deliver_scatter(net.plan, net.activity, net.weights.arbor(0), scatter, own);
+        CHECK(k.count_active(net.plan, net.activity) == active_ref);
+        CHECK(same_bits(gather, gather_ref));
+        CHECK(same_bits(scatter, gather_ref));
+      }
+    }
   }
 }
 

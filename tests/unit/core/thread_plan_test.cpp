@@ -44,10 +44,10 @@ TEST_CASE("a rank bound to cores gets its mask, shared only with ranks bound to 
 
 TEST_CASE("-t wins over OMP_NUM_THREADS, which wins over the default", "[threads]") {
   ThreadRequest r = unbound(8, 4);
-  r.omp_num_threads = "3";
+  r.omp_num_threads = std::string("3");
   CHECK(choose_threads(r).threads == 3);
   CHECK(choose_threads(r).source == ThreadSource::environment);
-  r.omp_num_threads = "6,2";  // a nested list: the outer level is the team
+  r.omp_num_threads = std::string("6,2");  // a nested list: the outer level is the team
   CHECK(choose_threads(r).threads == 6);
   r.option = 5;
   CHECK(choose_threads(r).threads == 5);

@@ -1,0 +1,4 @@
+// The convolution kernels for the avx2 instruction set (CMake sets this file's target; see conv_kernels_body.inc).
+#define SPV_ISA_NAMESPACE isa_avx2
+#define SPV_GATHER_LANES 8
+#include "connections/conv_kernels_body.inc"
