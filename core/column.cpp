@@ -12,6 +12,7 @@
 #include "core/checkpoint/checkpoint_staging.hpp"
 #include "core/checkpoint/checkpoint_store.hpp"
 #include "core/checkpoint/checkpoint_trigger.hpp"
+#include "core/checkpoint/time_info.hpp"
 #include "core/checkpoint/stop_signal.hpp"
 #include "core/errors.hpp"
 #include "core/io/output_directory.hpp"
@@ -374,22 +375,14 @@ void Column::register_state() {
   registry_->add_custom(
       "timeinfo", EntryKind::Run,
       [this](const std::filesystem::path& p) {
-        // Decimal for people, hexadecimal for an exact restart.
-        char text[160];
-        const int n = std::snprintf(text, sizeof text, "time = %.17g\nstep = %ld\nexact = %a\n", time_, step_, time_);
-        write_checkpoint_file(p, text, std::size_t(n));
+        const std::string text = format_time_info({time_, step_});
+        write_checkpoint_file(p, text.data(), text.size());
       },
       [this](const std::filesystem::path& p) {
         const auto bytes = read_checkpoint_file(p);
-        std::string text(bytes.begin(), bytes.end());
-        double t = 0, exact = 0;
-        long step = 0;
-        char hex[64] = {0};
-        if (std::sscanf(text.c_str(), "time = %lg\nstep = %ld\nexact = %63s", &t, &step, hex) != 3)
-          throw IoError(p.string(), "malformed timeinfo (expected time, step and exact lines)");
-        exact = std::strtod(hex, nullptr);
-        time_ = exact;
-        step_ = step;
+        const TimeInfo info = parse_time_info(std::string(bytes.begin(), bytes.end()), p.string());
+        time_ = info.time;
+        step_ = info.step;
       });
   registry_->add_value("nextCheckpointTime", trigger_->next_time(), EntryKind::Run);
   for (auto& o : objects_.objects()) {
