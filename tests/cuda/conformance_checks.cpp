@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -115,6 +116,287 @@ TEST_CASE("layer update kernels equal the shared per-element maths exactly", "[c
         }
       REQUIRE(got == want);
     }
+  }
+}
+
+// Pinned cases: small literal inputs and literal expected outputs, worked out by hand from the equations (OpenPV's
+// HyPerLCALayer, ISTALayer, ANNLayer / ANNActivityBuffer, HebbianUpdater), never from the functions the kernels call.
+// Every input is a short dyadic fraction, so every intermediate is exact in float on any back-end (with or without
+// fused multiply-add) and the results can be compared with ==. A halo cell that must not be read or written holds
+// the sentinel S = 1000, which would show up in any result that used it.
+namespace {
+
+constexpr float S = 1000.0f;
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+// A = T(V) (or the identity) over one row of v.size() neurons, nf 1, nbatch 1, halo 1 left and right; returns the
+// whole extended A (S, A_0 .. A_{n-1}, S), so that the test also sees that the halo is left alone.
+std::vector<float> threshold_row(Backend& be, const std::vector<float>& v, const Threshold& t, bool identity = false) {
+  const LayerGeometry g = layer(int(v.size()), 1, 1, 1, Halo{1, 1, 0, 0});
+  Buffer vb(be, v), ab(be, std::vector<float>(v.size() + 2, S));
+  be.threshold({g, vb.dev.data(), ab.dev.data(), t, identity});
+  return ab.read();
+}
+
+}  // namespace
+
+TEST_CASE("pinned: the LCA update on hand-computed values", "[conformance][pinned]") {
+  // V' = d V + (1 - d) (exc - inh + self A), d = e^(-h/tau) per batch element (OpenPV's updateHyPerLCAOnCPU).
+  // 4 x 1 x 1 neurons, 2 batch elements, A extended by one halo column each side (S: never read).
+  Backend& be = conformance_backend();
+  const LayerGeometry g = layer(4, 1, 1, 2, Halo{1, 1, 0, 0});
+  const std::vector<float> v0 = {1, -2, 0.5f, 0, /* batch 1 */ 2, 0, -1, 4};
+  const std::vector<float> exc = {3, 1, 0.25f, -1, /* batch 1 */ 0, 0.5f, -0.5f, 1};
+  const std::vector<float> inh = {1, 2, 0.75f, 0, /* batch 1 */ 1, -0.5f, 0.5f, 0};
+  // exc - inh:                  {2, -1, -0.5, -1,  /* batch 1 */ -1, 1, -1, 1}
+  const std::vector<float> a = {S, 0.5f, 1, 0, 2, S, /* batch 1 */ S, -0.5f, 0, 3, 0.25f, S};
+  const std::vector<float> decay = {0.75f, 0.5f};
+
+  SECTION("selfInteract: the drive includes A") {
+    Buffer v(be, v0), e(be, exc), i(be, inh), ab(be, a);
+    be.lca_update({g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 1.0f, decay});
+    // batch 0, d = 3/4: drive = {2 + 0.5, -1 + 1, -0.5 + 0, -1 + 2} = {2.5, 0, -0.5, 1}
+    //   0.75 * 1 + 0.25 * 2.5 = 1.375;  0.75 * -2 + 0.25 * 0 = -1.5;  0.75 * 0.5 + 0.25 * -0.5 = 0.25;
+    //   0.75 * 0 + 0.25 * 1 = 0.25
+    // batch 1, d = 1/2: drive = {-1 - 0.5, 1 + 0, -1 + 3, 1 + 0.25} = {-1.5, 1, 2, 1.25}
+    //   0.5 * 2 + 0.5 * -1.5 = 0.25;  0 + 0.5 * 1 = 0.5;  0.5 * -1 + 0.5 * 2 = 0.5;  0.5 * 4 + 0.5 * 1.25 = 2.625
+    REQUIRE(v.read() == std::vector<float>{1.375f, -1.5f, 0.25f, 0.25f, 0.25f, 0.5f, 0.5f, 2.625f});
+  }
+  SECTION("without selfInteract A is not read") {
+    Buffer v(be, v0), e(be, exc), i(be, inh), ab(be, a);
+    be.lca_update({g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 0.0f, decay});
+    // batch 0: 0.75 * 1 + 0.25 * 2 = 1.25;  0.75 * -2 + 0.25 * -1 = -1.75;  0.375 - 0.125 = 0.25;  0 - 0.25 = -0.25
+    // batch 1: 0.5 * 2 + 0.5 * -1 = 0.5;  0 + 0.5 = 0.5;  -0.5 - 0.5 = -1;  2 + 0.5 = 2.5
+    REQUIRE(v.read() == std::vector<float>{1.25f, -1.75f, 0.25f, -0.25f, 0.5f, 0.5f, -1.0f, 2.5f});
+  }
+  SECTION("decay 1 keeps V, decay 0 jumps to the drive") {
+    Buffer v(be, v0), e(be, exc), i(be, inh), ab(be, a);
+    const std::vector<float> ends = {1.0f, 0.0f};
+    be.lca_update({g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 1.0f, ends});
+    // batch 0 keeps v0; batch 1 becomes its drive {-1.5, 1, 2, 1.25}
+    REQUIRE(v.read() == std::vector<float>{1, -2, 0.5f, 0, -1.5f, 1, 2, 1.25f});
+  }
+}
+
+TEST_CASE("pinned: the ISTA update on hand-computed values", "[conformance][pinned]") {
+  // V' = V + (h/tau) (exc - inh - VThresh sign(A)), sign(0) = 0 (OpenPV's updateISTAInternalStateBufferOnCPU).
+  Backend& be = conformance_backend();
+  const LayerGeometry g = layer(4, 1, 1, 2, Halo{1, 1, 0, 0});
+  const std::vector<float> v0 = {1, -2, 0.5f, 0, /* batch 1 */ 2, 0, -1, 4};
+  const std::vector<float> exc = {3, 1, 0.25f, -1, /* batch 1 */ 0, 0.5f, -0.5f, 1};
+  const std::vector<float> inh = {1, 2, 0.75f, 0, /* batch 1 */ 1, -0.5f, 0.5f, 0};
+  // exc - inh:                  {2, -1, -0.5, -1,  /* batch 1 */ -1, 1, -1, 1}
+  const std::vector<float> a = {S, 0.5f, 1, 0, 2, S, /* batch 1 */ S, -0.5f, 0, 3, 0.25f, S};
+  // sign(A):                   {   +1,  +1, 0, +1,  /* batch 1 */     -1,  0, +1, +1   }
+  const std::vector<float> step = {0.25f, 0.5f};
+  Buffer v(be, v0), e(be, exc), i(be, inh), ab(be, a);
+  be.ista_update({g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 0.5f, step});
+  // batch 0, h/tau = 1/4, VThresh 1/2:
+  //   1 + 0.25 (2 - 0.5) = 1.375;  -2 + 0.25 (-1 - 0.5) = -2.375;  0.5 + 0.25 (-0.5 - 0) = 0.375;
+  //   0 + 0.25 (-1 - 0.5) = -0.375
+  // batch 1, h/tau = 1/2:
+  //   2 + 0.5 (-1 + 0.5) = 1.75 (A < 0: + VThresh);  0 + 0.5 (1 - 0) = 0.5;  -1 + 0.5 (-1 - 0.5) = -1.75;
+  //   4 + 0.5 (1 - 0.5) = 4.25 (sign, not A: 0.25 * 0.5 would give 4.4375)
+  // A sign error on the threshold term would give 1 + 0.25 (2 + 0.5) = 1.625 and 2 + 0.5 (-1 - 0.5) = 1.25; the
+  // channels swapped, 1 + 0.25 (-2 - 0.5) = 0.375.
+  REQUIRE(v.read() == std::vector<float>{1.375f, -2.375f, 0.375f, -0.375f, 1.75f, 0.5f, -1.75f, 4.25f});
+}
+
+TEST_CASE("pinned: combine channels on hand-computed values", "[conformance][pinned]") {
+  // V = scale (exc - inh) over n contiguous elements (ANNLayer: scale 1; ANNErrorLayer: errScale).
+  Backend& be = conformance_backend();
+  const std::vector<float> exc = {3, 1, 0.25f, -1, 0, 0.5f, -0.5f, 1};
+  const std::vector<float> inh = {1, 2, 0.75f, 0, 1, -0.5f, 0.5f, 0};
+  // exc - inh = {2, -1, -0.5, -1, -1, 1, -1, 1}
+  for (const float scale : {1.0f, 0.5f, -2.0f}) {
+    Buffer v(be, std::vector<float>(8, S)), e(be, exc), i(be, inh);  // V's old values are overwritten
+    be.combine_channels({8, v.dev.data(), e.dev.data(), i.dev.data(), scale});
+    const std::vector<float> got = v.read();
+    if (scale == 1.0f) REQUIRE(got == std::vector<float>{2, -1, -0.5f, -1, -1, 1, -1, 1});
+    if (scale == 0.5f) REQUIRE(got == std::vector<float>{1, -0.5f, -0.25f, -0.5f, -0.5f, 0.5f, -0.5f, 0.5f});
+    if (scale == -2.0f) REQUIRE(got == std::vector<float>{-4, 2, 1, 2, 2, -2, 2, -2});
+  }
+  // n counts elements: only the first 3 change.
+  Buffer v(be, std::vector<float>(8, S)), e(be, exc), i(be, inh);
+  be.combine_channels({3, v.dev.data(), e.dev.data(), i.dev.data(), 1.0f});
+  REQUIRE(v.read() == std::vector<float>{2, -1, -0.5f, S, S, S, S, S});
+}
+
+TEST_CASE("pinned: every threshold variant on hand-computed values", "[conformance][pinned]") {
+  // Threshold{VThresh, AMin, AMax, AShift, VWidth}; A = AMin for V < VThresh, the ramp from (VThresh, AMin) to
+  // (VThresh + VWidth, VThresh + VWidth - AShift) for V inside it, V - AShift above, then min(., AMax). These are
+  // OpenPV's ANNActivityBuffer vertices (continuous from the right at a jump: A(VThresh) = VThresh - AShift when
+  // VWidth = 0).
+  Backend& be = conformance_backend();
+
+  SECTION("hard threshold: VThresh 0.5, AMin 0, AShift 0") {
+    // just below (0.4375) and far below (-1) give AMin; at and above give V itself
+    REQUIRE(threshold_row(be, {-1, 0.4375f, 0.5f, 0.75f, 2}, {0.5f, 0, kInf, 0, 0}) ==
+            std::vector<float>{S, 0, 0, 0.5f, 0.75f, 2, S});
+  }
+  SECTION("soft threshold: VThresh 0.5, AMin 0, AShift 0.5") {
+    // 0.5 - 0.5 = 0 at the threshold; 0.75 - 0.5 = 0.25; 2 - 0.5 = 1.5
+    REQUIRE(threshold_row(be, {-1, 0.4375f, 0.5f, 0.75f, 2}, {0.5f, 0, kInf, 0.5f, 0}) ==
+            std::vector<float>{S, 0, 0, 0, 0.25f, 1.5f, S});
+  }
+  SECTION("AMin below the threshold: an explicit -0.25, and OpenPV's default AMin = VThresh") {
+    REQUIRE(threshold_row(be, {-1, 0.25f, 0.5f, 1}, {0.5f, -0.25f, kInf, 0, 0}) ==
+            std::vector<float>{S, -0.25f, -0.25f, 0.5f, 1, S});
+    REQUIRE(threshold_row(be, {-3, 0.25f, 0.5f, 0.75f}, {0.5f, 0.5f, kInf, 0, 0}) ==
+            std::vector<float>{S, 0.5f, 0.5f, 0.5f, 0.75f, S});
+  }
+  SECTION("AMax caps the soft threshold: VThresh 0.5, AMin 0, AShift 0.5, AMax 1") {
+    // 1.25 - 0.5 = 0.75 (below the cap); 1.5 - 0.5 = 1 (at it); 1.75 - 0.5 = 1.25 -> 1; 3 - 0.5 = 2.5 -> 1
+    REQUIRE(threshold_row(be, {0.25f, 1.25f, 1.5f, 1.75f, 3}, {0.5f, 0, 1, 0.5f, 0}) ==
+            std::vector<float>{S, 0, 0.75f, 1, 1, 1, S});
+  }
+  SECTION("VWidth ramp smoothing a hard threshold: VThresh 0.5, AMin 0, AShift 0, VWidth 0.5") {
+    // ramp from (0.5, 0) to (1, 1 - 0) = slope (1 - 0) / 0.5 = 2:
+    //   0.625 -> 2 * 0.125 = 0.25;  0.75 -> 2 * 0.25 = 0.5;  0.875 -> 2 * 0.375 = 0.75;
+    // then V - 0: 1 -> 1 (the ramp's end, continuous), 2 -> 2; below: 0.25 -> 0, 0.5 -> 0 (the ramp's start)
+    REQUIRE(threshold_row(be, {0.25f, 0.5f, 0.625f, 0.75f, 0.875f, 1, 2}, {0.5f, 0, kInf, 0, 0.5f}) ==
+            std::vector<float>{S, 0, 0, 0.25f, 0.5f, 0.75f, 1, 2, S});
+  }
+  SECTION("VWidth ramp with AMin and AShift, then AMax: VThresh 1, AMin 0.5, AMax 3, AShift 0.25, VWidth 2") {
+    // ramp from (1, 0.5) to (3, 3 - 0.25 = 2.75): slope (2.75 - 0.5) / 2 = 1.125
+    //   0 -> 0.5 (below);  1 -> 0.5 (start);  2 -> 0.5 + 1.125 * 1 = 1.625;  2.5 -> 0.5 + 1.125 * 1.5 = 2.1875
+    // then V - 0.25: 3 -> 2.75;  3.125 -> 2.875;  3.25 -> 3 (reaches AMax);  4 -> 3.75 -> 3 (capped)
+    REQUIRE(threshold_row(be, {0, 1, 2, 2.5f, 3, 3.125f, 3.25f, 4}, {1, 0.5f, 3, 0.25f, 2}) ==
+            std::vector<float>{S, 0.5f, 0.5f, 1.625f, 2.1875f, 2.75f, 2.875f, 3, 3, S});
+  }
+  SECTION("no threshold (VThresh = AMin = -infinity): A = V - AShift on both sides, capped by AMax") {
+    // AShift 0.25, AMax 0.5: -2 -> -2.25; 0 -> -0.25; 0.5 -> 0.25; 0.75 -> 0.5; 1 -> 0.75 -> 0.5
+    REQUIRE(threshold_row(be, {-2, 0, 0.5f, 0.75f, 1}, {-kInf, -kInf, 0.5f, 0.25f, 0}) ==
+            std::vector<float>{S, -2.25f, -0.25f, 0.25f, 0.5f, 0.5f, S});
+    // A VWidth with VThresh = -infinity changes nothing (the ramp has no finite start).
+    REQUIRE(threshold_row(be, {-2, 0, 1}, {-kInf, -kInf, kInf, 0, 1}) == std::vector<float>{S, -2, 0, 1, S});
+  }
+  SECTION("a negative threshold: VThresh -0.5, AMin -1, AShift 0") {
+    // -0.75 < -0.5 -> -1;  -0.5 -> -0.5;  -0.25 -> -0.25;  0.5 -> 0.5
+    REQUIRE(threshold_row(be, {-0.75f, -0.5f, -0.25f, 0.5f}, {-0.5f, -1, kInf, 0, 0}) ==
+            std::vector<float>{S, -1, -0.5f, -0.25f, 0.5f, S});
+  }
+  SECTION("identity copies V whatever the threshold") {
+    REQUIRE(threshold_row(be, {-1, 0.4375f, 0.5f, 0.75f, 2}, {0.5f, 0, 1, 0.5f, 0}, true) ==
+            std::vector<float>{S, -1, 0.4375f, 0.5f, 0.75f, 2, S});
+  }
+  SECTION("two rows and two batch elements land at their extended positions") {
+    // 2 x 2 x 1, nbatch 2, halo lt 1, rt 0, dn 0, up 1: extended rows of 3, 3 rows per batch element.
+    const LayerGeometry g = layer(2, 2, 1, 2, Halo{1, 0, 0, 1});
+    Buffer v(be, {0.25f, 1, 2, 0.75f, /* batch 1 */ 3, -1, 0.5f, 1.5f}), ab(be, std::vector<float>(18, S));
+    be.threshold({g, v.dev.data(), ab.dev.data(), {0.5f, 0, kInf, 0.5f, 0}, false});  // soft threshold 0.5
+    REQUIRE(ab.read() == std::vector<float>{S, 0, 0.5f,  S, 1.5f, 0.25f,  S, S, S,
+                                            S, 2.5f, 0,  S, 0, 1,         S, S, S});
+  }
+}
+
+TEST_CASE("pinned: one-to-one delivery on hand-computed values", "[conformance][pinned]") {
+  // gsyn (restricted) += scale * A (extended; the halo, S, is not read). 3 x 2 x 1, nbatch 2, halo lt 1, dn 1.
+  Backend& be = conformance_backend();
+  const LayerGeometry g = layer(3, 2, 1, 2, Halo{1, 0, 1, 0});
+  const std::vector<float> a = {S, S, S, S,  S, 1, -2, 0.5f,  S, 0.25f, 0, 4,
+                                /* batch 1 */ S, S, S, S,  S, -1, 0, 2,  S, 0.5f, 0.5f, -4};
+  Buffer ab(be, a), gsyn(be, {1, 1, 1, 0, -1, 2, /* batch 1 */ 0, 0, 0, 0, 0, 0});
+  be.deliver_one_to_one({g, ab.dev.data(), gsyn.dev.data(), -0.5f});
+  // batch 0: 1 - 0.5 * 1 = 0.5;  1 + 1 = 2;  1 - 0.25 = 0.75;  0 - 0.125 = -0.125;  -1 - 0 = -1;  2 - 2 = 0
+  // batch 1: 0.5;  0;  -1;  -0.25;  -0.25;  2
+  REQUIRE(gsyn.read() == std::vector<float>{0.5f, 2, 0.75f, -0.125f, -1, 0, 0.5f, 0, -1, -0.25f, -0.25f, 2});
+}
+
+namespace {
+
+// A 1-D shape (y: one row, patch 1; nf 1 both sides) with the given pre / post sizes and patch along x; the pre
+// layer gets the halo the connection needs, the post layer the halo given.
+ConvShape line_shape(int n_pre, int n_post, int patch, Halo post_halo = {}) {
+  ConvGeometry cg;
+  cg.x = make_axis(n_pre, n_post, patch);
+  cg.y = make_axis(1, 1, 1);
+  return conv_shape_of(cg, layer(n_pre, 1, 1, 1, cg.pre_halo()), layer(n_post, 1, 1, 1, post_halo));
+}
+
+struct DwResult {
+  std::vector<std::int64_t> dw, counts;
+};
+
+DwResult run_dw(Backend& be, const ConvShape& s, const std::vector<float>& pre, const std::vector<float>& post,
+                float dw_max, int unit_exponent, std::vector<std::int64_t> dw, std::vector<std::int64_t> counts) {
+  const std::size_t n = dw.size();
+  Buffer pb(be, pre), qb(be, post);
+  void* d = be.allocate(n * sizeof(std::int64_t));
+  void* c = be.allocate(n * sizeof(std::int64_t));
+  be.to_device(d, dw.data(), n * sizeof(std::int64_t));
+  be.to_device(c, counts.data(), n * sizeof(std::int64_t));
+  std::unique_ptr<ConvKernels> k = make_conv_kernels(be, s);
+  k->accumulate_dw({pb.dev.data(), qb.dev.data(), s.post, dw_max, unit_exponent, static_cast<std::int64_t*>(d),
+                    static_cast<std::int64_t*>(c)});
+  be.synchronize();
+  be.to_host(dw.data(), d, n * sizeof(std::int64_t));
+  be.to_host(counts.data(), c, n * sizeof(std::int64_t));
+  be.release(d);
+  be.release(c);
+  return {dw, counts};
+}
+
+}  // namespace
+
+TEST_CASE("pinned: a 1-D convolution delivery on hand-computed values", "[conformance][pinned]") {
+  // 3 pre -> 3 post, patch 3: pre neuron x reaches post x - 1 + o with weight w[o] (OpenPV's patch start
+  // x - (patch - 1) / 2), so post p = sum_o w[o] a(p + 1 - o), a(-1) and a(3) from the pre halo.
+  Backend& be = conformance_backend();
+  const ConvShape s = line_shape(3, 3, 3);
+  REQUIRE(s.pre.halo == Halo{1, 1, 0, 0});
+  const std::vector<float> act = {0.25f, 1, 0, 2, -0.75f};  // a(-1), a(0), a(1), a(2), a(3)
+  const std::vector<float> w = {0.25f, -1, 2};
+  // p = 0: 0.25 a(1) - a(0) + 2 a(-1) = 0 - 1 + 0.5 = -0.5;   + 1 = 0.5
+  // p = 1: 0.25 a(2) - a(1) + 2 a(0) = 0.5 - 0 + 2 = 2.5;     + 1 = 3.5
+  // p = 2: 0.25 a(3) - a(2) + 2 a(1) = -0.1875 - 2 + 0 = -2.1875;  + 1 = -1.1875
+  // (the flipped kernel, a correlation, would give -0.9375 + 1 at p = 0)
+  for (DeliveryMode mode : {DeliveryMode::Dense, DeliveryMode::Sparse}) {
+    INFO((mode == DeliveryMode::Dense ? "dense" : "sparse"));
+    Buffer a(be, act), wb(be, w), gsyn(be, {1, 1, 1});
+    make_conv_kernels(be, s)->deliver({a.dev.data(), wb.dev.data(), gsyn.dev.data()}, mode);
+    REQUIRE(gsyn.read() == std::vector<float>{0.5f, 3.5f, -1.1875f});
+  }
+}
+
+TEST_CASE("pinned: Hebbian dW on hand-computed values", "[conformance][pinned]") {
+  // Each pre neuron with a != 0 adds the term (dWMax a) b for every post neuron b of the tile its patch covers, cut
+  // toward zero to whole units 2^unit_exponent, into dW at that patch offset, and 1 into the count (OpenPV's
+  // HebbianUpdater, integer form). dW and counts are added into.
+  Backend& be = conformance_backend();
+
+  SECTION("3 pre -> 3 post, patch 3 (pre halo 1, post halo cells S never read)") {
+    const ConvShape s = line_shape(3, 3, 3, Halo{1, 1, 0, 0});
+    const std::vector<float> pre = {0, 1, 0, 2, -0.75f};          // a(-1) .. a(3): a(-1), a(1) = 0 add nothing
+    const std::vector<float> post = {S, 0.6875f, -1, 0.375f, S};  // b(0) .. b(2) between halo cells
+    // dWMax 2 (so dWMax a = {2, 4, -1.5} for x = 0, 2, 3), unit 2^-2: units = trunc(4 term).
+    //   x = 0 covers post -1, 0, 1: o = 1: 2 * 0.6875 = 1.375 -> 5.5 -> 5;  o = 2: 2 * -1 = -2 -> -8
+    //   x = 2 covers post 1, 2, 3: o = 0: 4 * -1 = -4 -> -16;  o = 1: 4 * 0.375 = 1.5 -> 6;  (post 3: halo)
+    //   x = 3 covers post 2, 3, 4: o = 0: -1.5 * 0.375 = -0.5625 -> -2.25 -> -2 (toward zero, not -3)
+    // dW  = {10, 20, 30} + {-16 - 2, 5 + 6, -8} = {-8, 31, 22};  counts = {1, 1, 1} + {2, 2, 1} = {3, 3, 2}
+    const DwResult r = run_dw(be, s, pre, post, 2.0f, -2, {10, 20, 30}, {1, 1, 1});
+    REQUIRE(r.dw == std::vector<std::int64_t>{-8, 31, 22});
+    REQUIRE(r.counts == std::vector<std::int64_t>{3, 3, 2});
+  }
+  SECTION("2 pre -> 4 post (one-to-many, stride 2), patch 2") {
+    // pre i covers post 2i + o (patch start 2i - (2 - 2) / 2); no halo. dWMax 1, unit 2^-3: units = trunc(8 term).
+    const ConvShape s = line_shape(2, 4, 2);
+    REQUIRE(s.pre.halo == Halo{});
+    //   o = 0: a0 b0 + a1 b2 = 1 * 0.25 + -0.5 * -1 = 0.25 + 0.5 -> 2 + 4 = 6
+    //   o = 1: a0 b1 + a1 b3 = 1 * 0.5 + -0.5 * 2 = 0.5 - 1 -> 4 - 8 = -4
+    const DwResult r = run_dw(be, s, {1, -0.5f}, {0.25f, 0.5f, -1, 2}, 1.0f, -3, {0, 0}, {0, 0});
+    REQUIRE(r.dw == std::vector<std::int64_t>{6, -4});
+    REQUIRE(r.counts == std::vector<std::int64_t>{2, 2});
+  }
+  SECTION("4 pre -> 2 post (many-to-one, stride 2), patch 1: one kernel per cell") {
+    // pre i covers post floor(i / 2) with kernel i % 2. dWMax 1, unit 2^-3.
+    const ConvShape s = line_shape(4, 2, 1);
+    REQUIRE(s.kernels() == 2);
+    //   kernel 0 (pre 0, 2): 1 * 0.5 + -1 * -0.25 = 0.5 + 0.25 -> 4 + 2 = 6
+    //   kernel 1 (pre 1, 3): 2 * 0.5 + 0.5 * -0.25 = 1 - 0.125 -> 8 - 1 = 7
+    const DwResult r = run_dw(be, s, {1, 2, -1, 0.5f}, {0.5f, -0.25f}, 1.0f, -3, {0, 0}, {0, 0});
+    REQUIRE(r.dw == std::vector<std::int64_t>{6, 7});
+    REQUIRE(r.counts == std::vector<std::int64_t>{2, 2});
   }
 }
 

@@ -3,13 +3,17 @@
 // OpenPV's tutorial connection groups load; and every misfit is refused with the names needed to fix it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <optional>
 
 #include "connections/hyper_conn.hpp"
 #include "connections/momentum_conn.hpp"
 #include "core/errors.hpp"
 #include "core/io/pvp_format.hpp"
+#include "lua/params_loader.hpp"
 #include "tests/support/column_fixture.hpp"
 #include "tests/unit/connections/conv_reference.hpp"
 
@@ -152,15 +156,84 @@ return {
   for (std::size_t i = 0; i < post.size(); ++i) REQUIRE(post[i] == 0.5f * source[i] + 0.5f * source[i]);
 }
 
+namespace {
+
+// The column of kColumn with randomSeed = `seed` (the file's key) and, when given, the command line's -s (which
+// overrides the key), with `groups` added.
+struct SeededRun {
+  LocalCommunicator comm;
+  Registry registry = default_registry();
+  std::unique_ptr<Column> column;
+  SeededRun(const test::TempDir& dir, const std::string& seed, std::optional<std::uint64_t> option,
+            const std::string& groups) {
+    std::string text = "return {\n" + std::string(kColumn) + groups + "}\n";
+    const std::string key = "randomSeed = 1234";
+    text.replace(text.find(key), key.size(), "randomSeed = " + seed);
+    test::write_file(dir / "net.lua", text);
+    ColumnOptions options;
+    options.show_progress = false;
+    options.seed = option;
+    column = std::make_unique<Column>(load_params_file((dir / "net.lua").string()), registry, options, comm);
+    column->initialize();
+  }
+  std::vector<float> weights(const std::string& conn) const {
+    const WeightStore& w = dynamic_cast<const HyPerConn&>(*column->objects().find(conn)).weights();
+    return {w.values().begin(), w.values().end()};
+  }
+};
+
+// How many of two equally long weight vectors' entries differ.
+std::size_t differing(const std::vector<float>& a, const std::vector<float>& b) {
+  REQUIRE(a.size() == b.size());
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) n += a[i] != b[i];
+  return n;
+}
+
+bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
+}
+
+}  // namespace
+
 TEST_CASE("random weights depend on the seed and the connection name only", "[connections][column]") {
-  test::TempDir d1, d2;
-  auto one = build(d1, kDictionary);
-  auto two = build(d2, kDictionary);
-  one->column->initialize();
-  two->column->initialize();
-  const WeightStore& a = one->get<HyPerConn>("Dict").weights();
-  const WeightStore& b = two->get<HyPerConn>("Dict").weights();
-  CHECK(std::memcmp(a.values().data(), b.values().data(), a.values().size() * sizeof(float)) == 0);
+  test::TempDir d1, d2, d3, d4, d5, d6, d7;
+  const SeededRun base(d1, "1234", std::nullopt, kDictionary);
+  const std::vector<float> w = base.weights("Dict");
+  // Dict: 6 kernels of 8x8x3, sparseFraction 0.5: about half of the 1152 weights are non-zero.
+  REQUIRE(w.size() == 6u * 8 * 8 * 3);
+  const std::size_t nonzero = w.size() - std::size_t(std::count(w.begin(), w.end(), 0.0f));
+  REQUIRE(nonzero > w.size() / 4);
+
+  SECTION("the same seed gives the same weights, bit for bit") {
+    CHECK(same_bits(SeededRun(d2, "1234", std::nullopt, kDictionary).weights("Dict"), w));
+  }
+  SECTION("another randomSeed gives other weights") {
+    const std::vector<float> other = SeededRun(d2, "4321", std::nullopt, kDictionary).weights("Dict");
+    // Independent draws: almost every weight that is non-zero in either differs (sparseFraction zeros coincide
+    // about a quarter of the time).
+    CHECK(differing(w, other) > w.size() / 2);
+  }
+  SECTION("-s overrides randomSeed: the weights of -s 4321 are those of randomSeed 4321, whatever the file says") {
+    const std::vector<float> file_4321 = SeededRun(d2, "4321", std::nullopt, kDictionary).weights("Dict");
+    const std::vector<float> option_4321 = SeededRun(d3, "1234", std::uint64_t(4321), kDictionary).weights("Dict");
+    const std::vector<float> option_1234 = SeededRun(d4, "777", std::uint64_t(1234), kDictionary).weights("Dict");
+    CHECK(same_bits(option_4321, file_4321));
+    CHECK(differing(option_4321, w) > w.size() / 2);
+    CHECK(same_bits(option_1234, w));
+  }
+  SECTION("the connection's name is part of its stream; other objects are not") {
+    std::string renamed = kDictionary;
+    renamed.replace(renamed.find("Dict"), 4, "Other");
+    const SeededRun other(d5, "1234", std::nullopt, renamed);
+    CHECK(differing(other.weights("Other"), w) > w.size() / 2);
+    // Another random connection, named to come first in every order, leaves Dict's weights as they were.
+    std::string extra = kDictionary;
+    extra.replace(extra.find("Dict"), 4, "ADict");
+    const SeededRun both(d6, "1234", std::nullopt, extra + kDictionary);
+    CHECK(same_bits(both.weights("Dict"), w));
+    CHECK(same_bits(both.weights("ADict"), SeededRun(d7, "1234", std::nullopt, extra).weights("ADict")));
+  }
 }
 
 TEST_CASE("FileWeight reads a weight file written with write_shared_weights", "[connections][column]") {
