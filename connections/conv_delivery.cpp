@@ -108,12 +108,15 @@ void deliver_pre_perspective(const ConvPlan& plan, std::span<const float> activi
 
 void deliver_post_perspective(const ConvPlan& plan, std::span<const float> activity, std::span<const float> kernels,
                               std::span<float> gsyn) {
-  kernels_here().deliver_post_perspective(plan, activity, kernels, gsyn);
+  kernels_here().gather(plan, activity, kernels, gsyn);
 }
 
 const ConvIsaKernels& conv_isa_kernels(Isa isa) {
 #if SPV_ISA_VARIANTS
-  if (isa == Isa::avx512) return isa_avx512::kConvKernels;
+  static const ConvIsaKernels avx512{isa_avx2::kConvKernels.count_active, isa_avx2::kConvKernels.find_active,
+                                     isa_avx2::kConvKernels.deliver_scatter, isa_avx512::kConvKernels.gather_regular,
+                                     isa_avx2::kConvKernels.gather_generic};
+  if (isa == Isa::avx512) return avx512;
   if (isa == Isa::avx2) return isa_avx2::kConvKernels;
 #endif
   (void)isa;

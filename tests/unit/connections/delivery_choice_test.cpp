@@ -66,7 +66,7 @@ TEST_CASE("every ISA variant of the convolution kernels gives the same bits", "[
       std::vector<float> gather_ref = net.gsyn0, scatter_ref = net.gsyn0;
       ActiveRows rows;
       rows.resize_for(net.plan.pre());
-      reference.deliver_post_perspective(net.plan, net.activity, net.weights.arbor(0), gather_ref);
+      reference.gather(net.plan, net.activity, net.weights.arbor(0), gather_ref);
       reference.find_active(net.plan, net.activity, rows);
       reference.deliver_scatter(net.plan, net.activity, net.weights.arbor(0), scatter_ref, rows);
       const long active_ref = reference.count_active(net.plan, net.activity);
@@ -78,7 +78,7 @@ TEST_CASE("every ISA variant of the convolution kernels gives the same bits", "[
         std::vector<float> gather = net.gsyn0, scatter = net.gsyn0;
         ActiveRows own;
         own.resize_for(net.plan.pre());
-        k.deliver_post_perspective(net.plan, net.activity, net.weights.arbor(0), gather);
+        k.gather(net.plan, net.activity, net.weights.arbor(0), gather);
         k.find_active(net.plan, net.activity, own);
         k.deliver_scatter(net.plan, net.activity, net.weights.arbor(0), scatter, own);
         CHECK(k.count_active(net.plan, net.activity) == active_ref);
