@@ -138,18 +138,28 @@ std::vector<float> threshold_row(Backend& be, const std::vector<float>& v, const
   return ab.read();
 }
 
-}  // namespace
-
-TEST_CASE("pinned: the LCA update on hand-computed values", "[conformance][pinned]") {
-  // V' = d V + (1 - d) (exc - inh + self A), d = e^(-h/tau) per batch element (OpenPV's updateHyPerLCAOnCPU).
-  // 4 x 1 x 1 neurons, 2 batch elements, A extended by one halo column each side (S: never read).
-  Backend& be = conformance_backend();
+// The LCA and ISTA cases' inputs: 4 x 1 x 1 neurons, 2 batch elements, A extended by one halo column each side
+// (S: never read).
+struct PinnedUpdateInputs {
   const LayerGeometry g = layer(4, 1, 1, 2, Halo{1, 1, 0, 0});
   const std::vector<float> v0 = {1, -2, 0.5f, 0, /* batch 1 */ 2, 0, -1, 4};
   const std::vector<float> exc = {3, 1, 0.25f, -1, /* batch 1 */ 0, 0.5f, -0.5f, 1};
   const std::vector<float> inh = {1, 2, 0.75f, 0, /* batch 1 */ 1, -0.5f, 0.5f, 0};
   // exc - inh:                  {2, -1, -0.5, -1,  /* batch 1 */ -1, 1, -1, 1}
   const std::vector<float> a = {S, 0.5f, 1, 0, 2, S, /* batch 1 */ S, -0.5f, 0, 3, 0.25f, S};
+};
+
+}  // namespace
+
+TEST_CASE("pinned: the LCA update on hand-computed values", "[conformance][pinned]") {
+  // V' = d V + (1 - d) (exc - inh + self A), d = e^(-h/tau) per batch element (OpenPV's updateHyPerLCAOnCPU).
+  Backend& be = conformance_backend();
+  const PinnedUpdateInputs in;
+  const LayerGeometry& g = in.g;
+  const std::vector<float>& v0 = in.v0;
+  const std::vector<float>& exc = in.exc;
+  const std::vector<float>& inh = in.inh;
+  const std::vector<float>& a = in.a;
   const std::vector<float> decay = {0.75f, 0.5f};
 
   SECTION("selfInteract: the drive includes A") {
@@ -181,12 +191,12 @@ TEST_CASE("pinned: the LCA update on hand-computed values", "[conformance][pinne
 TEST_CASE("pinned: the ISTA update on hand-computed values", "[conformance][pinned]") {
   // V' = V + (h/tau) (exc - inh - VThresh sign(A)), sign(0) = 0 (OpenPV's updateISTAInternalStateBufferOnCPU).
   Backend& be = conformance_backend();
-  const LayerGeometry g = layer(4, 1, 1, 2, Halo{1, 1, 0, 0});
-  const std::vector<float> v0 = {1, -2, 0.5f, 0, /* batch 1 */ 2, 0, -1, 4};
-  const std::vector<float> exc = {3, 1, 0.25f, -1, /* batch 1 */ 0, 0.5f, -0.5f, 1};
-  const std::vector<float> inh = {1, 2, 0.75f, 0, /* batch 1 */ 1, -0.5f, 0.5f, 0};
-  // exc - inh:                  {2, -1, -0.5, -1,  /* batch 1 */ -1, 1, -1, 1}
-  const std::vector<float> a = {S, 0.5f, 1, 0, 2, S, /* batch 1 */ S, -0.5f, 0, 3, 0.25f, S};
+  const PinnedUpdateInputs in;
+  const LayerGeometry& g = in.g;
+  const std::vector<float>& v0 = in.v0;
+  const std::vector<float>& exc = in.exc;
+  const std::vector<float>& inh = in.inh;
+  const std::vector<float>& a = in.a;
   // sign(A):                   {   +1,  +1, 0, +1,  /* batch 1 */     -1,  0, +1, +1   }
   const std::vector<float> step = {0.25f, 0.5f};
   Buffer v(be, v0), e(be, exc), i(be, inh), ab(be, a);
