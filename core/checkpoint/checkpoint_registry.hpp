@@ -14,6 +14,11 @@ namespace spv {
 
 class Communicator;
 
+// Raw arrays of trivially copyable elements, "SPVR", element size, count, bytes. Declared before the registry, whose
+// add_pod_vector template calls them for element types of any namespace.
+void write_raw_array(const std::filesystem::path& path, const void* data, std::size_t element, std::size_t count);
+void read_raw_array(const std::filesystem::path& path, void* data, std::size_t element, std::size_t count);
+
 // What an entry is for: Warm entries are an object's model state (V, A, delays, weights), loaded by a warm start
 // (initializeFromCheckpointDir) as well as by a restart; Run entries are bookkeeping of the run (file positions,
 // next-write times, counters) and are loaded only by a restart.
@@ -83,9 +88,6 @@ class CheckpointRegistry {
 void write_dense_pvp(const std::filesystem::path& path, const std::vector<float>& data, int nx, int ny, int nf,
                      int frames);
 void read_dense_pvp(const std::filesystem::path& path, std::vector<float>& data, int nx, int ny, int nf, int frames);
-// Raw arrays of trivially copyable elements, "SPVR", element size, count, bytes.
-void write_raw_array(const std::filesystem::path& path, const void* data, std::size_t element, std::size_t count);
-void read_raw_array(const std::filesystem::path& path, void* data, std::size_t element, std::size_t count);
 
 // Small helpers for custom entries: a whole file as bytes, and a whole file from bytes (checked write).
 std::vector<unsigned char> read_checkpoint_file(const std::filesystem::path& path);

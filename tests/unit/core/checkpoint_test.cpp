@@ -92,7 +92,6 @@ TEST_CASE("registry entries are named per object and round-trip through a checkp
   std::vector<double> times = {0.25, 1e300};
   long step = 42;
   double time = 7.5;
-  // add_pod_vector's element type must be declared in namespace spv (see the note at the refusals test); Halo is.
   std::vector<Halo> counts = {{1, 2, 3, 4}, {-1, 0, 5, 1 << 30}};
 
   CheckpointRegistry r;
@@ -142,6 +141,22 @@ TEST_CASE("registry entries are named per object and round-trip through a checkp
   CHECK(step == 42);
   CHECK(time == 7.5);
   CHECK(counts == std::vector<Halo>{{1, 2, 3, 4}, {-1, 0, 5, 1 << 30}});
+}
+
+TEST_CASE("add_pod_vector takes element types of any namespace", "[checkpoint]") {
+  test::TempDir dir;
+  std::vector<std::int64_t> integers = {-3, 0, std::int64_t(1) << 40};
+  CheckpointRegistry r;
+  r.begin_object("Conn");
+  r.add_pod_vector("dw", integers, EntryKind::Run);
+  REQUIRE(r.entries().size() == 1);
+  const fs::path file = dir / r.entries()[0].file;
+  r.entries()[0].write(file);
+  // "SPVR", the element size (4 bytes), the count (8 bytes), then 3 x 8 bytes of values.
+  CHECK(fs::file_size(file) == 4 + 4 + 8 + 3 * 8);
+  integers.assign(3, 7);
+  r.entries()[0].read(file);
+  CHECK(integers == std::vector<std::int64_t>{-3, 0, std::int64_t(1) << 40});
 }
 
 TEST_CASE("a layer entry is a dense PVP of the extended layer and reads back", "[checkpoint]") {
@@ -198,9 +213,6 @@ TEST_CASE("entry files that are truncated, resized, foreign or missing are refus
   test::TempDir dir;
   std::vector<float> v = {1.5f, -2.0f};
   double time = 7.5;
-  // Note: add_pod_vector<T> compiles only for a T declared in namespace spv: the header calls write_raw_array /
-  // read_raw_array, declared after the class, unqualified from a template, so only argument-dependent lookup at
-  // instantiation finds them (std::vector<std::int64_t> does not compile). Halo is in spv.
   std::vector<Halo> counts = {{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}};
   CheckpointRegistry r;
   r.begin_object("Code");
