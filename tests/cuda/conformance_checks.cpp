@@ -155,16 +155,11 @@ TEST_CASE("pinned: the LCA update on hand-computed values", "[conformance][pinne
   // V' = d V + (1 - d) (exc - inh + self A), d = e^(-h/tau) per batch element (OpenPV's updateHyPerLCAOnCPU).
   Backend& be = conformance_backend();
   const PinnedUpdateInputs in;
-  const LayerGeometry& g = in.g;
-  const std::vector<float>& v0 = in.v0;
-  const std::vector<float>& exc = in.exc;
-  const std::vector<float>& inh = in.inh;
-  const std::vector<float>& a = in.a;
   const std::vector<float> decay = {0.75f, 0.5f};
 
   SECTION("selfInteract: the drive includes A") {
-    Buffer v(be, v0), e(be, exc), i(be, inh), ab(be, a);
-    be.lca_update({g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 1.0f, decay});
+    Buffer v(be, in.v0), e(be, in.exc), i(be, in.inh), ab(be, in.a);
+    be.lca_update({in.g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 1.0f, decay});
     // batch 0, d = 3/4: drive = {2 + 0.5, -1 + 1, -0.5 + 0, -1 + 2} = {2.5, 0, -0.5, 1}
     //   0.75 * 1 + 0.25 * 2.5 = 1.375;  0.75 * -2 + 0.25 * 0 = -1.5;  0.75 * 0.5 + 0.25 * -0.5 = 0.25;
     //   0.75 * 0 + 0.25 * 1 = 0.25
@@ -173,16 +168,16 @@ TEST_CASE("pinned: the LCA update on hand-computed values", "[conformance][pinne
     REQUIRE(v.read() == std::vector<float>{1.375f, -1.5f, 0.25f, 0.25f, 0.25f, 0.5f, 0.5f, 2.625f});
   }
   SECTION("without selfInteract A is not read") {
-    Buffer v(be, v0), e(be, exc), i(be, inh), ab(be, a);
-    be.lca_update({g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 0.0f, decay});
+    Buffer v(be, in.v0), e(be, in.exc), i(be, in.inh), ab(be, in.a);
+    be.lca_update({in.g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 0.0f, decay});
     // batch 0: 0.75 * 1 + 0.25 * 2 = 1.25;  0.75 * -2 + 0.25 * -1 = -1.75;  0.375 - 0.125 = 0.25;  0 - 0.25 = -0.25
     // batch 1: 0.5 * 2 + 0.5 * -1 = 0.5;  0 + 0.5 = 0.5;  -0.5 - 0.5 = -1;  2 + 0.5 = 2.5
     REQUIRE(v.read() == std::vector<float>{1.25f, -1.75f, 0.25f, -0.25f, 0.5f, 0.5f, -1.0f, 2.5f});
   }
   SECTION("decay 1 keeps V, decay 0 jumps to the drive") {
-    Buffer v(be, v0), e(be, exc), i(be, inh), ab(be, a);
+    Buffer v(be, in.v0), e(be, in.exc), i(be, in.inh), ab(be, in.a);
     const std::vector<float> ends = {1.0f, 0.0f};
-    be.lca_update({g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 1.0f, ends});
+    be.lca_update({in.g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 1.0f, ends});
     // batch 0 keeps v0; batch 1 becomes its drive {-1.5, 1, 2, 1.25}
     REQUIRE(v.read() == std::vector<float>{1, -2, 0.5f, 0, -1.5f, 1, 2, 1.25f});
   }
@@ -192,15 +187,10 @@ TEST_CASE("pinned: the ISTA update on hand-computed values", "[conformance][pinn
   // V' = V + (h/tau) (exc - inh - VThresh sign(A)), sign(0) = 0 (OpenPV's updateISTAInternalStateBufferOnCPU).
   Backend& be = conformance_backend();
   const PinnedUpdateInputs in;
-  const LayerGeometry& g = in.g;
-  const std::vector<float>& v0 = in.v0;
-  const std::vector<float>& exc = in.exc;
-  const std::vector<float>& inh = in.inh;
-  const std::vector<float>& a = in.a;
-  // sign(A):                   {   +1,  +1, 0, +1,  /* batch 1 */     -1,  0, +1, +1   }
+  // sign(A) over the restricted neurons: {+1, +1, 0, +1, /* batch 1 */ -1, 0, +1, +1}
   const std::vector<float> step = {0.25f, 0.5f};
-  Buffer v(be, v0), e(be, exc), i(be, inh), ab(be, a);
-  be.ista_update({g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 0.5f, step});
+  Buffer v(be, in.v0), e(be, in.exc), i(be, in.inh), ab(be, in.a);
+  be.ista_update({in.g, v.dev.data(), e.dev.data(), i.dev.data(), ab.dev.data(), 0.5f, step});
   // batch 0, h/tau = 1/4, VThresh 1/2:
   //   1 + 0.25 (2 - 0.5) = 1.375;  -2 + 0.25 (-1 - 0.5) = -2.375;  0.5 + 0.25 (-0.5 - 0) = 0.375;
   //   0 + 0.25 (-1 - 0.5) = -0.375
