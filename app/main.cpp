@@ -17,7 +17,6 @@
 #include "cuda/gpu_backend.hpp"
 #include "lua/params_loader.hpp"
 
-
 namespace {
 
 int describe(const spv::Registry& registry, const std::string& type) {
