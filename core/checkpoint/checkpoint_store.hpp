@@ -30,7 +30,8 @@ std::filesystem::path newest_complete_checkpoint(const std::filesystem::path& pa
                                                  std::vector<std::string>* skipped = nullptr);
 // The step of a "Checkpoint<digits>" name, or nothing.
 std::optional<long> checkpoint_step(const std::filesystem::path& dir);
-// Removes all but the newest `keep` checkpoints in `parent` (and leftover .tmp directories of older steps).
+// Removes all but the newest `keep` checkpoints in `parent`. Leftover .tmp directories are not touched here: a new
+// write of the same step discards its own stale .tmp first.
 void prune_checkpoints(const std::filesystem::path& parent, int keep);
 
 }  // namespace spv
