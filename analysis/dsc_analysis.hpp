@@ -1,4 +1,4 @@
-// The concept-neuron analysis of one deep-sparse-coding run (EXPERIMENTS.md E4, issue 9): reads the run's PVP
+// The concept-neuron analysis of one deep-sparse-coding run (E4): reads the run's PVP
 // outputs (README "Concept-neuron analysis" gives the layout), writes summary.txt (key=value) and PNG figures.
 #pragma once
 #include <filesystem>

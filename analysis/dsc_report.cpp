@@ -136,7 +136,7 @@ class Page {
   void numbers() {
     h_ << "<h2 id=\"numbers\">Numbers</h2>\n<table><tr><th>measure</th><th>this run</th>";
     if (base_) h_ << "<th>no feedback</th>";
-    h_ << "<th>paper, DSC</th><th>paper, feed-forward AE</th><th>OpenPV, small network (issue 9)</th></tr>\n";
+    h_ << "<th>paper, DSC</th><th>paper, feed-forward AE</th><th>OpenPV, small network (reference run)</th></tr>\n";
     number_row("concept neuron: mean over classes of the weaker modality's balanced accuracy", "concept.mean_weaker_ba",
                false, "&asymp;0.90 (N-326, one class)", "&ndash;", "&asymp;0.67");
     number_row("&nbsp;&nbsp;same neuron, vision only", "concept.mean_vision_ba", false, "", "", "");

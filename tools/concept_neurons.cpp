@@ -1,4 +1,4 @@
-// spv-concept-neurons: the concept-neuron analysis of a deep-sparse-coding run (issue 9, EXPERIMENTS.md E4).
+// spv-concept-neurons: the concept-neuron analysis of a deep-sparse-coding run (E4).
 #include <cstdio>
 #include <string>
 
