@@ -3,33 +3,18 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <cstdlib>
 
 #include "core/comm/launcher.hpp"
 #include "core/threads/cpu_set.hpp"
+#include "core/threads/thread_plan.hpp"
 
 namespace spv {
 
-namespace {
-
-// The leading whole number of `text` ("4", "6,2", "2(x3)"), or nothing.
-std::optional<int> leading_count(const char* text) {
-  if (!text) return std::nullopt;
-  int value = 0;
-  const char* end = text;
-  while (*end) ++end;
-  auto [next, ec] = std::from_chars(text, end, value);
-  if (ec != std::errc() || next == text || value < 1) return std::nullopt;
-  return value;
-}
-
-}  // namespace
-
 bool oversubscribes(const WaitPolicyInputs& in) {
   std::optional<int> threads = in.option;
-  if (!threads && in.omp_num_threads) threads = leading_count(in.omp_num_threads->c_str());
+  if (!threads && in.omp_num_threads) threads = omp_team_size(*in.omp_num_threads);
   if (!threads) return false;
   // One thread a rank never waits on a team, so ranks beyond the cores alone need no change of policy.
   const std::int64_t ranks = in.launcher_ranks_on_node;

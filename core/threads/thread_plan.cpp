@@ -11,22 +11,20 @@ namespace spv {
 
 namespace {
 
-int positive_count(const std::string& text) {
-  // OpenMP reads a list ("4,2") for nested levels; the outermost is the team size.
-  const std::string first = text.substr(0, text.find(','));
-  int value = 0;
-  auto [end, ec] = std::from_chars(first.data(), first.data() + first.size(), value);
-  if (first.empty() || ec != std::errc() || end != first.data() + first.size() || value < 1)
-    throw Error("OMP_NUM_THREADS=\"" + text + "\": expected a positive whole number of threads");
-  return value;
-}
-
 std::string plural(int n, const std::string& word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // "0-3" or "2,5": the ranks of a group, compact.
 std::string rank_list_text(const std::vector<int>& ranks) { return cpu_list_text(ranks); }
 
 }  // namespace
+
+std::optional<int> omp_team_size(const std::string& text) {
+  const std::string first = text.substr(0, text.find(','));
+  int value = 0;
+  auto [end, ec] = std::from_chars(first.data(), first.data() + first.size(), value);
+  if (first.empty() || ec != std::errc() || end != first.data() + first.size() || value < 1) return std::nullopt;
+  return value;
+}
 
 ThreadChoice choose_threads(const ThreadRequest& request) {
   ThreadChoice choice;
@@ -36,7 +34,10 @@ ThreadChoice choose_threads(const ThreadRequest& request) {
     choice.threads = *request.option;
     choice.source = ThreadSource::option;
   } else if (request.omp_num_threads) {
-    choice.threads = positive_count(*request.omp_num_threads);
+    const std::optional<int> team = omp_team_size(*request.omp_num_threads);
+    if (!team)
+      throw Error("OMP_NUM_THREADS=\"" + *request.omp_num_threads + "\": expected a positive whole number of threads");
+    choice.threads = *team;
     choice.source = ThreadSource::environment;
   } else {
     choice.threads = std::max(1, int(request.cpus.size()) / choice.sharing);

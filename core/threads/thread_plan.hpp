@@ -29,6 +29,9 @@ struct ThreadChoice {
 // whole mask, so they split the node's cores; ranks bound to their own cores get those. Throws spv::Error on an
 // OMP_NUM_THREADS that is not a positive whole number.
 ThreadChoice choose_threads(const ThreadRequest& request);
+// The team size an OMP_NUM_THREADS value asks for (its first number, as OpenMP reads a nested list "4,2"), or
+// nothing when it is not a positive whole number.
+std::optional<int> omp_team_size(const std::string& text);
 
 // One rank's share, as every rank reports it to the root for the log.
 struct RankThreads {

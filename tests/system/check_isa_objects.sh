@@ -3,12 +3,16 @@
 # out-of-line copy of an inline function shared with other files (a weak symbol: a template instance, an inline
 # member), the linker could keep that copy for the whole program, and a CPU without the wider ISA would crash far
 # from any kernel. So each variant object may export only symbols of its own ISA namespace.
-# usage: check_isa_objects.sh BUILD_DIR
+# usage: check_isa_objects.sh BUILD_DIR VARIANTS (ON or OFF: whether the build has ISA variants)
 set -euo pipefail
-build=$1
+build=$1 variants=$2
 . "$(dirname "$0")/lib.sh"
 objects=$(find "$build" -path '*CMakeFiles*' \( -name '*_avx2.cpp.o' -o -name '*_avx512.cpp.o' \))
-[ -n "$objects" ] || { echo "no ISA variant objects (built with SPV_ISA_VARIANTS=OFF): nothing to check"; exit 0; }
+if [ -z "$objects" ]; then
+  [ "$variants" = OFF ] || fail "SPV_ISA_VARIANTS is $variants but no *_avx2/*_avx512 objects were found under $build"
+  echo "no ISA variant objects (built with SPV_ISA_VARIANTS=OFF): nothing to check"
+  exit 0
+fi
 n=0
 for o in $objects; do
   isa=$(basename "$o" .cpp.o); isa=${isa##*_}
