@@ -4,20 +4,12 @@
 
 namespace spv {
 
-const ParamSchema& CloneConn::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("CloneConn",
-                  "Delivers with originalConnName's weights, in the same direction, between layers of the same sizes "
-                  "as the original's.");
-    SchemaBuilder<Params> b(s);
-    declare_dependent_conn_keys(b);
-    return s;
-  }();
-  return s;
-}
+const char* const CloneConn::kDoc = "Delivers with originalConnName's weights, in the same direction, between layers of the same sizes "
+    "as the original's.";
 
-CloneConn::CloneConn(const ParamGroup& group, Params p, const BindResult&)
-    : DependentConn(group, p), params_(std::move(p)) {}
+void CloneConn::declare(SchemaBuilder<Params>& b) {
+  declare_dependent_conn_keys(b);
+}
 
 void CloneConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   DependentConn::resolve(objects, ctx);

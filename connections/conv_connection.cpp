@@ -21,7 +21,8 @@ std::string layer_text(const Layer& l) {
 
 }  // namespace
 
-ConvConnection::ConvConnection(const ParamGroup& group, const ConnectionParams& common) : Connection(group, common) {}
+ConvConnection::ConvConnection(const ParamGroup& group, const ConvConnectionParams& p)
+    : Connection(group, p), conv_params_(p) {}
 
 std::string ConvConnection::describe_layers() const {
   return "connection \"" + name() + "\": pre " + layer_text(pre()) + ", post " + layer_text(post());
@@ -29,8 +30,6 @@ std::string ConvConnection::describe_layers() const {
 
 void ConvConnection::resolve(ObjectTable& objects, const RunContext& ctx) {
   Connection::resolve(objects, ctx);
-  if (common().pvpatchAccumulateType != "convolve")
-    fail("pvpatchAccumulateType", "\"" + common().pvpatchAccumulateType + "\" is not supported yet; use \"convolve\"");
   if (common().receiveGpu && !post().common().updateGpu)
     fail("receiveGpu", "delivers on the GPU into \"" + post().name() +
                            "\", which updates on the CPU; set updateGpu = true there, or receiveGpu = false here");
@@ -76,7 +75,7 @@ void ConvConnection::allocate(const RunContext& ctx) {
     return;
   }
   try {
-    cpu_delivery_.setup(plan_, common().deliveryMethod, common().updateGSynFromPostPerspective,
+    cpu_delivery_.setup(plan_, conv_params_.deliveryMethod, conv_params_.updateGSynFromPostPerspective,
                         common().numAxonalArbors);
   } catch (const Error& e) {
     fail("deliveryMethod", e.what());
@@ -85,7 +84,7 @@ void ConvConnection::allocate(const RunContext& ctx) {
 
 void ConvConnection::initialize(const RunContext& ctx) {
   Connection::initialize(ctx);
-  next_write_time_ = common().initialWriteTime;
+  next_write_time_ = conv_params_.initialWriteTime;
   file_started_ = false;
 }
 
@@ -111,10 +110,10 @@ void ConvConnection::allocate_on_device() {
   device_pre_ = BackendBuffer(gpu, pre().A().size());
   // On the GPU, "auto" gathers over the listed active pre neurons (the same bits as the dense gather, and as the
   // CPU's deliveries); "library" is cuDNN where the shape allows.
-  const std::string& method = common().deliveryMethod;
+  const DeliveryMethod method = conv_params_.deliveryMethod;
   device_mode_ = DeliveryMode::Sparse;
-  if (method == "perspective" && common().updateGSynFromPostPerspective) device_mode_ = DeliveryMode::Dense;
-  if (method == "library") {
+  if (method == DeliveryMethod::Perspective && conv_params_.updateGSynFromPostPerspective) device_mode_ = DeliveryMode::Dense;
+  if (method == DeliveryMethod::Library) {
     if (!device_kernels_->enable_library())
       fail("deliveryMethod", "\"library\" on the GPU (cuDNN) takes connections whose axes are not one-to-many on "
                              "one and many-to-one on the other, with the pre halo symmetric; use \"auto\" here");
@@ -146,12 +145,12 @@ void ConvConnection::deliver_on_device() {
 }
 
 void ConvConnection::write_output(const StepInfo& s, const RunContext& ctx) {
-  const double step = common().writeStep;
+  const double step = conv_params_.writeStep;
   if (step < 0 || s.time + 0.5 * s.dt < next_write_time_) return;
   if (ctx.output && ctx.output->writer()) {
     refresh_weights();
     write_shared_weights(ctx.output->stage(name() + ".pvp"), to_shared_weights(weights(), geometry_, s.time),
-                         file_started_, common().writeCompressedWeights);
+                         file_started_, conv_params_.writeCompressedWeights);
     file_started_ = true;
   }
   if (step > 0)
@@ -164,7 +163,7 @@ namespace spv {
 
 void ConvConnection::register_state(CheckpointRegistry& r, const RunContext& ctx) {
   r.add_value("nextWriteTime", next_write_time_, EntryKind::Run);
-  if (common().writeStep < 0 || !ctx.output) return;
+  if (conv_params_.writeStep < 0 || !ctx.output) return;
   OutputDirectory* out = ctx.output;
   r.add_custom(
       "outputPosition", EntryKind::Run,

@@ -15,6 +15,33 @@
 
 namespace spv {
 
+// Keys of every convolution connection: its delivery and its weight output.
+struct ConvConnectionParams : ConnectionParams {
+  bool updateGSynFromPostPerspective;
+  DeliveryMethod deliveryMethod;
+  double writeStep, initialWriteTime;
+  bool writeCompressedWeights;
+};
+
+template <class P>
+void declare_conv_connection_keys(SchemaBuilder<P>& b) {
+  using namespace checks;
+  declare_connection_keys(b);
+  b.key("updateGSynFromPostPerspective", &P::updateGSynFromPostPerspective, false,
+        "deliver by gathering over post neurons (dense path) instead of scattering active pre neurons; followed "
+        "where deliveryMethod = \"perspective\"")
+      .choice("deliveryMethod", &P::deliveryMethod, DeliveryMethod::Auto,
+              {{"auto", DeliveryMethod::Auto}, {"perspective", DeliveryMethod::Perspective}, {"library", DeliveryMethod::Library}},
+              "CPU convolution: auto (scatter the active pre neurons or gather, whichever the measured activity "
+              "makes cheaper; both give the same bits), perspective (as updateGSynFromPostPerspective says), library "
+              "(oneDNN's dense convolution, needs a build with libdnnl-dev; rounds differently, within 1e-6). With "
+              "receiveGpu: auto gathers over the active pre neurons (the CPU's bits), library is cuDNN");
+  declare_accumulate_key(b);
+  b.key("writeStep", &P::writeStep, -1.0, "write weights every writeStep time units; -1: never")
+      .key("initialWriteTime", &P::initialWriteTime, 0.0, "time of the first weight write", {non_negative()})
+      .key("writeCompressedWeights", &P::writeCompressedWeights, false, "write weights as bytes (PVP datatype 1)");
+}
+
 // The writeStep rule of every type that writes weights: positive, or -1 for never (as for layers).
 template <class P>
 void declare_write_step_check(SchemaBuilder<P>& b) {
@@ -27,7 +54,8 @@ void declare_write_step_check(SchemaBuilder<P>& b) {
 
 class ConvConnection : public Connection {
  public:
-  ConvConnection(const ParamGroup& group, const ConnectionParams& common);
+  ConvConnection(const ParamGroup& group, const ConvConnectionParams& p);
+  const ConvConnectionParams& conv_params() const { return conv_params_; }
 
   // The kernels this connection delivers with: its own, its original's, or its original's transposed.
   virtual const WeightStore& weights() const = 0;
@@ -70,6 +98,7 @@ class ConvConnection : public Connection {
   void allocate_on_device();
   void deliver_on_device();
 
+  const ConvConnectionParams& conv_params_;  // a view of the concrete type's params
   ConvGeometry geometry_;
   ConvPlan plan_;
   DeliveryChoice cpu_delivery_;

@@ -17,25 +17,25 @@ bool scatter_is_cheaper(const ConvPlan& plan, long active) {
   return kScatter * scatter_macs < gather_cost * gather_macs;
 }
 
-void DeliveryChoice::setup(const ConvPlan& plan, const std::string& method, bool post_perspective, int arbors) {
+void DeliveryChoice::setup(const ConvPlan& plan, DeliveryMethod method, bool post_perspective, int arbors) {
   plan_ = &plan;
   method_ = method;
   post_perspective_ = post_perspective;
   library_.clear();
   library_store_.assign(std::size_t(arbors), nullptr);
   library_version_.assign(std::size_t(arbors), 0);
-  if (method_ == "library") {
+  if (method_ == DeliveryMethod::Library) {
     for (int a = 0; a < arbors; ++a) library_.emplace_back(plan);
     return;
   }
-  if (method_ == "auto" || !post_perspective_) scratch_.resize_for(plan.pre());
+  if (method_ == DeliveryMethod::Auto || !post_perspective_) scratch_.resize_for(plan.pre());
 }
 
 void DeliveryChoice::deliver(int arbor, std::span<const float> activity, const WeightStore& weights,
                              std::span<float> gsyn) {
   const ConvPlan& plan = *plan_;
   std::span<const float> kernels = weights.arbor(arbor);
-  if (method_ == "library") {
+  if (method_ == DeliveryMethod::Library) {
     const std::size_t a = std::size_t(arbor);
     if (library_store_[a] != &weights || library_version_[a] != weights.version()) {
       library_[a].set_kernels(kernels);
@@ -47,7 +47,7 @@ void DeliveryChoice::deliver(int arbor, std::span<const float> activity, const W
     return;
   }
   // auto counts first (a cheap vectorised pass) and lists the active neurons only when it will scatter them.
-  const bool scatter = method_ == "auto" ? scatter_is_cheaper(plan, count_active(plan, activity)) : !post_perspective_;
+  const bool scatter = method_ == DeliveryMethod::Auto ? scatter_is_cheaper(plan, count_active(plan, activity)) : !post_perspective_;
   if (scatter) {
     find_active(plan, activity, scratch_);
     deliver_scatter(plan, activity, kernels, gsyn, scratch_);

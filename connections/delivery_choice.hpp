@@ -14,6 +14,9 @@
 
 namespace spv {
 
+// The user's choice of delivery path (deliveryMethod); every path gives the same bits except library (within 1e-6).
+enum class DeliveryMethod { Auto, Perspective, Library };
+
 enum class DeliveryPath { Scatter, Gather, Library };
 
 // Whether scattering `active` pre neurons costs less than the dense gather, by each path's work (multiply-adds)
@@ -24,7 +27,7 @@ class DeliveryChoice {
  public:
   // `method` is the deliveryMethod key; post_perspective OpenPV's updateGSynFromPostPerspective. Sizes all scratch
   // now, so that delivering never allocates. Throws Error for "library" where it cannot run.
-  void setup(const ConvPlan& plan, const std::string& method, bool post_perspective, int arbors);
+  void setup(const ConvPlan& plan, DeliveryMethod method, bool post_perspective, int arbors);
   // gsyn += the arbor's weights applied to `activity`.
   void deliver(int arbor, std::span<const float> activity, const WeightStore& weights, std::span<float> gsyn);
   // The path the last deliver() took.
@@ -32,7 +35,7 @@ class DeliveryChoice {
 
  private:
   const ConvPlan* plan_ = nullptr;
-  std::string method_;
+  DeliveryMethod method_ = DeliveryMethod::Auto;
   bool post_perspective_ = false;
   ActiveRows scratch_;
   std::vector<DenseConvLibrary> library_;  // per arbor, with the weights it holds

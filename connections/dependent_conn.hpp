@@ -7,7 +7,7 @@
 
 namespace spv {
 
-struct DependentConnParams : ConnectionParams {
+struct DependentConnParams : ConvConnectionParams {
   std::string originalConnName;
   bool sharedWeights;
   bool initializeFromCheckpointFlag, writeCompressedCheckpoints;
@@ -15,7 +15,7 @@ struct DependentConnParams : ConnectionParams {
 
 template <class P>
 void declare_dependent_conn_keys(SchemaBuilder<P>& b) {
-  declare_connection_keys(b);
+  declare_conv_connection_keys(b);
   b.key("originalConnName", &P::originalConnName, Required, "the connection whose weights this one uses")
       .key("sharedWeights", &P::sharedWeights, true, "taken from the original; may only repeat its value (true)")
       .key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, false,

@@ -14,21 +14,9 @@
 
 namespace spv {
 
-const ParamSchema& HyPerConn::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("HyPerConn",
-                  "Shared-weight convolution from pre activity into a post channel; owns, initialises, normalises and "
-                  "writes its weights.");
-    SchemaBuilder<Params> b(s);
-    declare_hyper_conn_keys(b);
-    return s;
-  }();
-  return s;
-}
-
-HyPerConn::HyPerConn(const ParamGroup& group, Params p, const BindResult& given)
-    : ConvConnection(group, p), params_(std::move(p)) {
-  const Params& q = params_;
+HyPerConnBase::HyPerConnBase(const ParamGroup& group, const HyPerConnParams& p)
+    : ConvConnection(group, p), params_(p) {
+  const HyPerConnParams& q = params_;
   if (!q.sharedWeights) fail("sharedWeights", "false (one kernel per pre neuron) is not supported yet");
   static const char* const supported[] = {"UniformRandomWeight", "GaussianRandomWeight", "FileWeight",
                                           "OneToOneWeights", "IdentWeight"};
@@ -38,8 +26,6 @@ HyPerConn::HyPerConn(const ParamGroup& group, Params p, const BindResult& given)
     fail("weightInitType", "\"" + q.weightInitType +
                                "\" is not supported yet; use UniformRandomWeight, GaussianRandomWeight, FileWeight, "
                                "OneToOneWeights or IdentWeight");
-  if (q.weightInitType == "IdentWeight" && given.has("weightInit") && q.weightInit != 1.0)
-    fail("weightInit", "IdentWeight always uses weight 1; use OneToOneWeights for another value");
   if (q.normalizeMethod == "normalizeContrastZeroMean")
     fail("normalizeMethod", "\"" + q.normalizeMethod + "\" is not supported yet");
   if (q.normalizeMethod == "normalizeGroup" && q.normalizeGroupName.empty())
@@ -48,11 +34,6 @@ HyPerConn::HyPerConn(const ParamGroup& group, Params p, const BindResult& given)
     fail("normalizeGroupName", "is only used with normalizeMethod = \"normalizeGroup\", not \"" + q.normalizeMethod +
                                    "\"");
   if (q.plasticityFlag) {
-    if (!given.has("dWMax")) fail("dWMax", "is required when plasticityFlag is true");
-    if (q.triggerLayerName.empty() && !given.has("weightUpdatePeriod"))
-      fail("weightUpdatePeriod", "is required when plasticityFlag is true and triggerLayerName is not set");
-    if (!q.triggerLayerName.empty() && given.has("weightUpdatePeriod"))
-      fail("weightUpdatePeriod", "cannot be set together with triggerLayerName; set only one of them");
     if (q.triggerLayerName.empty() && q.weightUpdatePeriod <= 0)
       fail("weightUpdatePeriod", "must be positive (the time between weight updates)");
     if (q.combine_dW_with_W_flag && !q.immediateWeightUpdate)
@@ -61,19 +42,19 @@ HyPerConn::HyPerConn(const ParamGroup& group, Params p, const BindResult& given)
   }
 }
 
-std::vector<std::string> HyPerConn::dependencies() const {
+std::vector<std::string> HyPerConnBase::dependencies() const {
   std::vector<std::string> deps = ConvConnection::dependencies();
   if (params_.plasticityFlag && !params_.triggerLayerName.empty()) deps.push_back(params_.triggerLayerName);
   return deps;
 }
 
-void HyPerConn::resolve(ObjectTable& objects, const RunContext& ctx) {
+void HyPerConnBase::resolve(ObjectTable& objects, const RunContext& ctx) {
   ConvConnection::resolve(objects, ctx);
   if (params_.plasticityFlag && !params_.triggerLayerName.empty())
     trigger_layer_ = objects.require<Layer>(params_.triggerLayerName, *this, "triggerLayerName", "a layer");
   set_geometry(params_.nxp, params_.nyp, params_.nfp);
   if (in_group()) {
-    HyPerConn* head = objects.require<HyPerConn>(params_.normalizeGroupName, *this, "normalizeGroupName",
+    HyPerConnBase* head = objects.require<HyPerConnBase>(params_.normalizeGroupName, *this, "normalizeGroupName",
                                                  "a HyPerConn (or MomentumConn)");
     if (head == this) fail("normalizeGroupName", "names this connection; name the group's head connection");
     if (head->in_group())
@@ -82,7 +63,7 @@ void HyPerConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   }
 }
 
-void HyPerConn::allocate(const RunContext& ctx) {
+void HyPerConnBase::allocate(const RunContext& ctx) {
   ConvConnection::allocate(ctx);
   const ConvGeometry& g = conv_geometry();
   weights_ = WeightStore(params_.numAxonalArbors, g.kernels(), g.nyp(), g.nxp(), g.nfp);
@@ -98,11 +79,11 @@ void HyPerConn::allocate(const RunContext& ctx) {
   updater_ = make_updater(std::move(sources));
 }
 
-std::unique_ptr<HebbianUpdater> HyPerConn::make_updater(HebbianSources sources) const {
+std::unique_ptr<HebbianUpdater> HyPerConnBase::make_updater(HebbianSources sources) const {
   return std::make_unique<HebbianUpdater>(params_, std::move(sources), weights_);
 }
 
-void HyPerConn::initialize(const RunContext& ctx) {
+void HyPerConnBase::initialize(const RunContext& ctx) {
   ConvConnection::initialize(ctx);
   initialize_weights(ctx);
   // A group's weights are normalised together once all of them exist (finish_initialize).
@@ -111,10 +92,10 @@ void HyPerConn::initialize(const RunContext& ctx) {
   if (updater_) updater_->initialize();
 }
 
-void HyPerConn::finish_initialize(const RunContext&) {
+void HyPerConnBase::finish_initialize(const RunContext&) {
   if (group_members_.empty()) return;
   group_ = {&weights_};
-  for (HyPerConn* m : group_members_) {
+  for (HyPerConnBase* m : group_members_) {
     const WeightStore& w = m->weights_;
     if (w.arbors() != weights_.arbors() || w.kernels() != weights_.kernels())
       m->fail("normalizeGroupName", "\"" + name() + "\" has " + std::to_string(weights_.arbors()) + " arbor(s) of " +
@@ -126,24 +107,24 @@ void HyPerConn::finish_initialize(const RunContext&) {
   if (params_.normalizeOnInitialize) normalize_weight_group(group_, normalize_settings());
 }
 
-void HyPerConn::update_weights(const StepInfo& s, const RunContext& ctx) {
+void HyPerConnBase::update_weights(const StepInfo& s, const RunContext& ctx) {
   if (updater_ && updater_->due(s)) {
     updater_->update(*ctx.comm, weights_);
     updated_ = true;
   }
 }
 
-void HyPerConn::finish_weight_updates(const StepInfo&) {
+void HyPerConnBase::finish_weight_updates(const StepInfo&) {
   if (group_members_.empty()) return;
   bool any = updated_;
-  for (HyPerConn* m : group_members_) any = any || m->updated_;
+  for (HyPerConnBase* m : group_members_) any = any || m->updated_;
   if (any && params_.normalizeOnWeightUpdate) normalize_weight_group(group_, normalize_settings());
   updated_ = false;
-  for (HyPerConn* m : group_members_) m->updated_ = false;
+  for (HyPerConnBase* m : group_members_) m->updated_ = false;
 }
 
-void HyPerConn::initialize_weights(const RunContext& ctx) {
-  const Params& q = params_;
+void HyPerConnBase::initialize_weights(const RunContext& ctx) {
+  const HyPerConnParams& q = params_;
   const RngKey key{ctx.random_seed, hash_name(name().c_str())};
   if (q.weightInitType == "UniformRandomWeight") {
     init_uniform_random(weights_, key, {q.wMinInit, q.wMaxInit, q.sparseFraction, q.minNNZ});
@@ -160,8 +141,8 @@ void HyPerConn::initialize_weights(const RunContext& ctx) {
   }
 }
 
-NormalizeSettings HyPerConn::normalize_settings() const {
-  const Params& q = params_;
+NormalizeSettings HyPerConnBase::normalize_settings() const {
+  const HyPerConnParams& q = params_;
   NormalizeSettings s;
   if (in_group()) return s;  // the head normalises the group
   s.method = q.normalizeMethod;
@@ -186,7 +167,7 @@ namespace spv {
 namespace {
 
 // A weight-shaped float array (W or prev_dW) as a shared-weight PVP file, and back with every size checked.
-void add_weight_pvp(CheckpointRegistry& r, const std::string& entry, const HyPerConn& conn, const ConvGeometry& g,
+void add_weight_pvp(CheckpointRegistry& r, const std::string& entry, const HyPerConnBase& conn, const ConvGeometry& g,
                     std::function<std::span<float>()> values, std::function<void()> loaded) {
   const WeightStore& shape = conn.weights();
   r.add_custom(
@@ -212,7 +193,7 @@ void add_weight_pvp(CheckpointRegistry& r, const std::string& entry, const HyPer
 
 }  // namespace
 
-void HyPerConn::register_state(CheckpointRegistry& r, const RunContext& ctx) {
+void HyPerConnBase::register_state(CheckpointRegistry& r, const RunContext& ctx) {
   ConvConnection::register_state(r, ctx);
   if (plastic() || !r.suppress_nonplastic())
     add_weight_pvp(r, "W", *this, conv_geometry(), [this] { return weights_.values(); }, [this] { weights_.touch(); });

@@ -4,20 +4,17 @@
 #include <memory>
 
 #include "connections/conv_connection.hpp"
+#include "core/group_type.hpp"
 #include "connections/hebbian_updater.hpp"
 #include "connections/hyper_conn_params.hpp"
 #include "connections/normalize_weights.hpp"
 
 namespace spv {
 
-class HyPerConn : public ConvConnection {
+// What HyPerConn and MomentumConn share: the weights and their life; the concrete types own the params.
+class HyPerConnBase : public ConvConnection {
  public:
-  using Params = HyPerConnParams;
-  static const ParamSchema& param_schema();
-  HyPerConn(const ParamGroup& group, Params p, const BindResult& given);
-
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  HyPerConnBase(const ParamGroup& group, const HyPerConnParams& p);
   const WeightStore& weights() const override { return weights_; }
   bool plastic() const override { return params_.plasticityFlag; }
 
@@ -49,14 +46,24 @@ class HyPerConn : public ConvConnection {
  private:
   void initialize_weights(const RunContext& ctx);
 
-  Params params_;
+  const HyPerConnParams& params_;  // a view of the concrete type's params
   WeightStore weights_;
   const Layer* trigger_layer_ = nullptr;  // learning trigger (null: learn every weightUpdatePeriod)
   std::unique_ptr<HebbianUpdater> updater_;
   // normalizeGroup: the head keeps its members and the stores it normalises (itself first).
-  std::vector<HyPerConn*> group_members_;
+  std::vector<HyPerConnBase*> group_members_;
   std::vector<WeightStore*> group_;
   bool updated_ = false;  // an update ran in this step; read and cleared by a group head's finish_weight_updates
+};
+
+class HyPerConn : public Typed<HyPerConn, HyPerConnParams, HyPerConnBase> {
+ public:
+  static constexpr const char* kType = "HyPerConn";
+  static constexpr const char* kDoc =
+      "Shared-weight convolution from pre activity into a post channel; owns, initialises, normalises and writes its "
+      "weights.";
+  static void declare(SchemaBuilder<Params>& b) { declare_hyper_conn_keys(b); }
+  using Typed::Typed;
 };
 
 }  // namespace spv

@@ -7,7 +7,7 @@
 
 namespace spv {
 
-struct HyPerConnParams : ConnectionParams {
+struct HyPerConnParams : ConvConnectionParams {
   bool sharedWeights;
   int nxp, nyp, nfp;
   std::string weightInitType;
@@ -38,7 +38,7 @@ struct HyPerConnParams : ConnectionParams {
 template <class P>
 void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
   using namespace checks;
-  declare_connection_keys(b);
+  declare_conv_connection_keys(b);
   b.key("sharedWeights", &P::sharedWeights, true, "one kernel per pre feature (and cell position), shared over space")
       .key("nxp", &P::nxp, 1, "patch width in post neurons (odd for equal sizes, a multiple of the stride one-to-many)",
            {at_least(1)})
@@ -126,6 +126,18 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
     if (p.useMask) return {"useMask", "is obsolete (as in OpenPV); set it to false"};
     if (p.dWMaxDecayFactor < 0.0 || p.dWMaxDecayFactor >= 1.0)
       return {"dWMaxDecayFactor", "must be in [0, 1)"};
+    return {"", ""};
+  });
+  // Rules on whether a key was written at all.
+  b.cross_check([](const P& p, const BindResult& given) -> std::pair<std::string, std::string> {
+    if (p.weightInitType == "IdentWeight" && given.has("weightInit") && p.weightInit != 1.0)
+      return {"weightInit", "IdentWeight always uses weight 1; use OneToOneWeights for another value"};
+    if (!p.plasticityFlag) return {"", ""};
+    if (!given.has("dWMax")) return {"dWMax", "is required when plasticityFlag is true"};
+    if (p.triggerLayerName.empty() && !given.has("weightUpdatePeriod"))
+      return {"weightUpdatePeriod", "is required when plasticityFlag is true and triggerLayerName is not set"};
+    if (!p.triggerLayerName.empty() && given.has("weightUpdatePeriod"))
+      return {"weightUpdatePeriod", "cannot be set together with triggerLayerName; set only one of them"};
     return {"", ""};
   });
   declare_write_step_check(b);

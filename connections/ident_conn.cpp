@@ -5,13 +5,10 @@
 
 namespace spv {
 
-OneToOneConn::OneToOneConn(const ParamGroup& group, const ConnectionParams& common, float scale)
-    : Connection(group, common), scale_(scale) {}
+OneToOneConn::OneToOneConn(const ParamGroup& group, const ConnectionParams& common) : Connection(group, common) {}
 
 void OneToOneConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   Connection::resolve(objects, ctx);
-  if (common().pvpatchAccumulateType != "convolve")
-    fail("pvpatchAccumulateType", "\"" + common().pvpatchAccumulateType + "\" is not supported yet; use \"convolve\"");
   const LayerGeometry& a = pre().geometry();
   const LayerGeometry& b = post().geometry();
   if (a.nx_global != b.nx_global || a.ny_global != b.ny_global || a.nf != b.nf)
@@ -42,24 +39,17 @@ void OneToOneConn::deliver(const StepInfo&) {
       gpu.to_device(device_pre_.data(), a.data(), a.size() * sizeof(float));
       activity = device_pre_.data();
     }
-    gpu.deliver_one_to_one({pre().geometry(), activity, post().kernel_gsyn_rw(channel()), scale_});
+    gpu.deliver_one_to_one({pre().geometry(), activity, post().kernel_gsyn_rw(channel()), scale()});
     return;
   }
   deliver_one_to_one(pre().geometry(), post().geometry(), pre().A_delayed(delay_steps(0)), post().gsyn(channel()),
-                     scale_);
+                     scale());
 }
 
-const ParamSchema& IdentConn::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("IdentConn", "Adds pre activity into the post channel neuron for neuron (weight 1); same sizes.");
-    SchemaBuilder<Params> b(s);
-    declare_ident_conn_keys(b);
-    return s;
-  }();
-  return s;
-}
+const char* const IdentConn::kDoc = "Adds pre activity into the post channel neuron for neuron (weight 1); same sizes.";
 
-IdentConn::IdentConn(const ParamGroup& group, Params p, const BindResult&)
-    : OneToOneConn(group, p, 1.0f), params_(std::move(p)) {}
+void IdentConn::declare(SchemaBuilder<Params>& b) {
+  declare_ident_conn_keys(b);
+}
 
 }  // namespace spv

@@ -1,5 +1,6 @@
 // IdentConn (post input += pre activity, neuron for neuron) and the one-to-one base it shares with RescaleConn.
 #pragma once
+#include "core/group_type.hpp"
 #include <string>
 
 #include "core/connection.hpp"
@@ -15,6 +16,7 @@ struct IdentConnParams : ConnectionParams {
 template <class P>
 void declare_ident_conn_keys(SchemaBuilder<P>& b) {
   declare_connection_keys(b);
+  declare_accumulate_key(b);
   b.key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, false,
         "accepted for OpenPV files; the connection has no state")
       .key("initWeightsFile", &P::initWeightsFile, Nil, "accepted for OpenPV files; must be unset (NULL)");
@@ -28,29 +30,26 @@ void declare_ident_conn_keys(SchemaBuilder<P>& b) {
 // Pre and post of the same size; delivers scale() * A of pre into the post channel.
 class OneToOneConn : public Connection {
  public:
-  OneToOneConn(const ParamGroup& group, const ConnectionParams& common, float scale);
+  OneToOneConn(const ParamGroup& group, const ConnectionParams& common);
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   void allocate(const RunContext& ctx) override;
   void deliver(const StepInfo& s) override;
   bool delivers_with_kernels() const override { return true; }
-  float scale() const { return scale_; }
+  // The factor on pre activity (1 for IdentConn).
+  virtual float scale() const = 0;
 
  private:
-  float scale_;
   // receiveGpu: pre activity uploaded when it is not on the device already (a CPU pre layer, or a delay).
   BackendBuffer device_pre_;
 };
 
-class IdentConn : public OneToOneConn {
+class IdentConn : public Typed<IdentConn, IdentConnParams, OneToOneConn> {
  public:
-  using Params = IdentConnParams;
-  static const ParamSchema& param_schema();
-  IdentConn(const ParamGroup& group, Params p, const BindResult& given);
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
-
- private:
-  Params params_;
+  static constexpr const char* kType = "IdentConn";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
+  float scale() const override { return 1.0f; }
 };
 
 }  // namespace spv

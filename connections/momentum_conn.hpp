@@ -5,29 +5,26 @@
 
 namespace spv {
 
+enum class MomentumMethod { None, Viscosity, Simple, Alex };
+
 struct MomentumConnParams : HyPerConnParams {
-  std::string momentumMethod;
+  MomentumMethod momentumMethod;
   double timeConstantTau, momentumDecay;
   std::string initPrev_dWFile;
   int prev_dWFrameNumber;
 };
 
-class MomentumConn : public HyPerConn {
+class MomentumConn : public Typed<MomentumConn, MomentumConnParams, HyPerConnBase> {
  public:
-  using Params = MomentumConnParams;
-  static const ParamSchema& param_schema();
-  MomentumConn(const ParamGroup& group, Params p, const BindResult& given);
-
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
-  const MomentumConnParams& momentum_params() const { return params_; }
+  static constexpr const char* kType = "MomentumConn";
+  static constexpr const char* kDoc =
+      "A HyPerConn whose weight updates carry momentum (dW mixed with the previous dW).";
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
+  const MomentumConnParams& momentum_params() const { return params(); }
 
  protected:
   std::unique_ptr<HebbianUpdater> make_updater(HebbianSources sources) const override;
-
- private:
-  static Params with_default_tau(Params p, const BindResult& given);
-  Params params_;
 };
 
 }  // namespace spv

@@ -5,10 +5,10 @@
 
 namespace spv {
 
-MomentumRule momentum_rule(const std::string& method, double tau, double decay, float dw_max) {
+MomentumRule momentum_rule(MomentumMethod method, double tau, double decay, float dw_max) {
   const float t = float(tau), d = float(decay);
-  if (method == "viscosity") return {t != 0.0f ? std::exp(-1.0f / t) : 0.0f, d};
-  if (method == "alex") return {t, d * dw_max};
+  if (method == MomentumMethod::Viscosity) return {t != 0.0f ? std::exp(-1.0f / t) : 0.0f, d};
+  if (method == MomentumMethod::Alex) return {t, d * dw_max};
   return {t, d};
 }
 

@@ -16,7 +16,7 @@ struct MomentumRule {
 
 // viscosity: f = exp(-1/tau) (0 for tau = 0), d = decay; simple: f = tau, d = decay; alex: f = tau, d = decay * dWMax.
 // In float, as OpenPV computes them.
-MomentumRule momentum_rule(const std::string& method, double tau, double decay, float dw_max);
+MomentumRule momentum_rule(MomentumMethod method, double tau, double decay, float dw_max);
 
 // dw[i] <- (1 - f) dw[i] + f prev[i] - d w[i], element by element; `dw` may alias `w` (combine_dW_with_W_flag), in
 // which case the decay term reads the value already mixed, as in OpenPV.
@@ -37,7 +37,7 @@ class MomentumUpdater : public HebbianUpdater {
   void apply(std::span<float> dw, WeightStore& w) override;
 
  private:
-  std::string method_;
+  MomentumMethod method_;
   double tau_, decay_;
   std::vector<float> initial_prev_dw_;  // zeros, or initPrev_dWFile
   std::vector<float> prev_dw_;

@@ -10,12 +10,12 @@
 namespace spv {
 
 void register_connections(Registry& registry) {
-  register_type<HyPerConn>(registry, "HyPerConn", ObjectKind::Connection);
-  register_type<MomentumConn>(registry, "MomentumConn", ObjectKind::Connection);
-  register_type<TransposeConn>(registry, "TransposeConn", ObjectKind::Connection);
-  register_type<CloneConn>(registry, "CloneConn", ObjectKind::Connection);
-  register_type<IdentConn>(registry, "IdentConn", ObjectKind::Connection);
-  register_type<RescaleConn>(registry, "RescaleConn", ObjectKind::Connection);
+  register_type<HyPerConn>(registry);
+  register_type<MomentumConn>(registry);
+  register_type<TransposeConn>(registry);
+  register_type<CloneConn>(registry);
+  register_type<IdentConn>(registry);
+  register_type<RescaleConn>(registry);
 }
 
 }  // namespace spv

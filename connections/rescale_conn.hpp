@@ -1,5 +1,6 @@
 // RescaleConn: post input += scale * pre activity, neuron for neuron (the input-to-error connection of the tutorial).
 #pragma once
+#include "core/group_type.hpp"
 #include "connections/ident_conn.hpp"
 
 namespace spv {
@@ -8,16 +9,13 @@ struct RescaleConnParams : IdentConnParams {
   double scale;
 };
 
-class RescaleConn : public OneToOneConn {
+class RescaleConn : public Typed<RescaleConn, RescaleConnParams, OneToOneConn> {
  public:
-  using Params = RescaleConnParams;
-  static const ParamSchema& param_schema();
-  RescaleConn(const ParamGroup& group, Params p, const BindResult& given);
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
-
- private:
-  Params params_;
+  static constexpr const char* kType = "RescaleConn";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
+  float scale() const override { return float(params().scale); }
 };
 
 }  // namespace spv

@@ -4,20 +4,12 @@
 
 namespace spv {
 
-const ParamSchema& TransposeConn::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("TransposeConn",
-                  "Delivers with the transpose of originalConnName's weights (its pre is the original's post and its "
-                  "post the original's pre): the adjoint of the original.");
-    SchemaBuilder<Params> b(s);
-    declare_dependent_conn_keys(b);
-    return s;
-  }();
-  return s;
-}
+const char* const TransposeConn::kDoc = "Delivers with the transpose of originalConnName's weights (its pre is the original's post and its "
+    "post the original's pre): the adjoint of the original.";
 
-TransposeConn::TransposeConn(const ParamGroup& group, Params p, const BindResult&)
-    : DependentConn(group, p), params_(std::move(p)) {}
+void TransposeConn::declare(SchemaBuilder<Params>& b) {
+  declare_dependent_conn_keys(b);
+}
 
 void TransposeConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   DependentConn::resolve(objects, ctx);

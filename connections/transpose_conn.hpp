@@ -1,19 +1,18 @@
 // TransposeConn: delivers with the transpose of another connection's weights (pre and post swapped), rebuilt
 // whenever the original's weights change, so that it is exactly the original's adjoint.
 #pragma once
+#include "core/group_type.hpp"
 #include "connections/dependent_conn.hpp"
 #include "connections/weight_transposer.hpp"
 
 namespace spv {
 
-class TransposeConn : public DependentConn {
+class TransposeConn : public Typed<TransposeConn, DependentConnParams, DependentConn> {
  public:
-  using Params = DependentConnParams;
-  static const ParamSchema& param_schema();
-  TransposeConn(const ParamGroup& group, Params p, const BindResult& given);
-
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  static constexpr const char* kType = "TransposeConn";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
   const WeightStore& weights() const override { return weights_; }
 
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
@@ -24,7 +23,6 @@ class TransposeConn : public DependentConn {
   void refresh_weights() override;
 
  private:
-  Params params_;
   WeightTransposer transposer_;
   WeightStore weights_;
   std::uint64_t original_version_ = 0;  // of the original's weights when weights_ was built; 0: never

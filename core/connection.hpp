@@ -9,6 +9,9 @@
 
 namespace spv {
 
+// OpenPV's ways of combining patches; only convolve is implemented (the others are refused by name).
+enum class AccumulateType { Convolve, Stochastic, MaxPooling, SumPooling };
+
 // Keys every connection type shares.
 struct ConnectionParams {
   std::string preLayerName, postLayerName;
@@ -16,11 +19,7 @@ struct ConnectionParams {
   std::vector<double> delay;
   int numAxonalArbors;
   bool receiveGpu;
-  bool updateGSynFromPostPerspective;
-  std::string deliveryMethod;
-  std::string pvpatchAccumulateType;
-  double writeStep, initialWriteTime;
-  bool writeCompressedWeights;
+  AccumulateType pvpatchAccumulateType;
 };
 
 template <class P>
@@ -32,26 +31,28 @@ void declare_connection_keys(SchemaBuilder<P>& b) {
            {at_least(-1)})
       .key("delay", &P::delay, std::vector<double>{0.0}, "per arbor, in time units (a whole number of steps)")
       .key("numAxonalArbors", &P::numAxonalArbors, 1, "number of arbors (one delay each)", {at_least(1)})
-      .key("receiveGpu", &P::receiveGpu, false, "deliver on the GPU (needs a CUDA build and -d)")
-      .key("updateGSynFromPostPerspective", &P::updateGSynFromPostPerspective, false,
-           "deliver by gathering over post neurons (dense path) instead of scattering active pre neurons; "
-           "followed where deliveryMethod = \"perspective\"")
-      .key("deliveryMethod", &P::deliveryMethod, std::string("auto"),
-           "CPU convolution: auto (scatter the active pre neurons or gather, whichever the measured activity makes "
-           "cheaper; both give the same bits), perspective (as updateGSynFromPostPerspective says), library "
-           "(oneDNN's dense convolution, needs a build with libdnnl-dev; rounds differently, within 1e-6). With "
-           "receiveGpu: auto gathers over the active pre neurons (the CPU's bits), library is cuDNN",
-           {one_of({"auto", "perspective", "library"})})
-      .key("pvpatchAccumulateType", &P::pvpatchAccumulateType, std::string("convolve"), "how patches combine",
-           {one_of({"convolve", "stochastic", "maxpooling", "sumpooling"})})
-      .key("writeStep", &P::writeStep, -1.0, "write weights every writeStep time units; -1: never")
-      .key("initialWriteTime", &P::initialWriteTime, 0.0, "time of the first weight write", {non_negative()})
-      .key("writeCompressedWeights", &P::writeCompressedWeights, false, "write weights as bytes (PVP datatype 1)");
+      .key("receiveGpu", &P::receiveGpu, false, "deliver on the GPU (needs a CUDA build and -d)");
   b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
     for (double d : p.delay)
       if (d < 0) return {"delay", "delays must be non-negative"};
     if (p.delay.size() != 1 && int(p.delay.size()) != p.numAxonalArbors)
       return {"delay", "needs one value, or one per arbor (numAxonalArbors = " + std::to_string(p.numAxonalArbors) + ")"};
+    return {"", ""};
+  });
+}
+
+// pvpatchAccumulateType, declared by each type where OpenPV lists it (so the effective params keep its order).
+template <class P>
+void declare_accumulate_key(SchemaBuilder<P>& b) {
+  b.choice("pvpatchAccumulateType", &P::pvpatchAccumulateType, AccumulateType::Convolve,
+           {{"convolve", AccumulateType::Convolve},
+            {"stochastic", AccumulateType::Stochastic},
+            {"maxpooling", AccumulateType::MaxPooling},
+            {"sumpooling", AccumulateType::SumPooling}},
+           "how patches combine (only convolve is supported yet)");
+  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
+    if (p.pvpatchAccumulateType != AccumulateType::Convolve)
+      return {"pvpatchAccumulateType", "is not supported yet; use \"convolve\""};
     return {"", ""};
   });
 }

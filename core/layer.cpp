@@ -48,12 +48,12 @@ void Layer::resolve(ObjectTable& objects, const RunContext& ctx) {
   if (!common_.triggerLayerName.empty())
     trigger_layer_ = objects.require<Layer>(common_.triggerLayerName, *this, "triggerLayerName", "a layer");
   if (!common_.triggerResetLayerName.empty()) {
-    if (common_.triggerBehavior != "resetStateOnTrigger")
+    if (common_.triggerBehavior != TriggerBehavior::ResetStateOnTrigger)
       fail("triggerResetLayerName", "is only used with triggerBehavior = \"resetStateOnTrigger\"");
     trigger_reset_layer_ =
         objects.require<Layer>(common_.triggerResetLayerName, *this, "triggerResetLayerName", "a layer");
   }
-  if (common_.triggerBehavior == "resetStateOnTrigger" && !trigger_layer_)
+  if (common_.triggerBehavior == TriggerBehavior::ResetStateOnTrigger && !trigger_layer_)
     fail("triggerBehavior", "resetStateOnTrigger needs a triggerLayerName");
 }
 
@@ -115,7 +115,7 @@ void Layer::initialize(const RunContext& ctx) {
   initialize_state(ctx);
   activity_from_v();
   sync_to_host();
-  if (common_.triggerBehavior == "resetStateOnTrigger" && !trigger_reset_layer_) initial_v_ = v_;
+  if (common_.triggerBehavior == TriggerBehavior::ResetStateOnTrigger && !trigger_reset_layer_) initial_v_ = v_;
   for (auto& level : delay_ring_) level = a_;
   publish(ctx);
   next_write_time_ = common_.initialWriteTime;
@@ -173,13 +173,13 @@ std::span<const float> Layer::A_delayed(int steps) const {
 bool Layer::fires_at(double, double) const { return true; }
 
 bool Layer::updates_at(const StepInfo& s) const {
-  if (!trigger_layer_ || common_.triggerBehavior == "resetStateOnTrigger") return true;
+  if (!trigger_layer_ || common_.triggerBehavior == TriggerBehavior::ResetStateOnTrigger) return true;
   return trigger_layer_->fires_at(s.time + common_.triggerOffset, s.dt);
 }
 
 void Layer::step(const StepInfo& s, const RunContext& ctx) {
   if (updates_at(s)) {
-    if (common_.triggerBehavior == "resetStateOnTrigger" &&
+    if (common_.triggerBehavior == TriggerBehavior::ResetStateOnTrigger &&
         trigger_layer_->fires_at(s.time + common_.triggerOffset, s.dt))
       reset_state();
     update_state(s);

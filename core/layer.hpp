@@ -135,7 +135,7 @@ class Layer : public Object {
   bool device_publish() const;
   void check_finite(const StepInfo& s, const RunContext& ctx) const;
 
-  LayerParams common_;
+  const LayerParams& common_;  // a view of the concrete type's params
   Halo halo_request_;
   int max_delay_ = 0;
   std::vector<std::vector<float>> gsyn_;

@@ -48,16 +48,16 @@ void read_v_file(const Object& owner, const LayerParams& p, const LayerGeometry&
 void initialize_v(const Object& owner, const LayerParams& p, const LayerGeometry& g, std::span<float> v,
                   const RunContext& ctx) {
   const RngKey key{ctx.random_seed, hash_name(owner.name().c_str()) ^ hash_name("InitV")};
-  if (p.InitVType == "ZeroV") {
-    std::fill(v.begin(), v.end(), 0.0f);
-  } else if (p.InitVType == "ConstantV") {
-    std::fill(v.begin(), v.end(), static_cast<float>(p.valueV));
-  } else if (p.InitVType == "UniformRandomV") {
-    fill_by_global_index(g, v, [&](std::uint64_t i) { return p.minV + (p.maxV - p.minV) * uniform01(key, i); });
-  } else if (p.InitVType == "GaussianRandomV") {
-    fill_by_global_index(g, v, [&](std::uint64_t i) { return p.meanV + p.sigmaV * standard_normal(key, i); });
-  } else if (p.InitVType == "InitVFromFile") {
-    read_v_file(owner, p, g, v);
+  switch (p.InitVType) {
+    case InitVKind::Zero: std::fill(v.begin(), v.end(), 0.0f); break;
+    case InitVKind::Constant: std::fill(v.begin(), v.end(), static_cast<float>(p.valueV)); break;
+    case InitVKind::UniformRandom:
+      fill_by_global_index(g, v, [&](std::uint64_t i) { return p.minV + (p.maxV - p.minV) * uniform01(key, i); });
+      break;
+    case InitVKind::GaussianRandom:
+      fill_by_global_index(g, v, [&](std::uint64_t i) { return p.meanV + p.sigmaV * standard_normal(key, i); });
+      break;
+    case InitVKind::FromFile: read_v_file(owner, p, g, v); break;
   }
 }
 

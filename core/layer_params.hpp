@@ -7,18 +7,21 @@
 
 namespace spv {
 
+enum class InitVKind { Zero, Constant, UniformRandom, GaussianRandom, FromFile };
+enum class TriggerBehavior { UpdateOnlyOnTrigger, ResetStateOnTrigger };
+
 struct LayerParams {
   double nxScale, nyScale;
   int nf;
   int phase;
   bool mirrorBCflag;
   double valueBC;
-  std::string InitVType;
+  InitVKind InitVType;
   double valueV, minV, maxV, meanV, sigmaV;
   std::string Vfilename;
   std::string triggerLayerName;
   double triggerOffset;
-  std::string triggerBehavior;
+  TriggerBehavior triggerBehavior;
   std::string triggerResetLayerName;
   double writeStep, initialWriteTime;
   bool sparseLayer, writeSparseValues;
@@ -37,8 +40,13 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
            {non_negative()})
       .key("mirrorBCflag", &P::mirrorBCflag, false, "halo beyond the global edge mirrors the layer (else valueBC)")
       .key("valueBC", &P::valueBC, 0.0, "halo value beyond the global edge when mirrorBCflag is false")
-      .key("InitVType", &P::InitVType, std::string("ZeroV"), "initial membrane potential",
-           {one_of({"ZeroV", "ConstantV", "UniformRandomV", "GaussianRandomV", "InitVFromFile"})})
+      .choice("InitVType", &P::InitVType, InitVKind::Zero,
+              {{"ZeroV", InitVKind::Zero},
+               {"ConstantV", InitVKind::Constant},
+               {"UniformRandomV", InitVKind::UniformRandom},
+               {"GaussianRandomV", InitVKind::GaussianRandom},
+               {"InitVFromFile", InitVKind::FromFile}},
+              "initial membrane potential")
       .key("valueV", &P::valueV, 0.0, "ConstantV: the value")
       .key("minV", &P::minV, 0.0, "UniformRandomV: lower bound")
       .key("maxV", &P::maxV, 1.0, "UniformRandomV: upper bound")
@@ -48,8 +56,10 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
       .key("triggerLayerName", &P::triggerLayerName, Nil, "update only when this layer gets a new frame")
       .key("triggerOffset", &P::triggerOffset, 0.0, "fire this long before the trigger layer's update",
            {non_negative()})
-      .key("triggerBehavior", &P::triggerBehavior, std::string("updateOnlyOnTrigger"),
-           "what a trigger does", {one_of({"updateOnlyOnTrigger", "resetStateOnTrigger"})})
+      .choice("triggerBehavior", &P::triggerBehavior, TriggerBehavior::UpdateOnlyOnTrigger,
+              {{"updateOnlyOnTrigger", TriggerBehavior::UpdateOnlyOnTrigger},
+               {"resetStateOnTrigger", TriggerBehavior::ResetStateOnTrigger}},
+              "what a trigger does")
       .key("triggerResetLayerName", &P::triggerResetLayerName, Nil,
            "resetStateOnTrigger: copy V from this layer (default: this layer's initial V)")
       .key("writeStep", &P::writeStep, -1.0, "write activity every writeStep time units; -1: never")
@@ -65,8 +75,8 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
                                                                                    : std::string("only float is supported");
            }});
   b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
-    if (p.InitVType == "InitVFromFile" && p.Vfilename.empty()) return {"Vfilename", "InitVFromFile needs Vfilename"};
-    if (p.InitVType == "UniformRandomV" && !(p.maxV >= p.minV)) return {"maxV", "maxV must be >= minV"};
+    if (p.InitVType == InitVKind::FromFile && p.Vfilename.empty()) return {"Vfilename", "InitVFromFile needs Vfilename"};
+    if (p.InitVType == InitVKind::UniformRandom && !(p.maxV >= p.minV)) return {"maxV", "maxV must be >= minV"};
     if (p.writeStep == 0 || (p.writeStep < 0 && p.writeStep != -1))
       return {"writeStep", "writeStep must be positive, or -1 for never"};
     return {"", ""};

@@ -5,9 +5,13 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
+#include "core/connection.hpp"
+#include "core/layer.hpp"
 #include "core/object.hpp"
+#include "core/probe.hpp"
 
 namespace spv {
 
@@ -30,15 +34,16 @@ class Registry {
   std::map<std::string, TypeInfo> types_;
 };
 
-// Registers T, which provides `struct Params`, `static const ParamSchema& param_schema()` and a constructor
-// T(const ParamGroup&, Params, const BindResult&).
+// Registers T (a Typed<T, Params, Base>: see core/group_type.hpp) under T::kType; its kind follows from its base.
 template <class T>
-void register_type(Registry& registry, const std::string& name, ObjectKind kind) {
-  registry.add(TypeInfo{name, kind, &T::param_schema(), [](const ParamGroup& g) -> std::unique_ptr<Object> {
-                          typename T::Params p{};
-                          BindResult r = T::param_schema().bind(g, &p);
-                          return std::make_unique<T>(g, std::move(p), r);
-                        }});
+void register_type(Registry& registry) {
+  constexpr ObjectKind kind = std::is_base_of_v<Layer, T>        ? ObjectKind::Layer
+                              : std::is_base_of_v<Connection, T> ? ObjectKind::Connection
+                                                                 : ObjectKind::Probe;
+  static_assert(std::is_base_of_v<Layer, T> || std::is_base_of_v<Connection, T> || std::is_base_of_v<Probe, T>,
+                "a group type is a Layer, a Connection or a Probe");
+  registry.add(TypeInfo{T::kType, kind, &T::param_schema(),
+                        [](const ParamGroup& g) -> std::unique_ptr<Object> { return std::make_unique<T>(g); }});
 }
 
 }  // namespace spv

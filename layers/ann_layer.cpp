@@ -4,42 +4,24 @@
 
 namespace spv {
 
-const ParamSchema& ANNLayer::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("ANNLayer", "V = GSyn[0] - GSyn[1]; A = T(V), the threshold transfer function.");
-    SchemaBuilder<Params> b(s);
-    declare_layer_keys(b);
-    declare_threshold_keys(b);
-    return s;
-  }();
-  return s;
+void ANNLayer::declare(SchemaBuilder<Params>& b) {
+  declare_layer_keys(b);
+  declare_threshold_keys(b);
 }
-
-ANNLayer::ANNLayer(const ParamGroup& group, Params p, const BindResult& given)
-    : ThresholdLayer(group, with_threshold_defaults(p, given)), params_(with_threshold_defaults(p, given)) {}
 
 void ANNLayer::update_state(const StepInfo&) {
   combine_channels(*this);
   activity_from_v();
 }
 
-const ParamSchema& ANNErrorLayer::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("ANNErrorLayer", "V = errScale (GSyn[0] - GSyn[1]); A = T(V) (usually VThresh = -infinity: A = V).");
-    SchemaBuilder<Params> b(s);
-    declare_layer_keys(b);
-    declare_threshold_keys(b);
-    b.key("errScale", &Params::errScale, 1.0, "scale of the residual");
-    return s;
-  }();
-  return s;
+void ANNErrorLayer::declare(SchemaBuilder<Params>& b) {
+  declare_layer_keys(b);
+  declare_threshold_keys(b);
+  b.key("errScale", &Params::errScale, 1.0, "scale of the residual");
 }
 
-ANNErrorLayer::ANNErrorLayer(const ParamGroup& group, Params p, const BindResult& given)
-    : ThresholdLayer(group, with_threshold_defaults(p, given)), params_(with_threshold_defaults(p, given)) {}
-
 void ANNErrorLayer::update_state(const StepInfo&) {
-  combine_channels(*this, float(params_.errScale));
+  combine_channels(*this, float(params().errScale));
   activity_from_v();
 }
 

@@ -1,44 +1,37 @@
 // ANNLayer: V = GSyn[0] - GSyn[1], A = T(V) with the threshold transfer function; and ANNErrorLayer, the same with
 // V scaled by errScale.
 #pragma once
+#include "core/group_type.hpp"
 #include "layers/threshold_layer.hpp"
 
 namespace spv {
 
-class ANNLayer : public ThresholdLayer {
+class ANNLayer : public Typed<ANNLayer, ThresholdParams, ThresholdLayer> {
  public:
-  using Params = ThresholdParams;
-  static const ParamSchema& param_schema();
-  ANNLayer(const ParamGroup& group, Params p, const BindResult& given);
-  const void* params_ptr() const override { return &params_; }
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "ANNLayer";
+  static constexpr const char* kDoc = "V = GSyn[0] - GSyn[1]; A = T(V), the threshold transfer function.";
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
   bool updates_with_kernels() const override { return true; }
 
  protected:
   void update_state(const StepInfo& s) override;
-
- private:
-  Params params_;
 };
 
 struct ANNErrorParams : ThresholdParams {
   double errScale;
 };
 
-class ANNErrorLayer : public ThresholdLayer {
+class ANNErrorLayer : public Typed<ANNErrorLayer, ANNErrorParams, ThresholdLayer> {
  public:
-  using Params = ANNErrorParams;
-  static const ParamSchema& param_schema();
-  ANNErrorLayer(const ParamGroup& group, Params p, const BindResult& given);
-  const void* params_ptr() const override { return &params_; }
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "ANNErrorLayer";
+  static constexpr const char* kDoc = "V = errScale (GSyn[0] - GSyn[1]); A = T(V) (usually VThresh = -infinity: A = V).";
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
   bool updates_with_kernels() const override { return true; }
 
  protected:
   void update_state(const StepInfo& s) override;
-
- private:
-  Params params_;
 };
 
 }  // namespace spv

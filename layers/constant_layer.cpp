@@ -5,41 +5,20 @@
 
 namespace spv {
 
-const ParamSchema& ConstantLayer::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("ConstantLayer", "A = V = the initial V (InitVType); never updates.");
-    SchemaBuilder<Params> b(s);
-    declare_layer_keys(b);
-    return s;
-  }();
-  return s;
+void CloneVLayer::declare(SchemaBuilder<Params>& b) {
+  declare_layer_keys(b);
+  declare_threshold_keys(b);
+  b.key("originalLayerName", &Params::originalLayerName, Required, "the layer whose V this layer reads");
 }
-
-ConstantLayer::ConstantLayer(const ParamGroup& group, Params p, const BindResult&) : Layer(group, p), params_(p) {}
-
-const ParamSchema& CloneVLayer::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("CloneVLayer", "A = T(V of originalLayerName): a second transfer function on another layer's V.");
-    SchemaBuilder<Params> b(s);
-    declare_layer_keys(b);
-    declare_threshold_keys(b);
-    b.key("originalLayerName", &Params::originalLayerName, Required, "the layer whose V this layer reads");
-    return s;
-  }();
-  return s;
-}
-
-CloneVLayer::CloneVLayer(const ParamGroup& group, Params p, const BindResult& given)
-    : ThresholdLayer(group, with_threshold_defaults(p, given)), params_(with_threshold_defaults(p, given)) {}
 
 std::vector<std::string> CloneVLayer::dependencies() const {
   auto deps = Layer::dependencies();
-  deps.push_back(params_.originalLayerName);
+  deps.push_back(params().originalLayerName);
   return deps;
 }
 
 void CloneVLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
-  original_ = objects.require<Layer>(params_.originalLayerName, *this, "originalLayerName", "a layer");
+  original_ = objects.require<Layer>(params().originalLayerName, *this, "originalLayerName", "a layer");
   if (!original_->has_membrane())
     fail("originalLayerName", "\"" + original_->name() + "\" has no membrane potential");
   ThresholdLayer::resolve(objects, ctx);

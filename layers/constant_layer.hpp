@@ -1,35 +1,31 @@
 // ConstantLayer: takes its initial V (A = V) and never changes afterwards; and CloneVLayer: A = T(V of another layer).
 #pragma once
+#include "core/group_type.hpp"
 #include "layers/threshold_layer.hpp"
 
 namespace spv {
 
-class ConstantLayer : public Layer {
+class ConstantLayer : public Typed<ConstantLayer, LayerParams, Layer> {
  public:
-  using Params = LayerParams;
-  static const ParamSchema& param_schema();
-  ConstantLayer(const ParamGroup& group, Params p, const BindResult&);
-  const void* params_ptr() const override { return &params_; }
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "ConstantLayer";
+  static constexpr const char* kDoc = "A = V = the initial V (InitVType); never updates.";
+  static void declare(SchemaBuilder<Params>& b) { declare_layer_keys(b); }
+  using Typed::Typed;
 
  protected:
   void update_state(const StepInfo&) override {}
-
- private:
-  Params params_;
 };
 
 struct CloneVParams : ThresholdParams {
   std::string originalLayerName;
 };
 
-class CloneVLayer : public ThresholdLayer {
+class CloneVLayer : public Typed<CloneVLayer, CloneVParams, ThresholdLayer> {
  public:
-  using Params = CloneVParams;
-  static const ParamSchema& param_schema();
-  CloneVLayer(const ParamGroup& group, Params p, const BindResult& given);
-  const void* params_ptr() const override { return &params_; }
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "CloneVLayer";
+  static constexpr const char* kDoc = "A = T(V of originalLayerName): a second transfer function on another layer's V.";
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
   std::vector<std::string> dependencies() const override;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
 
@@ -41,7 +37,6 @@ class CloneVLayer : public ThresholdLayer {
   LayerGeometry compute_geometry(const RunContext& ctx) const override;
 
  private:
-  Params params_;
   Layer* original_ = nullptr;
 };
 

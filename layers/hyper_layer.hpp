@@ -1,5 +1,6 @@
 // HyPerLayer: V = GSyn[0] - GSyn[1], A = V (the residual layer of the LCA tutorial).
 #pragma once
+#include "core/group_type.hpp"
 #include "core/layer.hpp"
 
 namespace spv {
@@ -8,20 +9,16 @@ namespace spv {
 // channels this way.
 void combine_channels(Layer& layer, float scale = 1.0f);
 
-class HyPerLayer : public Layer {
+class HyPerLayer : public Typed<HyPerLayer, LayerParams, Layer> {
  public:
-  using Params = LayerParams;
-  static const ParamSchema& param_schema();
-  HyPerLayer(const ParamGroup& group, Params p, const BindResult&);
-  const void* params_ptr() const override { return &params_; }
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "HyPerLayer";
+  static constexpr const char* kDoc = "V = GSyn[0] - GSyn[1]; A = V. The residual (error) layer of the LCA tutorial.";
+  static void declare(SchemaBuilder<Params>& b) { declare_layer_keys(b); }
+  using Typed::Typed;
   bool updates_with_kernels() const override { return true; }
 
  protected:
   void update_state(const StepInfo& s) override;
-
- private:
-  Params params_;
 };
 
 }  // namespace spv

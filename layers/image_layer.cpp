@@ -26,26 +26,20 @@ constexpr float grey_weights[3] = {0.30f, 0.59f, 0.11f};
 
 }  // namespace
 
-const ParamSchema& ImageLayer::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("ImageLayer",
-                  "A = an image: inputPath is a PNG file, or a list (a name ending in .txt) of PNG files, one per "
-                  "line, relative to the list's folder; blank lines and lines starting with # are skipped. 8-bit "
-                  "values are divided by 255, 16-bit by 65535, alpha is dropped. nf = 1 takes grey (RGB images as "
-                  "0.30 R + 0.59 G + 0.11 B), nf = 3 takes RGB (grey images replicated).");
-    SchemaBuilder<Params> b(s);
-    declare_layer_keys(b);
-    declare_input_keys(b);
-    return s;
-  }();
-  return s;
-}
+const char* const ImageLayer::kDoc =
+    "A = an image: inputPath is a PNG file, or a list (a name ending in .txt) of PNG files, one per "
+    "line, relative to the list's folder; blank lines and lines starting with # are skipped. 8-bit "
+    "values are divided by 255, 16-bit by 65535, alpha is dropped. nf = 1 takes grey (RGB images as "
+    "0.30 R + 0.59 G + 0.11 B), nf = 3 takes RGB (grey images replicated).";
 
-ImageLayer::ImageLayer(const ParamGroup& group, Params p, const BindResult&) : InputLayer(group, p), params_(p) {}
+void ImageLayer::declare(SchemaBuilder<Params>& b) {
+  declare_layer_keys(b);
+  declare_input_keys(b);
+}
 
 std::string ImageLayer::named_by(int index) const {
   if (!is_list_) return input_path_context();
-  return "line " + std::to_string(list_lines_[std::size_t(index)]) + " of " + params_.inputPath + ", the " +
+  return "line " + std::to_string(list_lines_[std::size_t(index)]) + " of " + params().inputPath + ", the " +
          input_path_context();
 }
 
@@ -54,7 +48,7 @@ int ImageLayer::open_input(const RunContext&) {
   if (nf != 1 && nf != 3)
     throw GeometryError("layer \"" + name() + "\" (ImageLayer) has nf = " + std::to_string(nf) +
                         "; images are shown as grey (nf = 1) or RGB (nf = 3)");
-  const std::string& path = params_.inputPath;
+  const std::string& path = params().inputPath;
   files_.clear();
   list_lines_.clear();
   decoded_index_ = -1;

@@ -4,17 +4,17 @@
 #include <string>
 #include <vector>
 
+#include "core/group_type.hpp"
 #include "layers/input_layer.hpp"
 
 namespace spv {
 
-class ImageLayer : public InputLayer {
+class ImageLayer : public Typed<ImageLayer, InputParams, InputLayer> {
  public:
-  using Params = InputParams;
-  static const ParamSchema& param_schema();
-  ImageLayer(const ParamGroup& group, Params p, const BindResult&);
-  const void* params_ptr() const override { return &params_; }
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "ImageLayer";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
 
  protected:
   int open_input(const RunContext& ctx) override;
@@ -25,7 +25,6 @@ class ImageLayer : public InputLayer {
   // What named entry `index`: the inputPath itself, or a line of the list.
   std::string named_by(int index) const;
 
-  Params params_;
   bool is_list_ = false;
   std::vector<std::filesystem::path> files_;
   std::vector<int> list_lines_;

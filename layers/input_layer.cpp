@@ -83,14 +83,14 @@ float bicubic_weight(float x) {
 }
 
 // Input samples and weights for output pixel k of `out` pixels over `in` pixels; the grids meet at both ends.
-Tap resample_taps(int k, int in, int out, const std::string& method) {
+Tap resample_taps(int k, int in, int out, Interpolation method) {
   Tap t;
   double x = out > 1 ? double(in - 1) / double(out - 1) * k : 0.0;
-  if (method == "nearestNeighbor") {
+  if (method == Interpolation::NearestNeighbor) {
     t.index[0] = std::clamp(int(std::nearbyint(x)), 0, in - 1);
     t.weight[0] = 1.0f;
     t.count = 1;
-  } else if (method == "bilinear") {
+  } else if (method == Interpolation::Bilinear) {
     int x0 = std::min(int(std::floor(x)), in - 1);
     float frac = float(x - x0);
     t.index[0] = x0;
@@ -114,7 +114,7 @@ Tap resample_taps(int k, int in, int out, const std::string& method) {
 }
 
 // OpenPV's autoResizeFlag: scale so the input covers the layer ("crop") or fits inside it ("pad").
-Image rescale(const Image& in, int layer_w, int layer_h, bool crop, const std::string& method) {
+Image rescale(const Image& in, int layer_w, int layer_h, bool crop, Interpolation method) {
   double xr = double(layer_w) / in.width, yr = double(layer_h) / in.height;
   double f = crop ? std::max(xr, yr) : std::min(xr, yr);
   Image out;
@@ -174,11 +174,11 @@ int InputLayer::entry_index(int b, long frame) const {
   const long n = entry_count_;
   const long batches = geometry().nbatch_global;
   const long given_start = input_.start_frame_index.empty() ? 0 : input_.start_frame_index[std::size_t(b)];
-  const std::string& method = input_.batchMethod;
+  const BatchMethod method = input_.batchMethod;
   long start = 0, skip = 1;
-  if (method == "byList" || method == "byMovie") {
+  if (method == BatchMethod::ByList) {
     start = (given_start + b * (n / batches)) % n;
-  } else if (method == "bySpecified") {
+  } else if (method == BatchMethod::BySpecified) {
     start = given_start % n;
     skip = input_.skip_frame_index.empty() ? 1 : std::max(1, input_.skip_frame_index[std::size_t(b)]);
   } else {
@@ -190,7 +190,7 @@ int InputLayer::entry_index(int b, long frame) const {
     return int(start + (frame % entries_per_loop) * skip);
   }
   long position = start + frame * skip;
-  if (method == "random") return permutation(position / n)[std::size_t(position % n)];
+  if (method == BatchMethod::Random) return permutation(position / n)[std::size_t(position % n)];
   return int(position % n);
 }
 
@@ -376,7 +376,7 @@ void InputLayer::prepare(const Image& source, std::vector<float>& out) const {
                         std::to_string(source.channels) + " features");
   Image rescaled;
   const bool resize = input_.autoResizeFlag;
-  if (resize) rescaled = rescale(source, nxg, nyg, input_.aspectRatioAdjustment == "crop", input_.interpolationMethod);
+  if (resize) rescaled = rescale(source, nxg, nyg, input_.aspectRatioAdjustment == AspectRatio::Crop, input_.interpolationMethod);
   const Image& src = resize ? rescaled : source;
 
   out.assign(std::size_t(nxg) * nyg * nf, 0.0f);

@@ -13,10 +13,14 @@
 
 namespace spv {
 
+enum class BatchMethod { ByFile, ByList, BySpecified, Random };
+enum class Interpolation { Bicubic, NearestNeighbor, Bilinear };
+enum class AspectRatio { Crop, Pad };
+
 struct InputParams : LayerParams {
   std::string inputPath;
   double displayPeriod;
-  std::string batchMethod;
+  BatchMethod batchMethod;
   std::vector<int> start_frame_index, skip_frame_index;
   bool resetToStartOnLoop;
   int randomSeed;
@@ -24,7 +28,8 @@ struct InputParams : LayerParams {
   std::string offsetAnchor;
   int offsetX, offsetY;
   bool autoResizeFlag;
-  std::string aspectRatioAdjustment, interpolationMethod;
+  AspectRatio aspectRatioAdjustment;
+  Interpolation interpolationMethod;
   bool inverseFlag, normalizeLuminanceFlag, normalizeStdDev;
   double padValue;
   bool useInputBCflag;
@@ -43,11 +48,17 @@ void declare_input_keys(SchemaBuilder<P>& b) {
            "frame k is shown while k*displayPeriod < t <= (k+1)*displayPeriod (frame 0 also at t = 0); the layer "
            "fires (triggers others) at t = k*displayPeriod + dt, k >= 0; 0: frame 0 for ever. A whole number of dt",
            {non_negative()})
-      .key("batchMethod", &P::batchMethod, std::string("byFile"),
-           "entry of batch element b (of B) in frame k, over N entries, s_b = start_frame_index: byFile (byImage): "
-           "(s_b + b + k B) mod N; byList (byMovie): (s_b + b floor(N/B) + k) mod N; bySpecified: (s_b + k "
-           "skip_frame_index_b) mod N; random: as byFile through a permutation of the entries redrawn on every pass",
-           {one_of({"byFile", "byImage", "byList", "byMovie", "bySpecified", "random"})})
+      .choice("batchMethod", &P::batchMethod, BatchMethod::ByFile,
+              {{"byFile", BatchMethod::ByFile},
+               {"byImage", BatchMethod::ByFile},
+               {"byList", BatchMethod::ByList},
+               {"byMovie", BatchMethod::ByList},
+               {"bySpecified", BatchMethod::BySpecified},
+               {"random", BatchMethod::Random}},
+              "entry of batch element b (of B) in frame k, over N entries, s_b = start_frame_index: byFile (byImage): "
+              "(s_b + b + k B) mod N; byList (byMovie): (s_b + b floor(N/B) + k) mod N; bySpecified: (s_b + k "
+              "skip_frame_index_b) mod N; random: as byFile through a permutation of the entries redrawn on every "
+              "pass")
       .key("start_frame_index", &P::start_frame_index, std::vector<int>{},
            "per global batch element, added to the first entry (empty: zeros)", {integer(), non_negative()})
       .key("skip_frame_index", &P::skip_frame_index, std::vector<int>{},
@@ -73,12 +84,14 @@ void declare_input_keys(SchemaBuilder<P>& b) {
       .key("offsetY", &P::offsetY, 0, "layer row y shows input row y + offsetY (after anchoring)")
       .key("autoResizeFlag", &P::autoResizeFlag, false,
            "rescale the input to the layer's size before anchoring and offsets")
-      .key("aspectRatioAdjustment", &P::aspectRatioAdjustment, std::string("crop"),
-           "autoResizeFlag: \"crop\" (cover the layer, crop the excess) or \"pad\" (fit inside, pad with padValue)",
-           {one_of({"crop", "pad"})})
-      .key("interpolationMethod", &P::interpolationMethod, std::string("bicubic"),
-           "autoResizeFlag: \"bicubic\" (OpenPV's, a = -1), \"nearestNeighbor\" or \"bilinear\"",
-           {one_of({"bicubic", "nearestNeighbor", "bilinear"})})
+      .choice("aspectRatioAdjustment", &P::aspectRatioAdjustment, AspectRatio::Crop,
+              {{"crop", AspectRatio::Crop}, {"pad", AspectRatio::Pad}},
+              "autoResizeFlag: crop (cover the layer, crop the excess) or pad (fit inside, pad with padValue)")
+      .choice("interpolationMethod", &P::interpolationMethod, Interpolation::Bicubic,
+              {{"bicubic", Interpolation::Bicubic},
+               {"nearestNeighbor", Interpolation::NearestNeighbor},
+               {"bilinear", Interpolation::Bilinear}},
+              "autoResizeFlag: bicubic (OpenPV's, a = -1), nearestNeighbor or bilinear")
       .key("inverseFlag", &P::inverseFlag, false,
            "after normalising: v -> -v with normalizeLuminanceFlag, else v -> max + min - v (OpenPV's order)")
       .key("normalizeLuminanceFlag", &P::normalizeLuminanceFlag, false,
@@ -98,9 +111,9 @@ void declare_input_keys(SchemaBuilder<P>& b) {
     if (p.useInputBCflag) return {"useInputBCflag", "useInputBCflag = true is not supported yet"};
     if (p.jitterChangeInterval != 0)
       return {"jitterChangeInterval", "jitter (jitterChangeInterval other than 0) is not supported yet"};
-    if (!p.skip_frame_index.empty() && p.batchMethod != "bySpecified")
+    if (!p.skip_frame_index.empty() && p.batchMethod != BatchMethod::BySpecified)
       return {"skip_frame_index", "is only used with batchMethod = \"bySpecified\""};
-    if (p.resetToStartOnLoop && p.batchMethod != "bySpecified")
+    if (p.resetToStartOnLoop && p.batchMethod != BatchMethod::BySpecified)
       return {"resetToStartOnLoop", "is only used with batchMethod = \"bySpecified\""};
     return {"", ""};
   });
@@ -154,7 +167,7 @@ class InputLayer : public Layer {
   const std::vector<int>& permutation(long pass) const;
   void write_timestamps(double t, long frame);
 
-  InputParams input_;
+  const InputParams& input_;  // a view of the concrete type's params
   // Each batch slice's root reads and prepares whole frames and scatters the tiles to its slice (the I/O group).
   Communicator* comm_ = nullptr;
   bool reads_ = true;

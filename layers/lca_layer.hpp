@@ -3,7 +3,8 @@
 #pragma once
 #include <vector>
 
-#include "core/probe.hpp"
+#include "core/group_type.hpp"
+#include "layers/step_size.hpp"
 #include "layers/threshold_layer.hpp"
 
 namespace spv {
@@ -14,49 +15,40 @@ struct LcaParams : ThresholdParams {
   std::string adaptiveTimeScaleProbe;
 };
 
-// What the two sparse-coding layers share: tau, the step size source, resolving the adaptive probe.
-class SparseCodingLayer : public ThresholdLayer {
+class HyPerLCALayer : public Typed<HyPerLCALayer, LcaParams, ThresholdLayer> {
  public:
-  using Params = LcaParams;
-  SparseCodingLayer(const ParamGroup& group, const Params& p);
+  static constexpr const char* kType = "HyPerLCALayer";
+  static constexpr const char* kDoc =
+      "LCA: V <- e^(-h/tau) V + (1 - e^(-h/tau)) (GSyn[0] - GSyn[1] + s A), A = T(V); tau = timeConstantTau/dt, h "
+      "the adaptive timescale or dt, s = selfInteract.";
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
-  const void* params_ptr() const override { return &params_; }
   bool updates_with_kernels() const override { return true; }
 
  protected:
-  // Step size h of global batch element b this step: the adaptive timescale, else dt.
-  double step_size(int b, const StepInfo& s) const;
-  // tau in steps (timeConstantTau / dt), as OpenPV scales it.
-  double tau_steps(const StepInfo& s) const { return params_.timeConstantTau / s.dt; }
-  Params params_;
-
- private:
-  const TimeScaleSource* timescales_ = nullptr;
-};
-
-class HyPerLCALayer : public SparseCodingLayer {
- public:
-  static const ParamSchema& param_schema();
-  HyPerLCALayer(const ParamGroup& group, Params p, const BindResult& given);
-  const ParamSchema& schema() const override { return param_schema(); }
-
- protected:
   void update_state(const StepInfo& s) override;
 
  private:
+  StepSize step_size_;
   std::vector<float> decay_;  // e^(-h/tau) per local batch element, refreshed each step
 };
 
-class ISTALayer : public SparseCodingLayer {
+class ISTALayer : public Typed<ISTALayer, LcaParams, ThresholdLayer> {
  public:
-  static const ParamSchema& param_schema();
-  ISTALayer(const ParamGroup& group, Params p, const BindResult& given);
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "ISTALayer";
+  static constexpr const char* kDoc =
+      "ISTA: V <- V + (h/tau) (GSyn[0] - GSyn[1] - VThresh sign(A)), A = T(V); wired as HyPerLCALayer.";
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+  bool updates_with_kernels() const override { return true; }
 
  protected:
   void update_state(const StepInfo& s) override;
 
  private:
+  StepSize step_size_;
   std::vector<float> step_over_tau_;  // h/tau per local batch element, refreshed each step
 };
 

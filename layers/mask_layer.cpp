@@ -6,48 +6,40 @@
 
 namespace spv {
 
-const ParamSchema& MaskLayer::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("MaskLayer",
-                  "V = GSyn[0] - GSyn[1]; A = T(V), then A = 0 where the mask says so (OpenPV's MaskLayer).");
-    SchemaBuilder<Params> b(s);
-    declare_layer_keys(b);
-    declare_threshold_keys(b);
-    b.key("maskMethod", &Params::maskMethod, Required,
-          "layer: A = 0 where maskLayerName's activity is 0; invertLayer: where it is not 0; maskFeatures: for the "
-          "features in featureIdxs; noMaskFeatures: for the features not in featureIdxs",
-          {checks::one_of({"layer", "invertLayer", "maskFeatures", "noMaskFeatures"})})
-        .key("maskLayerName", &Params::maskLayerName, Nil,
-             "(layer, invertLayer) the mask: same nx and ny, nf 1 (one value for every feature) or this layer's nf; "
-             "its latest activity is read, so give it an earlier phase")
-        .key("featureIdxs", &Params::featureIdxs, std::vector<int>{},
-             "(maskFeatures, noMaskFeatures) the feature indices");
-    b.cross_check([](const Params& p) -> std::pair<std::string, std::string> {
-      const bool by_layer = p.maskMethod == "layer" || p.maskMethod == "invertLayer";
-      const std::string method = "maskMethod \"" + p.maskMethod + "\"";
-      if (by_layer && p.maskLayerName.empty()) return {"maskLayerName", method + " needs a maskLayerName"};
-      if (!by_layer && p.featureIdxs.empty()) return {"featureIdxs", method + " needs featureIdxs"};
-      return {"", ""};
-    });
-    return s;
-  }();
-  return s;
+void MaskLayer::declare(SchemaBuilder<Params>& b) {
+  declare_layer_keys(b);
+  declare_threshold_keys(b);
+  b.choice("maskMethod", &Params::maskMethod, Required,
+           {{"layer", MaskMethod::Layer},
+            {"invertLayer", MaskMethod::InvertLayer},
+            {"maskFeatures", MaskMethod::MaskFeatures},
+            {"noMaskFeatures", MaskMethod::NoMaskFeatures}},
+           "layer: A = 0 where maskLayerName's activity is 0; invertLayer: where it is not 0; maskFeatures: for the "
+           "features in featureIdxs; noMaskFeatures: for the features not in featureIdxs")
+      .key("maskLayerName", &Params::maskLayerName, Nil,
+           "(layer, invertLayer) the mask: same nx and ny, nf 1 (one value for every feature) or this layer's nf; "
+           "its latest activity is read, so give it an earlier phase")
+      .key("featureIdxs", &Params::featureIdxs, std::vector<int>{},
+           "(maskFeatures, noMaskFeatures) the feature indices");
+  b.cross_check([](const Params& p) -> std::pair<std::string, std::string> {
+    const bool by_layer = p.maskMethod == MaskMethod::Layer || p.maskMethod == MaskMethod::InvertLayer;
+    if (by_layer && p.maskLayerName.empty()) return {"maskLayerName", "this maskMethod needs a maskLayerName"};
+    if (!by_layer && p.featureIdxs.empty()) return {"featureIdxs", "this maskMethod needs featureIdxs"};
+    return {"", ""};
+  });
 }
-
-MaskLayer::MaskLayer(const ParamGroup& group, Params p, const BindResult& given)
-    : ThresholdLayer(group, with_threshold_defaults(p, given)), params_(with_threshold_defaults(p, given)) {}
 
 std::vector<std::string> MaskLayer::dependencies() const {
   auto deps = Layer::dependencies();
-  if (!params_.maskLayerName.empty()) deps.push_back(params_.maskLayerName);
+  if (!params().maskLayerName.empty()) deps.push_back(params().maskLayerName);
   return deps;
 }
 
 void MaskLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
   ThresholdLayer::resolve(objects, ctx);
   const LayerGeometry& g = geometry();
-  if (params_.maskMethod == "layer" || params_.maskMethod == "invertLayer") {
-    mask_ = objects.require<Layer>(params_.maskLayerName, *this, "maskLayerName", "a layer");
+  if (params().maskMethod == MaskMethod::Layer || params().maskMethod == MaskMethod::InvertLayer) {
+    mask_ = objects.require<Layer>(params().maskLayerName, *this, "maskLayerName", "a layer");
     const LayerGeometry& m = mask_->geometry();
     if (m.nx_global != g.nx_global || m.ny_global != g.ny_global || (m.nf != 1 && m.nf != g.nf))
       throw GeometryError("layer \"" + name() + "\" (" + std::to_string(g.nx_global) + "x" +
@@ -57,7 +49,7 @@ void MaskLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
                           std::to_string(g.nf));
   } else {
     masked_feature_.assign(std::size_t(g.nf), 0);
-    for (int f : params_.featureIdxs) {
+    for (int f : params().featureIdxs) {
       if (f < 0 || f >= g.nf)
         fail("featureIdxs", "feature " + std::to_string(f) + " is not in 0.." + std::to_string(g.nf - 1));
       masked_feature_[std::size_t(f)] = 1;
@@ -66,12 +58,12 @@ void MaskLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
 }
 
 bool MaskLayer::kept(int b, int x, int y, int f) const {
-  const std::string& method = params_.maskMethod;
-  if (method == "maskFeatures") return !masked_feature_[std::size_t(f)];
-  if (method == "noMaskFeatures") return masked_feature_[std::size_t(f)];
+  const MaskMethod method = params().maskMethod;
+  if (method == MaskMethod::MaskFeatures) return !masked_feature_[std::size_t(f)];
+  if (method == MaskMethod::NoMaskFeatures) return masked_feature_[std::size_t(f)];
   const LayerGeometry& m = mask_->geometry();
   const float value = mask_->A()[std::size_t(b) * m.neurons_ext() + m.ext_index(x, y, m.nf == 1 ? 0 : f)];
-  return (value != 0.0f) == (method == "layer");
+  return (value != 0.0f) == (method == MaskMethod::Layer);
 }
 
 void MaskLayer::update_state(const StepInfo&) {

@@ -3,23 +3,26 @@
 #pragma once
 #include <vector>
 
+#include "core/group_type.hpp"
 #include "layers/threshold_layer.hpp"
 
 namespace spv {
 
+enum class MaskMethod { Layer, InvertLayer, MaskFeatures, NoMaskFeatures };
+
 struct MaskParams : ThresholdParams {
-  std::string maskMethod;
+  MaskMethod maskMethod;
   std::string maskLayerName;
   std::vector<int> featureIdxs;
 };
 
-class MaskLayer : public ThresholdLayer {
+class MaskLayer : public Typed<MaskLayer, MaskParams, ThresholdLayer> {
  public:
-  using Params = MaskParams;
-  static const ParamSchema& param_schema();
-  MaskLayer(const ParamGroup& group, Params p, const BindResult& given);
-  const void* params_ptr() const override { return &params_; }
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "MaskLayer";
+  static constexpr const char* kDoc =
+      "V = GSyn[0] - GSyn[1]; A = T(V), then A = 0 where the mask says so (OpenPV's MaskLayer).";
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
   std::vector<std::string> dependencies() const override;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
 
@@ -29,7 +32,6 @@ class MaskLayer : public ThresholdLayer {
  private:
   // Whether neuron (b, x, y, f) keeps its activity.
   bool kept(int b, int x, int y, int f) const;
-  Params params_;
   Layer* mask_ = nullptr;
   std::vector<char> masked_feature_;  // maskFeatures / noMaskFeatures: per feature, listed or not
 };

@@ -4,24 +4,18 @@
 
 namespace spv {
 
-const ParamSchema& PvpLayer::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("PvpLayer",
-                  "A = a frame of a PVP activity file (dense, sparse, or sparse with values): the entries are the "
-                  "file's frames in file order, whatever its nbatch. The frames must be the layer's nx x ny x nf "
-                  "(with autoResizeFlag only nf must match).");
-    SchemaBuilder<Params> b(s);
-    declare_layer_keys(b);
-    declare_input_keys(b);
-    return s;
-  }();
-  return s;
+const char* const PvpLayer::kDoc =
+    "A = a frame of a PVP activity file (dense, sparse, or sparse with values): the entries are the "
+    "file's frames in file order, whatever its nbatch. The frames must be the layer's nx x ny x nf "
+    "(with autoResizeFlag only nf must match).";
+
+void PvpLayer::declare(SchemaBuilder<Params>& b) {
+  declare_layer_keys(b);
+  declare_input_keys(b);
 }
 
-PvpLayer::PvpLayer(const ParamGroup& group, Params p, const BindResult&) : InputLayer(group, p), params_(p) {}
-
 int PvpLayer::open_input(const RunContext&) {
-  const std::string& path = params_.inputPath;
+  const std::string& path = params().inputPath;
   ActivityFile file;
   try {
     file = read_activity_file(path);
@@ -31,7 +25,7 @@ int PvpLayer::open_input(const RunContext&) {
   const auto& g = geometry();
   const PvpHeader& h = file.header;
   const bool size_matches = h.nx == g.nx_global && h.ny == g.ny_global;
-  if (h.nf != g.nf || (!size_matches && !params_.autoResizeFlag)) {
+  if (h.nf != g.nf || (!size_matches && !params().autoResizeFlag)) {
     auto size = [](int x, int y, int f) {
       return std::to_string(x) + "x" + std::to_string(y) + "x" + std::to_string(f);
     };

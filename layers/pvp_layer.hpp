@@ -2,24 +2,23 @@
 #pragma once
 #include <vector>
 
+#include "core/group_type.hpp"
 #include "layers/input_layer.hpp"
 
 namespace spv {
 
-class PvpLayer : public InputLayer {
+class PvpLayer : public Typed<PvpLayer, InputParams, InputLayer> {
  public:
-  using Params = InputParams;
-  static const ParamSchema& param_schema();
-  PvpLayer(const ParamGroup& group, Params p, const BindResult&);
-  const void* params_ptr() const override { return &params_; }
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "PvpLayer";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
 
  protected:
   int open_input(const RunContext& ctx) override;
   const Image& entry(int index) override { return frames_[std::size_t(index)]; }
 
  private:
-  Params params_;
   std::vector<Image> frames_;  // every frame of the file, in file order
 };
 

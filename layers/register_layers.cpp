@@ -11,16 +11,16 @@
 namespace spv {
 
 void register_layers(Registry& registry) {
-  register_type<HyPerLayer>(registry, "HyPerLayer", ObjectKind::Layer);
-  register_type<ANNLayer>(registry, "ANNLayer", ObjectKind::Layer);
-  register_type<ANNErrorLayer>(registry, "ANNErrorLayer", ObjectKind::Layer);
-  register_type<HyPerLCALayer>(registry, "HyPerLCALayer", ObjectKind::Layer);
-  register_type<ISTALayer>(registry, "ISTALayer", ObjectKind::Layer);
-  register_type<ConstantLayer>(registry, "ConstantLayer", ObjectKind::Layer);
-  register_type<CloneVLayer>(registry, "CloneVLayer", ObjectKind::Layer);
-  register_type<MaskLayer>(registry, "MaskLayer", ObjectKind::Layer);
-  register_type<ImageLayer>(registry, "ImageLayer", ObjectKind::Layer);
-  register_type<PvpLayer>(registry, "PvpLayer", ObjectKind::Layer);
+  register_type<HyPerLayer>(registry);
+  register_type<ANNLayer>(registry);
+  register_type<ANNErrorLayer>(registry);
+  register_type<HyPerLCALayer>(registry);
+  register_type<ISTALayer>(registry);
+  register_type<ConstantLayer>(registry);
+  register_type<CloneVLayer>(registry);
+  register_type<MaskLayer>(registry);
+  register_type<ImageLayer>(registry);
+  register_type<PvpLayer>(registry);
 }
 
 }  // namespace spv

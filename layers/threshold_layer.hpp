@@ -15,7 +15,7 @@ template <class P>
 void declare_threshold_keys(SchemaBuilder<P>& b) {
   constexpr double inf = std::numeric_limits<double>::infinity();
   b.key("VThresh", &P::VThresh, -inf, "below VThresh the activity is AMin (lambda of the soft threshold)")
-      .key("AMin", &P::AMin, -inf, "activity below threshold (default: VThresh)")
+      .derived_key("AMin", &P::AMin, "VThresh", [](const P& p) { return p.VThresh; }, "activity below threshold")
       .key("AMax", &P::AMax, inf, "activity cap")
       .key("AShift", &P::AShift, 0.0, "A = V - AShift above threshold; AShift = VThresh is the soft threshold")
       .key("VWidth", &P::VWidth, 0.0, "width of the linear ramp above VThresh", {checks::non_negative()});
@@ -23,13 +23,6 @@ void declare_threshold_keys(SchemaBuilder<P>& b) {
     if (p.AMax < p.AMin) return {"AMax", "AMax must be >= AMin"};
     return {"", ""};
   });
-}
-
-// Applies OpenPV's derived default: AMin = VThresh unless given.
-template <class P>
-P with_threshold_defaults(P p, const BindResult& given) {
-  if (!given.has("AMin")) p.AMin = p.VThresh;
-  return p;
 }
 
 class ThresholdLayer : public Layer {
@@ -45,8 +38,8 @@ class ThresholdLayer : public Layer {
   void activity_from(std::span<const float> v);
 
  private:
-  ThresholdParams threshold_params_;
-  Threshold threshold_;
+  const ThresholdParams& threshold_params_;  // a view of the concrete type's params
+  Threshold threshold_;                     // the same values as the kernels take them
 };
 
 }  // namespace spv

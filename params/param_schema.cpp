@@ -39,7 +39,7 @@ void ParamSchema::add_alias(const std::string& key, std::string alias) {
   throw ParamError({}, type_name_, key, "alias \"" + alias + "\" refers to a key the schema does not declare");
 }
 
-void ParamSchema::add_cross_check(std::function<std::pair<std::string, std::string>(const void*)> check) {
+void ParamSchema::add_cross_check(CrossCheck check) {
   cross_checks_.push_back(std::move(check));
 }
 
@@ -173,10 +173,14 @@ BindResult ParamSchema::bind(const ParamGroup& group, void* out) const {
   for (const auto& spec : specs_) {
     if (result.has(spec.key)) continue;
     if (spec.required) throw ParamError(group.where, group.name, spec.key, "required parameter is missing");
-    spec.store(out, spec.default_value);
+    if (!spec.derive) spec.store(out, spec.default_value);
+  }
+  // Derived defaults read the other keys, so they come after every plain default and given value.
+  for (const auto& spec : specs_) {
+    if (spec.derive && !result.has(spec.key)) spec.derive(out);
   }
   for (const auto& cross : cross_checks_) {
-    auto [key, message] = cross(out);
+    auto [key, message] = cross(out, result);
     if (message.empty()) continue;
     SourceLocation where = group.where;
     if (auto it = given.find(key); it != given.end()) where = it->second->where;
@@ -212,8 +216,15 @@ std::string ParamSchema::describe() const {
     Row r;
     r.key = s.key;
     r.kind = s.integer ? "integer" : ParamValue::kind_name(s.kind);
-    r.def = s.required ? "required" : s.default_value.to_params_text();
+    r.def = s.required ? "required" : s.derive ? s.default_text : s.default_value.to_params_text();
     r.doc = s.doc;
+    if (!s.allowed.empty()) {
+      std::string values;
+      for (const auto& a : s.allowed)
+        if (!a.empty()) values += (values.empty() ? "" : ", ") + a;
+      r.doc += (r.doc.empty() ? "" : " ") + std::string("(one of: ") + values + ")";
+    }
+    if (s.derive) r.doc += (r.doc.empty() ? "" : " ") + std::string("(defaults to ") + s.default_text + ")";
     if (!s.aliases.empty()) {
       r.doc += r.doc.empty() ? "" : " ";
       r.doc += "(legacy name" + std::string(s.aliases.size() > 1 ? "s" : "") + ":";

@@ -41,7 +41,13 @@ struct ParamSpec {
   // Range an integer member can hold, so that binding never converts an out-of-range double (undefined behaviour).
   double lowest = -std::numeric_limits<double>::infinity();
   double highest = std::numeric_limits<double>::infinity();
-  ParamValue default_value;  // nil for Required or Nil defaults
+  ParamValue default_value;  // nil for Required, Nil and derived defaults
+  // A default computed from the other keys once the plain defaults are in ("defaults to VThresh"); default_text says
+  // what it is for --describe.
+  std::function<void(void*)> derive;
+  std::string default_text;
+  // An enumerated key: the spellings it accepts, in declaration order (bound to an enum member at read time).
+  std::vector<std::string> allowed;
   std::string doc;
   std::vector<Check> checks;
   std::function<void(void*, const ParamValue&)> store;
@@ -67,7 +73,9 @@ class ParamSchema {
   void add(ParamSpec spec);
   void add_alias(const std::string& key, std::string alias);
   // A cross-key check on the bound struct: returns {key, message} on failure, {"", ""} when fine.
-  void add_cross_check(std::function<std::pair<std::string, std::string>(const void*)> check);
+  // The BindResult says which keys the file gave (for rules such as "required when plasticityFlag is true").
+  using CrossCheck = std::function<std::pair<std::string, std::string>(const void*, const BindResult&)>;
+  void add_cross_check(CrossCheck check);
 
   // Reads every key of the group into *out (defaults for absent keys), validating types and checks.
   // Throws ParamError naming file, line, group and key; an unknown key is an error with a did-you-mean.
@@ -81,7 +89,7 @@ class ParamSchema {
  private:
   std::string type_name_, doc_;
   std::vector<ParamSpec> specs_;
-  std::vector<std::function<std::pair<std::string, std::string>(const void*)>> cross_checks_;
+  std::vector<CrossCheck> cross_checks_;
 };
 
 // Closest candidate by edit distance (case-insensitive), or "" when nothing is close enough.
@@ -132,13 +140,70 @@ class SchemaBuilder {
     schema_.add(std::move(s));
     return *this;
   }
+  // A key whose default is computed from other keys after the plain defaults: fn(const P&) returns the value and
+  // default_text names it for --describe ("VThresh").
+  template <class M, class C, class F>
+  SchemaBuilder& derived_key(std::string name, M C::*member, std::string default_text, F fn, std::string doc,
+                             std::vector<Check> cs = {}) {
+    static_assert(std::is_base_of_v<C, P>, "the member must belong to P or a base of P");
+    auto m = static_cast<M P::*>(member);
+    ParamSpec s = make(std::move(name), m, std::move(doc), std::move(cs));
+    s.default_text = std::move(default_text);
+    s.derive = [m, fn](void* p) {
+      P& q = *static_cast<P*>(p);
+      q.*m = static_cast<M>(fn(static_cast<const P&>(q)));
+    };
+    schema_.add(std::move(s));
+    return *this;
+  }
+  // An enumerated key bound to an enum member: the file gives one of the spellings; the member receives its value.
+  // A spelling "" stands for NULL (the key absent or nil) and is then the default. The default may be Required.
+  template <class E, class C, class D>
+  SchemaBuilder& choice(std::string name, E C::*member, D default_given, std::vector<std::pair<std::string, E>> values,
+                        std::string doc) {
+    static_assert(std::is_base_of_v<C, P>, "the member must belong to P or a base of P");
+    auto m = static_cast<E P::*>(member);
+    ParamSpec s;
+    s.key = std::move(name);
+    s.kind = ParamValue::Kind::String;
+    s.doc = std::move(doc);
+    E default_value = values.front().second;
+    if constexpr (std::is_same_v<D, RequiredTag>) s.required = true;
+    else default_value = default_given;
+    for (const auto& [spelling, value] : values) {
+      s.allowed.push_back(spelling);
+      if (!s.required && value == default_value && !spelling.empty() && s.default_value.is_nil())
+        s.default_value = ParamValue::string(spelling);
+    }
+    s.checks.push_back(checks::one_of(s.allowed));
+    s.store = [m, values, default_value](void* p, const ParamValue& v) {
+      E e = default_value;
+      const std::string spelling = v.is_nil() ? std::string() : v.as_string();
+      for (const auto& [text, value] : values)
+        if (text == spelling) e = value;
+      static_cast<P*>(p)->*m = e;
+    };
+    s.load = [m, values](const void* p) {
+      const E e = static_cast<const P*>(p)->*m;
+      for (const auto& [text, value] : values)
+        if (value == e) return text.empty() ? ParamValue::nil() : ParamValue::string(text);
+      return ParamValue::nil();
+    };
+    schema_.add(std::move(s));
+    return *this;
+  }
   SchemaBuilder& alias(const std::string& key, std::string legacy) {
     schema_.add_alias(key, std::move(legacy));
     return *this;
   }
   // fn(const P&) returns {key, message} when the combination is invalid, {"", ""} when fine.
   SchemaBuilder& cross_check(std::function<std::pair<std::string, std::string>(const P&)> fn) {
-    schema_.add_cross_check([fn](const void* p) { return fn(*static_cast<const P*>(p)); });
+    schema_.add_cross_check([fn](const void* p, const BindResult&) { return fn(*static_cast<const P*>(p)); });
+    return *this;
+  }
+  // The same with the keys the file gave, for rules that depend on whether a key was written.
+  SchemaBuilder& cross_check(std::function<std::pair<std::string, std::string>(const P&, const BindResult&)> fn) {
+    schema_.add_cross_check([fn](const void* p, const BindResult& given) { return fn(*static_cast<const P*>(p), given); });
     return *this;
   }
 

@@ -7,36 +7,30 @@
 
 namespace spv {
 
-const ParamSchema& AdaptiveTimeScaleProbe::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("AdaptiveTimeScaleProbe",
-                  "per batch element, the step size of the LCA layers that name it, adapted from the energy of the "
-                  "last two steps (OpenPV's AdaptiveTimeScaleController).");
-    SchemaBuilder<Params> b(s);
-    declare_adaptive_time_scale_keys(b);
-    return s;
-  }();
-  return s;
+const char* const AdaptiveTimeScaleProbe::kDoc =
+    "per batch element, the step size of the LCA layers that name it, adapted from the energy of the "
+    "last two steps (OpenPV's AdaptiveTimeScaleController).";
+
+void AdaptiveTimeScaleProbe::declare(SchemaBuilder<Params>& b) {
+  declare_adaptive_time_scale_keys(b);
 }
 
 static TimeScaleSettings settings_of(const AdaptiveTimeScaleParams& p) {
   return TimeScaleSettings{p.baseMax, p.baseMin, p.tauFactor, p.growthFactor};
 }
 
-AdaptiveTimeScaleProbe::AdaptiveTimeScaleProbe(const ParamGroup& group, Params p, const BindResult&)
-    : AdaptiveTimeScaleProbe(group, p, settings_of(p)) {}
+TimeScaleSettings AdaptiveTimeScaleProbe::settings() const { return settings_of(params()); }
 
-AdaptiveTimeScaleProbe::AdaptiveTimeScaleProbe(const ParamGroup& group, const Params& p,
-                                               const TimeScaleSettings& settings)
-    : BaseProbe(group, p), params_(p), settings_(settings) {}
+TimeScaleProbeBase::TimeScaleProbeBase(const ParamGroup& group, const AdaptiveTimeScaleParams& p)
+    : BaseProbe(group, p), params_(p) {}
 
-std::vector<std::string> AdaptiveTimeScaleProbe::dependencies() const {
+std::vector<std::string> TimeScaleProbeBase::dependencies() const {
   auto deps = BaseProbe::dependencies();
   deps.push_back(params_.targetName);
   return deps;
 }
 
-void AdaptiveTimeScaleProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
+void TimeScaleProbeBase::resolve(ObjectTable& objects, const RunContext& ctx) {
   BaseProbe::resolve(objects, ctx);
   const auto* target = objects.require<BaseProbe>(params_.targetName, *this, "targetName", "a probe");
   if (!target->has_batch_values())
@@ -45,14 +39,14 @@ void AdaptiveTimeScaleProbe::resolve(ObjectTable& objects, const RunContext& ctx
   target_ = target;
 }
 
-void AdaptiveTimeScaleProbe::allocate(const RunContext& ctx) { controller_.emplace(settings_, ctx.nbatch); }
+void TimeScaleProbeBase::allocate(const RunContext& ctx) { controller_.emplace(settings(), ctx.nbatch); }
 
-void AdaptiveTimeScaleProbe::initialize(const RunContext& ctx) {
+void TimeScaleProbeBase::initialize(const RunContext& ctx) {
   BaseProbe::initialize(ctx);
-  controller_.emplace(settings_, ctx.nbatch);
+  controller_.emplace(settings(), ctx.nbatch);
 }
 
-void AdaptiveTimeScaleProbe::prepare_step(const StepInfo& s, const RunContext& ctx) {
+void TimeScaleProbeBase::prepare_step(const StepInfo& s, const RunContext& ctx) {
   std::vector<double>& energies = energies_;
   energies.assign(std::size_t(ctx.nbatch), -1.0);
   if (!(has_trigger() && triggered(s))) {
@@ -66,14 +60,14 @@ void AdaptiveTimeScaleProbe::prepare_step(const StepInfo& s, const RunContext& c
   set_raw_values(timescales_);
 }
 
-void AdaptiveTimeScaleProbe::sample(const StepInfo& s, const RunContext&) { write(s); }
+void TimeScaleProbeBase::sample(const StepInfo& s, const RunContext&) { write(s); }
 
-double AdaptiveTimeScaleProbe::timescale(int batch) const {
+double TimeScaleProbeBase::timescale(int batch) const {
   if (!controller_) throw Error("probe \"" + name() + "\" was asked for a timescale before it was allocated");
   return controller_->state().at(std::size_t(batch)).timescale;
 }
 
-void AdaptiveTimeScaleProbe::write(const StepInfo& s) {
+void TimeScaleProbeBase::write(const StepInfo& s) {
   if (!output().is_open()) return;
   const auto& state = controller_->state();
   for (std::size_t b = 0; b < state.size(); ++b) {
@@ -92,7 +86,7 @@ void AdaptiveTimeScaleProbe::write(const StepInfo& s) {
 
 namespace spv {
 
-void AdaptiveTimeScaleProbe::register_state(CheckpointRegistry& r, const RunContext& ctx) {
+void TimeScaleProbeBase::register_state(CheckpointRegistry& r, const RunContext& ctx) {
   BaseProbe::register_state(r, ctx);
   r.add_pod_vector("timescales", controller_->mutable_state(), EntryKind::Run);
 }

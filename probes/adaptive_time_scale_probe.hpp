@@ -1,6 +1,7 @@
 // AdaptiveTimeScaleProbe: per batch element, the step size an LCA layer takes (its adaptiveTimeScaleProbe), adapted
 // at the start of each step from the energy probe named by targetName; the trigger layer's new input resets it.
 #pragma once
+#include "core/group_type.hpp"
 #include <optional>
 
 #include "probes/base_probe.hpp"
@@ -29,13 +30,10 @@ void declare_adaptive_time_scale_keys(SchemaBuilder<P>& b) {
       .alias("writeTimeScaleFieldnames", "writeTimeScalesFieldnames");
 }
 
-class AdaptiveTimeScaleProbe : public BaseProbe, public TimeScaleSource {
+// What AdaptiveTimeScaleProbe and KneeTimeScaleProbe share; the concrete types own the params and say the settings.
+class TimeScaleProbeBase : public BaseProbe, public TimeScaleSource {
  public:
-  using Params = AdaptiveTimeScaleParams;
-  static const ParamSchema& param_schema();
-  AdaptiveTimeScaleProbe(const ParamGroup& group, Params p, const BindResult&);
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  TimeScaleProbeBase(const ParamGroup& group, const AdaptiveTimeScaleParams& p);
 
   std::vector<std::string> dependencies() const override;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
@@ -52,16 +50,27 @@ class AdaptiveTimeScaleProbe : public BaseProbe, public TimeScaleSource {
   const std::vector<TimeScaleState>& state() const { return controller_->state(); }
 
  protected:
-  AdaptiveTimeScaleProbe(const ParamGroup& group, const Params& p, const TimeScaleSettings& settings);
+  // The controller's settings, from the concrete type's params.
+  virtual TimeScaleSettings settings() const = 0;
   void compute(const StepInfo&, const RunContext&) override {}
   void write(const StepInfo& s) override;
 
  private:
-  Params params_;
-  TimeScaleSettings settings_;
+  const AdaptiveTimeScaleParams& params_;  // a view of the concrete type's params
   const BaseProbe* target_ = nullptr;
   std::optional<TimeScaleController> controller_;
   std::vector<double> energies_, timescales_;  // scratch of prepare_step, reused every step
+};
+
+class AdaptiveTimeScaleProbe : public Typed<AdaptiveTimeScaleProbe, AdaptiveTimeScaleParams, TimeScaleProbeBase> {
+ public:
+  static constexpr const char* kType = "AdaptiveTimeScaleProbe";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
+
+ protected:
+  TimeScaleSettings settings() const override;
 };
 
 }  // namespace spv

@@ -8,25 +8,18 @@
 
 namespace spv {
 
-const ParamSchema& ColumnEnergyProbe::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("ColumnEnergyProbe",
-                  "sum of the values (each times its coefficient) of the probes whose energyProbe names this one.");
-    SchemaBuilder<Params> b(s);
-    declare_probe_keys(b);
-    return s;
-  }();
-  return s;
-}
+const char* const ColumnEnergyProbe::kDoc =
+    "sum of the values (each times its coefficient) of the probes whose energyProbe names this one.";
 
-ColumnEnergyProbe::ColumnEnergyProbe(const ParamGroup& group, Params p, const BindResult&)
-    : BaseProbe(group, p), params_(p) {}
+void ColumnEnergyProbe::declare(SchemaBuilder<Params>& b) {
+  declare_probe_keys(b);
+}
 
 void ColumnEnergyProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
   BaseProbe::resolve(objects, ctx);
   // An energy probe may itself join another; a loop of them would have no value to start from.
   std::set<std::string> seen{name()};
-  for (std::string next = params_.energyProbe; !next.empty();) {
+  for (std::string next = params().energyProbe; !next.empty();) {
     if (!seen.insert(next).second)
       fail("energyProbe", "energy probes add into each other in a cycle (through \"" + next + "\")");
     const auto* p = dynamic_cast<const Probe*>(objects.find(next));

@@ -7,17 +7,17 @@
 // refresh() itself for this step (a member computes at most once per step), then adds their values in name order.
 // The sum is then the same whatever order the column samples probes in and whatever order the groups were written in.
 #pragma once
+#include "core/group_type.hpp"
 #include "probes/base_probe.hpp"
 
 namespace spv {
 
-class ColumnEnergyProbe : public BaseProbe {
+class ColumnEnergyProbe : public Typed<ColumnEnergyProbe, ProbeParams, BaseProbe> {
  public:
-  using Params = ProbeParams;
-  static const ParamSchema& param_schema();
-  ColumnEnergyProbe(const ParamGroup& group, Params p, const BindResult&);
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  static constexpr const char* kType = "ColumnEnergyProbe";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
 
   // The probes whose energyProbe names this one, by name.
@@ -29,7 +29,6 @@ class ColumnEnergyProbe : public BaseProbe {
   std::string header() const override { return "time,index,energy"; }
 
  private:
-  Params params_;
   std::vector<BaseProbe*> members_;
   std::vector<double> energy_;  // scratch of compute, reused every step
 };

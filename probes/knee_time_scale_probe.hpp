@@ -8,16 +8,15 @@ struct KneeTimeScaleParams : AdaptiveTimeScaleParams {
   double kneeThresh, kneeSlope;
 };
 
-class KneeTimeScaleProbe : public AdaptiveTimeScaleProbe {
+class KneeTimeScaleProbe : public Typed<KneeTimeScaleProbe, KneeTimeScaleParams, TimeScaleProbeBase> {
  public:
-  using Params = KneeTimeScaleParams;
-  static const ParamSchema& param_schema();
-  KneeTimeScaleProbe(const ParamGroup& group, Params p, const BindResult&);
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  static constexpr const char* kType = "KneeTimeScaleProbe";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
 
- private:
-  Params params_;
+ protected:
+  TimeScaleSettings settings() const override;
 };
 
 }  // namespace spv

@@ -1,5 +1,6 @@
 // L0NormProbe: the number of neurons of the target layer with |A| > nnzThreshold, per batch element.
 #pragma once
+#include "core/group_type.hpp"
 #include "probes/norm_probe.hpp"
 
 namespace spv {
@@ -8,19 +9,16 @@ struct L0NormParams : NormProbeParams {
   double nnzThreshold;
 };
 
-class L0NormProbe : public NormProbe {
+class L0NormProbe : public Typed<L0NormProbe, L0NormParams, NormProbe> {
  public:
-  using Params = L0NormParams;
-  static const ParamSchema& param_schema();
-  L0NormProbe(const ParamGroup& group, Params p, const BindResult&);
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  static constexpr const char* kType = "L0NormProbe";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
 
  protected:
   GridSum local_sum(int b) const override;
 
- private:
-  Params params_;
 };
 
 }  // namespace spv

@@ -6,19 +6,15 @@
 
 namespace spv {
 
-const ParamSchema& L1NormLCAProbe::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("L1NormLCAProbe",
-                  "VThresh of the target layer * sum of |A|, per batch element (no coefficient key: VThresh is it).");
-    SchemaBuilder<Params> b(s);
-    declare_norm_probe_keys(b, false);
-    return s;
-  }();
-  return s;
+const char* const L1NormLCAProbe::kDoc =
+    "VThresh of the target layer * sum of |A|, per batch element (no coefficient key: VThresh is it).";
+
+void L1NormLCAProbe::declare(SchemaBuilder<Params>& b) {
+  declare_norm_probe_keys(b, false);
 }
 
 void L1NormLCAProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
-  L1NormProbe::resolve(objects, ctx);
+  L1NormProbeBase::resolve(objects, ctx);
   const std::optional<double> vthresh = target().vthresh();
   if (!vthresh)
     fail("targetLayer", "names \"" + target().name() + "\", a " + target().type() +

@@ -5,11 +5,12 @@
 
 namespace spv {
 
-class L1NormLCAProbe : public L1NormProbe {
+class L1NormLCAProbe : public Typed<L1NormLCAProbe, NormProbeParams, L1NormProbeBase> {
  public:
-  static const ParamSchema& param_schema();
-  using L1NormProbe::L1NormProbe;
-  const ParamSchema& schema() const override { return param_schema(); }
+  static constexpr const char* kType = "L1NormLCAProbe";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
   // Takes the coefficient from the target; a target without a finite VThresh is an error at targetLayer.
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
 };

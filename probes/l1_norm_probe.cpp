@@ -4,19 +4,14 @@
 
 namespace spv {
 
-const ParamSchema& L1NormProbe::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("L1NormProbe", "coefficient * sum of |A| over the target layer, per batch element.");
-    SchemaBuilder<Params> b(s);
-    declare_norm_probe_keys(b);
-    return s;
-  }();
-  return s;
+const char* const L1NormProbe::kDoc =
+    "coefficient * sum of |A| over the target layer, per batch element.";
+
+void L1NormProbe::declare(SchemaBuilder<Params>& b) {
+  declare_norm_probe_keys(b);
 }
 
-L1NormProbe::L1NormProbe(const ParamGroup& group, Params p, const BindResult&) : NormProbe(group, p), params_(p) {}
-
-GridSum L1NormProbe::local_sum(int b) const {
+GridSum L1NormProbeBase::local_sum(int b) const {
   return sum_of(b, [](BinnedSum& s, float a) { s.add(std::fabs(a)); });
 }
 

@@ -4,18 +4,13 @@
 
 namespace spv {
 
-const ParamSchema& L2NormProbe::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("L2NormProbe", "coefficient * (sum of A^2)^(exponent/2) over the target layer, per batch element.");
-    SchemaBuilder<Params> b(s);
-    declare_norm_probe_keys(b);
-    b.key("exponent", &Params::exponent, 1.0, "power of the L2 norm: 1 gives ||A||, 2 gives ||A||^2");
-    return s;
-  }();
-  return s;
-}
+const char* const L2NormProbe::kDoc =
+    "coefficient * (sum of A^2)^(exponent/2) over the target layer, per batch element.";
 
-L2NormProbe::L2NormProbe(const ParamGroup& group, Params p, const BindResult&) : NormProbe(group, p), params_(p) {}
+void L2NormProbe::declare(SchemaBuilder<Params>& b) {
+  declare_norm_probe_keys(b);
+  b.key("exponent", &Params::exponent, 1.0, "power of the L2 norm: 1 gives ||A||, 2 gives ||A||^2");
+}
 
 GridSum L2NormProbe::local_sum(int b) const {
   // A float's square is exact in double, so the sum sees the true squares.
@@ -23,7 +18,7 @@ GridSum L2NormProbe::local_sum(int b) const {
 }
 
 double L2NormProbe::norm_from_sum(double sum) const {
-  return params_.exponent == 2.0 ? sum : std::pow(sum, params_.exponent / 2.0);
+  return params().exponent == 2.0 ? sum : std::pow(sum, params().exponent / 2.0);
 }
 
 }  // namespace spv

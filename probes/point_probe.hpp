@@ -1,6 +1,7 @@
 // PointProbe: V and A of one neuron (global xLoc, yLoc, fLoc, batch element batchLoc) each step, in OpenPV's
 // PointProbe line; the rank whose tile holds the neuron reads it and the reduction brings it to the root.
 #pragma once
+#include "core/group_type.hpp"
 #include "probes/layer_probe.hpp"
 
 namespace spv {
@@ -9,13 +10,12 @@ struct PointParams : LayerProbeParams {
   int xLoc, yLoc, fLoc, batchLoc;
 };
 
-class PointProbe : public LayerProbe {
+class PointProbe : public Typed<PointProbe, PointParams, LayerProbe> {
  public:
-  using Params = PointParams;
-  static const ParamSchema& param_schema();
-  PointProbe(const ParamGroup& group, Params p, const BindResult&);
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  static constexpr const char* kType = "PointProbe";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
   // Coordinates outside the layer are errors at their key, naming the layer's size.
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   // values() holds two numbers, V then A (V is 0 for layers without one), as OpenPV's PointProbe.
@@ -24,10 +24,9 @@ class PointProbe : public LayerProbe {
  protected:
   void compute(const StepInfo& s, const RunContext& ctx) override;
   void write(const StepInfo& s) override;
-  std::vector<int> output_batches(const RunContext&) const override { return {params_.batchLoc}; }
+  std::vector<int> output_batches(const RunContext&) const override { return {params().batchLoc}; }
 
  private:
-  Params params_;
   std::vector<double> va_;  // scratch of compute, reused every step
 };
 

@@ -14,16 +14,16 @@
 namespace spv {
 
 void register_probes(Registry& registry) {
-  register_type<L2NormProbe>(registry, "L2NormProbe", ObjectKind::Probe);
-  register_type<L1NormProbe>(registry, "L1NormProbe", ObjectKind::Probe);
-  register_type<L1NormLCAProbe>(registry, "L1NormLCAProbe", ObjectKind::Probe);
-  register_type<L0NormProbe>(registry, "L0NormProbe", ObjectKind::Probe);
-  register_type<ColumnEnergyProbe>(registry, "ColumnEnergyProbe", ObjectKind::Probe);
-  register_type<AdaptiveTimeScaleProbe>(registry, "AdaptiveTimeScaleProbe", ObjectKind::Probe);
-  register_type<KneeTimeScaleProbe>(registry, "KneeTimeScaleProbe", ObjectKind::Probe);
-  register_type<StatsProbe>(registry, "StatsProbe", ObjectKind::Probe);
-  register_type<PointProbe>(registry, "PointProbe", ObjectKind::Probe);
-  register_type<RequireAllZeroActivityProbe>(registry, "RequireAllZeroActivityProbe", ObjectKind::Probe);
+  register_type<L2NormProbe>(registry);
+  register_type<L1NormProbe>(registry);
+  register_type<L1NormLCAProbe>(registry);
+  register_type<L0NormProbe>(registry);
+  register_type<ColumnEnergyProbe>(registry);
+  register_type<AdaptiveTimeScaleProbe>(registry);
+  register_type<KneeTimeScaleProbe>(registry);
+  register_type<StatsProbe>(registry);
+  register_type<PointProbe>(registry);
+  register_type<RequireAllZeroActivityProbe>(registry);
 }
 
 }  // namespace spv

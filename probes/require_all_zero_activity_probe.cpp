@@ -7,26 +7,18 @@
 
 namespace spv {
 
-const ParamSchema& RequireAllZeroActivityProbe::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s(
-        "RequireAllZeroActivityProbe",
-        "fails the run when the target's activity exceeds nnzThreshold in magnitude (writes StatsProbe lines).");
-    SchemaBuilder<Params> b(s);
-    declare_stats_keys(b, true);
-    b.key("exitOnFailure", &Params::exitOnFailure, true, "non-zero activity fails the run (else only a warning)")
-        .key("immediateExitOnFailure", &Params::immediateExitOnFailure, true,
-             "with exitOnFailure: fail at the first such step instead of at the end of the run");
-    return s;
-  }();
-  return s;
+const char* const RequireAllZeroActivityProbe::kDoc =
+    "fails the run when the target's activity exceeds nnzThreshold in magnitude (writes StatsProbe lines).";
+
+void RequireAllZeroActivityProbe::declare(SchemaBuilder<Params>& b) {
+  declare_stats_keys(b, true);
+  b.key("exitOnFailure", &Params::exitOnFailure, true, "non-zero activity fails the run (else only a warning)")
+      .key("immediateExitOnFailure", &Params::immediateExitOnFailure, true,
+           "with exitOnFailure: fail at the first such step instead of at the end of the run");
 }
 
-RequireAllZeroActivityProbe::RequireAllZeroActivityProbe(const ParamGroup& group, Params p, const BindResult& given)
-    : StatsProbe(group, p, given), params_(p) {}
-
 void RequireAllZeroActivityProbe::sample(const StepInfo& s, const RunContext& ctx) {
-  StatsProbe::sample(s, ctx);
+  StatsProbeBase::sample(s, ctx);
   if (!triggered(s) || first_failure_) return;
   std::string details;
   const std::vector<LayerStats>& st = stats();
@@ -37,14 +29,14 @@ void RequireAllZeroActivityProbe::sample(const StepInfo& s, const RunContext& ct
   if (details.empty()) return;
   first_failure_ = "probe \"" + name() + "\": layer \"" + target().name() + "\" has non-zero activity at step " +
                    std::to_string(s.step) + " (t = " + format_number(s.time) + "), nnzThreshold " +
-                   format_number(params_.nnzThreshold) + details;
-  if (params_.exitOnFailure && params_.immediateExitOnFailure) throw Error(*first_failure_);
-  if (!params_.exitOnFailure && ctx.comm->is_root()) std::cerr << "warning: " << *first_failure_ << "\n";
+                   format_number(params().nnzThreshold) + details;
+  if (params().exitOnFailure && params().immediateExitOnFailure) throw Error(*first_failure_);
+  if (!params().exitOnFailure && ctx.comm->is_root()) std::cerr << "warning: " << *first_failure_ << "\n";
 }
 
 void RequireAllZeroActivityProbe::finish(const RunContext& ctx) {
-  StatsProbe::finish(ctx);
-  if (first_failure_ && params_.exitOnFailure && !params_.immediateExitOnFailure) throw Error(*first_failure_);
+  StatsProbeBase::finish(ctx);
+  if (first_failure_ && params().exitOnFailure && !params().immediateExitOnFailure) throw Error(*first_failure_);
 }
 
 }  // namespace spv

@@ -11,13 +11,12 @@ struct RequireAllZeroParams : StatsParams {
   bool exitOnFailure, immediateExitOnFailure;
 };
 
-class RequireAllZeroActivityProbe : public StatsProbe {
+class RequireAllZeroActivityProbe : public Typed<RequireAllZeroActivityProbe, RequireAllZeroParams, StatsProbeBase> {
  public:
-  using Params = RequireAllZeroParams;
-  static const ParamSchema& param_schema();
-  RequireAllZeroActivityProbe(const ParamGroup& group, Params p, const BindResult& given);
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  static constexpr const char* kType = "RequireAllZeroActivityProbe";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
 
   // As StatsProbe, then checks; throws Error naming the layer and step when failing immediately.
   void sample(const StepInfo& s, const RunContext& ctx) override;
@@ -27,7 +26,6 @@ class RequireAllZeroActivityProbe : public StatsProbe {
   const std::optional<std::string>& first_failure() const { return first_failure_; }
 
  private:
-  Params params_;
   std::optional<std::string> first_failure_;
 };
 

@@ -2,14 +2,11 @@
 
 namespace spv {
 
-const ParamSchema& StatsProbe::param_schema() {
-  static const ParamSchema s = [] {
-    ParamSchema s("StatsProbe", "count, total, min, mean, max, sigma and non-zero count of A or V, per batch element.");
-    SchemaBuilder<Params> b(s);
-    declare_stats_keys(b, false);
-    return s;
-  }();
-  return s;
+const char* const StatsProbe::kDoc =
+    "count, total, min, mean, max, sigma and non-zero count of A or V, per batch element.";
+
+void StatsProbe::declare(SchemaBuilder<Params>& b) {
+  declare_stats_keys(b, false);
 }
 
 // OpenPV reads the buffer name case-insensitively; the schema has checked it names A or V.
@@ -18,19 +15,19 @@ static bool names_v(std::string buffer) {
   return buffer == "v" || buffer == "membranepotential";
 }
 
-StatsProbe::StatsProbe(const ParamGroup& group, Params p, const BindResult&)
+StatsProbeBase::StatsProbeBase(const ParamGroup& group, const StatsParams& p)
     : LayerProbe(group, p), params_(p), use_v_(names_v(p.buffer)) {}
 
-void StatsProbe::allocate(const RunContext&) {
+void StatsProbeBase::allocate(const RunContext&) {
   if (use_v_ && target().V().empty())
     fail("buffer", "layer \"" + target().name() + "\" (a " + target().type() + ") has no membrane potential");
 }
 
-void StatsProbe::compute(const StepInfo&, const RunContext& ctx) {
+void StatsProbeBase::compute(const StepInfo&, const RunContext& ctx) {
   layer_stats(target(), use_v_, params_.nnzThreshold, *ctx.comm, scratch_, stats_);
 }
 
-void StatsProbe::write(const StepInfo& s) {
+void StatsProbeBase::write(const StepInfo& s) {
   if (!output().is_open()) return;
   // OpenPV reports the mean activity of a sparse (spiking) layer as a rate per second of dt = 1 ms.
   const bool hertz = !use_v_ && target().common().sparseLayer;

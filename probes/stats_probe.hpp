@@ -1,6 +1,7 @@
 // StatsProbe: per batch element, the count, total, min, mean, max, standard deviation and number of non-zero values
 // of a layer's activity or membrane potential, in OpenPV's StatsProbe line.
 #pragma once
+#include "core/group_type.hpp"
 #include <cctype>
 
 #include "probes/layer_probe.hpp"
@@ -30,13 +31,10 @@ void declare_stats_keys(SchemaBuilder<P>& b, bool activity_only) {
       .key("nnzThreshold", &P::nnzThreshold, 0.0, "a value counts as non-zero when its magnitude exceeds this");
 }
 
-class StatsProbe : public LayerProbe {
+// What StatsProbe and RequireAllZeroActivityProbe share; the concrete types own the params.
+class StatsProbeBase : public LayerProbe {
  public:
-  using Params = StatsParams;
-  static const ParamSchema& param_schema();
-  StatsProbe(const ParamGroup& group, Params p, const BindResult&);
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  StatsProbeBase(const ParamGroup& group, const StatsParams& p);
   // Reading V of a layer without one is an error at buffer.
   void allocate(const RunContext& ctx) override;
   bool has_batch_values() const override { return false; }
@@ -49,10 +47,18 @@ class StatsProbe : public LayerProbe {
   void write(const StepInfo& s) override;
 
  private:
-  Params params_;
+  const StatsParams& params_;  // a view of the concrete type's params
   bool use_v_;
   std::vector<LayerStats> stats_;
   LayerStatsScratch scratch_;
+};
+
+class StatsProbe : public Typed<StatsProbe, StatsParams, StatsProbeBase> {
+ public:
+  static constexpr const char* kType = "StatsProbe";
+  static const char* const kDoc;
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
 };
 
 }  // namespace spv

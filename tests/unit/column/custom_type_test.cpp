@@ -12,7 +12,7 @@ using namespace spv;
 
 TEST_CASE("a type registered by a test runs in a column like a built-in one", "[column][registry]") {
   Registry registry = default_registry();
-  register_type<test::DoublingLayer>(registry, "DoublingLayer", ObjectKind::Layer);  // the one line
+  register_type<test::DoublingLayer>(registry);  // the one line
 
   const TypeInfo* info = registry.find("DoublingLayer");
   REQUIRE(info);

@@ -87,7 +87,7 @@ TEST_CASE("a column delivers HyPerConn, TransposeConn, CloneConn, RescaleConn; c
   run->column->initialize();
   run->column->advance();
 
-  const HyPerConn& dict = run->get<HyPerConn>("Dict");
+  const HyPerConnBase& dict = run->get<HyPerConnBase>("Dict");
   const WeightStore& w = dict.weights();
   REQUIRE(w.kernels() == 6);
   REQUIRE(w.patch_size() == 8 * 8 * 3);
@@ -177,7 +177,7 @@ struct SeededRun {
     column->initialize();
   }
   std::vector<float> weights(const std::string& conn) const {
-    const WeightStore& w = dynamic_cast<const HyPerConn&>(*column->objects().find(conn)).weights();
+    const WeightStore& w = dynamic_cast<const HyPerConnBase&>(*column->objects().find(conn)).weights();
     return {w.values().begin(), w.values().end()};
   }
 };
@@ -252,7 +252,7 @@ TEST_CASE("FileWeight reads a weight file written with write_shared_weights", "[
 )";
   auto run = build(dir, groups);
   run->column->initialize();
-  const WeightStore& w = run->get<HyPerConn>("Dict").weights();
+  const WeightStore& w = run->get<HyPerConnBase>("Dict").weights();
   REQUIRE(w.values().size() == file.values.size());
   CHECK(std::memcmp(w.values().data(), file.values.data(), file.values.size() * sizeof(float)) == 0);
 
@@ -291,7 +291,7 @@ return {
   run.column->initialize();
   run.column->run();
   run.column->finish();
-  const WeightStore& w = run.get<HyPerConn>("Dict").weights();
+  const WeightStore& w = run.get<HyPerConnBase>("Dict").weights();
   REQUIRE(count_weight_frames(dir / "out" / "Dict.pvp") == 3);  // t = 0, 1, 2
   const SharedWeights last = read_shared_weights(dir / "out" / "Dict.pvp", 2);
   CHECK(last.time == 2.0);

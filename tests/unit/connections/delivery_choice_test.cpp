@@ -98,9 +98,9 @@ TEST_CASE("auto delivery scatters sparse activity and gathers dense activity, wi
       INFO("pre " << c.nx_pre << "x" << c.ny_pre << "x" << c.nf_pre << ", zero fraction " << zeros);
       Net net = make_net(c, zeros);
       DeliveryChoice automatic, scatter, gather;
-      automatic.setup(net.plan, "auto", false, 1);
-      scatter.setup(net.plan, "perspective", false, 1);
-      gather.setup(net.plan, "perspective", true, 1);
+      automatic.setup(net.plan, DeliveryMethod::Auto, false, 1);
+      scatter.setup(net.plan, DeliveryMethod::Perspective, false, 1);
+      gather.setup(net.plan, DeliveryMethod::Perspective, true, 1);
       std::vector<float> a = net.gsyn0, s = net.gsyn0, g = net.gsyn0;
       automatic.deliver(0, net.activity, net.weights, a);
       scatter.deliver(0, net.activity, net.weights, s);
@@ -118,11 +118,11 @@ TEST_CASE("library delivery agrees with the gather within 1e-6, or says how to g
   Net net = make_net(kTranspose, 0.2);
   DeliveryChoice library, gather;
   if (!DenseConvLibrary::available()) {
-    CHECK_THROWS_WITH(library.setup(net.plan, "library", false, 1), Catch::Contains("libdnnl-dev"));
+    CHECK_THROWS_WITH(library.setup(net.plan, DeliveryMethod::Library, false, 1), Catch::Contains("libdnnl-dev"));
     return;
   }
-  library.setup(net.plan, "library", false, 1);
-  gather.setup(net.plan, "perspective", true, 1);
+  library.setup(net.plan, DeliveryMethod::Library, false, 1);
+  gather.setup(net.plan, DeliveryMethod::Perspective, true, 1);
   std::vector<float> l = net.gsyn0, g = net.gsyn0, magnitude(net.gsyn0.size(), 0.0f);
   library.deliver(0, net.activity, net.weights, l);
   gather.deliver(0, net.activity, net.weights, g);
@@ -148,5 +148,5 @@ TEST_CASE("library delivery agrees with the gather within 1e-6, or says how to g
   // A one-to-many connection (a transposed convolution) is refused with the reason.
   Net reverse = make_net(kDictionary, 0.5);
   DeliveryChoice refused;
-  CHECK_THROWS_WITH(refused.setup(reverse.plan, "library", false, 1), Catch::Contains("denser"));
+  CHECK_THROWS_WITH(refused.setup(reverse.plan, DeliveryMethod::Library, false, 1), Catch::Contains("denser"));
 }

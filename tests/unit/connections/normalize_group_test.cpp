@@ -71,8 +71,8 @@ std::vector<std::vector<float>> normalised(std::vector<std::vector<float>> w, co
 const std::vector<int> kPatch = {4 * 4 * 1, 8 * 8 * 3, 6 * 6 * 2};  // Early, Head, Late
 
 std::vector<std::vector<float>> weights_of(const test::ColumnRun& run) {
-  return {copy(run.get<HyPerConn>("Early").weights()), copy(run.get<HyPerConn>("Head").weights()),
-          copy(run.get<HyPerConn>("Late").weights())};
+  return {copy(run.get<HyPerConnBase>("Early").weights()), copy(run.get<HyPerConnBase>("Head").weights()),
+          copy(run.get<HyPerConnBase>("Late").weights())};
 }
 
 std::string error_of(const std::string& groups) {

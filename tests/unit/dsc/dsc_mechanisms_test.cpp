@@ -146,10 +146,10 @@ void check_step(bool feedback, int steps) {
   run.column->initialize();
   for (int s = 0; s < steps; ++s) run.column->advance();
 
-  const auto& v1dict = run.get<HyPerConn>("Vision1Dict").weights();
-  const auto& t1dict = run.get<HyPerConn>("Text1Dict").weights();
-  const auto& jv = run.get<HyPerConn>("JointVisionDict").weights();
-  const auto& jt = run.get<HyPerConn>("JointTextDict").weights();
+  const auto& v1dict = run.get<HyPerConnBase>("Vision1Dict").weights();
+  const auto& t1dict = run.get<HyPerConnBase>("Text1Dict").weights();
+  const auto& jv = run.get<HyPerConnBase>("JointVisionDict").weights();
+  const auto& jt = run.get<HyPerConnBase>("JointTextDict").weights();
 
   // The V handed up is the lower layer's V, exactly (A = V: the clone's threshold is -infinity).
   CHECK(activity(run.get<Layer>("Vision1V")) == potential(run.get<Layer>("Vision1")));

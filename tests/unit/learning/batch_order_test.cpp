@@ -102,7 +102,7 @@ std::vector<float> run_column(const ParamDocument& doc, Communicator& comm) {
   Column column(doc, registry, options, comm);
   column.initialize();
   column.run();
-  std::span<const float> w = dynamic_cast<const HyPerConn&>(*column.objects().find("Dict")).weights().values();
+  std::span<const float> w = dynamic_cast<const HyPerConnBase&>(*column.objects().find("Dict")).weights().values();
   return {w.begin(), w.end()};
 }
 

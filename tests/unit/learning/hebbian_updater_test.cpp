@@ -92,7 +92,7 @@ TEST_CASE("immediateWeightUpdate = false applies each dW at the next update", "[
 
 TEST_CASE("dWMax decays by dWMaxDecayFactor after the first update, then every interval + 1 updates", "[learning]") {
   TinyRun t("dWMaxDecayInterval = 1, dWMaxDecayFactor = 0.5");
-  const HebbianUpdater& u = *t.run->get<HyPerConn>("Dict").updater();
+  const HebbianUpdater& u = *t.run->get<HyPerConnBase>("Dict").updater();
   CHECK(t.step() == std::vector<float>{1.5f, 0.25f, -0.875f, 1.25f});  // with dWMax 1/2
   CHECK(u.dw_max() == 0.25f);
   CHECK(t.step() == std::vector<float>{1.625f, 0.375f, -1.0f, 1.5f});  // W1 + (1/4) * 1 * r2

@@ -53,7 +53,7 @@ local net = {
 }
 
 inline std::vector<float> weights_of(const ColumnRun& run, const std::string& conn) {
-  std::span<const float> v = run.get<HyPerConn>(conn).weights().values();
+  std::span<const float> v = run.get<HyPerConnBase>(conn).weights().values();
   return {v.begin(), v.end()};
 }
 

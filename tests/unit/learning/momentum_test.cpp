@@ -51,11 +51,11 @@ TEST_CASE("MomentumConn viscosity: f = exp(-1/tau)", "[learning][momentum]") {
 }
 
 TEST_CASE("momentum factors of each method", "[learning][momentum]") {
-  CHECK(momentum_rule("viscosity", 100, 0.5, 0.25f).dw_factor == std::exp(-1.0f / 100.0f));
-  CHECK(momentum_rule("viscosity", 100, 0.5, 0.25f).w_factor == 0.5f);
-  CHECK(momentum_rule("viscosity", 0, 0, 1.0f).dw_factor == 0.0f);  // tau 0: no momentum, as in OpenPV
-  CHECK(momentum_rule("simple", 0.25, 0.5, 0.25f).dw_factor == 0.25f);
-  CHECK(momentum_rule("simple", 0.25, 0.5, 0.25f).w_factor == 0.5f);
-  CHECK(momentum_rule("alex", 0.9, 0.5, 0.25f).dw_factor == 0.9f);
-  CHECK(momentum_rule("alex", 0.9, 0.5, 0.25f).w_factor == 0.125f);
+  CHECK(momentum_rule(MomentumMethod::Viscosity, 100, 0.5, 0.25f).dw_factor == std::exp(-1.0f / 100.0f));
+  CHECK(momentum_rule(MomentumMethod::Viscosity, 100, 0.5, 0.25f).w_factor == 0.5f);
+  CHECK(momentum_rule(MomentumMethod::Viscosity, 0, 0, 1.0f).dw_factor == 0.0f);  // tau 0: no momentum, as in OpenPV
+  CHECK(momentum_rule(MomentumMethod::Simple, 0.25, 0.5, 0.25f).dw_factor == 0.25f);
+  CHECK(momentum_rule(MomentumMethod::Simple, 0.25, 0.5, 0.25f).w_factor == 0.5f);
+  CHECK(momentum_rule(MomentumMethod::Alex, 0.9, 0.5, 0.25f).dw_factor == 0.9f);
+  CHECK(momentum_rule(MomentumMethod::Alex, 0.9, 0.5, 0.25f).w_factor == 0.125f);
 }

@@ -167,7 +167,7 @@ TEST_CASE("a learning convolutional dictionary allocates nothing per step", "[me
   test::write_file(dir / "net.lua", kLearningNetwork);
   OutputRun run(dir / "net.lua", dir / "out", threads);
   const auto weights = [&] {
-    const auto v = dynamic_cast<const HyPerConn&>(*run.column->objects().find("V1ToError")).weights().values();
+    const auto v = dynamic_cast<const HyPerConnBase&>(*run.column->objects().find("V1ToError")).weights().values();
     return std::vector<float>(v.begin(), v.end());
   };
   warm_up(*run.column);

@@ -42,7 +42,7 @@ TEST_CASE("timescale follows the energy of the previous steps and resets on the 
   Net net(3, 2, 1);
   timescale_net(net, {{"writeTimeScaleFieldnames", boolean(false)}});
   net.build(&out);
-  auto& ts = net.get<AdaptiveTimeScaleProbe>("ts");
+  auto& ts = net.get<TimeScaleProbeBase>("ts");
   const TimeScaleSource& source = ts;
   CHECK(source.timescale(0) == 1.0);
 
@@ -123,7 +123,7 @@ TEST_CASE("without a trigger the first step sees a zero energy, as in OpenPV", "
                 {{"targetName", str("energy")}, {"baseMin", num(0.5)}, {"baseMax", num(0.75)}}));
   net.build();
   net.step(1);
-  const auto& state = net.get<AdaptiveTimeScaleProbe>("ts").state();
+  const auto& state = net.get<TimeScaleProbeBase>("ts").state();
   REQUIRE(state.size() == 2);
   CHECK(state[1].timescale == 0.5);
   CHECK(state[1].timescale_true == 0.0);
@@ -195,7 +195,7 @@ TEST_CASE("an LCA layer integrates with the probe's timescale as its step", "[pr
   const auto* lca = dynamic_cast<const Layer*>(column.objects().find("V1"));
   REQUIRE(lca != nullptr);
   CHECK(lca->V()[5] == Approx(std::exp(-(0.05 + 0.05 + 0.06) / 100.0)).epsilon(1e-6));
-  const auto* ts = dynamic_cast<const AdaptiveTimeScaleProbe*>(column.objects().find("ts"));
+  const auto* ts = dynamic_cast<const TimeScaleProbeBase*>(column.objects().find("ts"));
   CHECK(ts->state()[0].timescale == 0.06);
   CHECK(ts->state()[0].timescale_max == Approx(0.06 * 1.025));
 }

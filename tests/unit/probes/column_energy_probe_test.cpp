@@ -66,7 +66,7 @@ TEST_CASE("energy is up to date whatever order probes are sampled in", "[probes]
       net.set_a("L", 0, values_times(float(step)));
       net.step(step, order);
       const double expected =
-          net.get<L1NormProbe>("a_sparsity").values()[0] + net.get<L2NormProbe>("z_residual").values()[0];
+          net.get<L1NormProbeBase>("a_sparsity").values()[0] + net.get<L2NormProbe>("z_residual").values()[0];
       CHECK(net.get<ColumnEnergyProbe>("m_energy").raw_values()[0] == expected);
     }
     results.push_back(net.get<ColumnEnergyProbe>("m_energy").raw_values()[0]);

@@ -78,7 +78,7 @@ std::vector<Values> run_split(const Split& split, const std::filesystem::path& o
         out.commit();
         Values& v = values[std::size_t(r)];
         for (const auto& name : kProbes) v[name] = net.get<BaseProbe>(name).raw_values();
-        for (const LayerStats& st : net.get<StatsProbe>("stats").stats())
+        for (const LayerStats& st : net.get<StatsProbeBase>("stats").stats())
           v["stats"].insert(v["stats"].end(), {double(st.neurons), st.sum, st.sum_squared, double(st.min),
                                                double(st.max), double(st.nonzero)});
       } catch (...) {

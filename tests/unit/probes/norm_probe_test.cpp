@@ -61,8 +61,8 @@ TEST_CASE("L1NormProbe and L0NormProbe", "[probes][norm]") {
   net.build();
   fill(net);
   net.step(1);
-  CHECK(net.get<L1NormProbe>("l1").raw_values() == std::vector<double>{9.0, 24.0});
-  CHECK(net.get<L1NormProbe>("l1").values() == std::vector<double>{2.25, 6.0});
+  CHECK(net.get<L1NormProbeBase>("l1").raw_values() == std::vector<double>{9.0, 24.0});
+  CHECK(net.get<L1NormProbeBase>("l1").values() == std::vector<double>{2.25, 6.0});
   CHECK(net.get<L0NormProbe>("l0").raw_values() == std::vector<double>{7.0, 12.0});
   CHECK(net.get<L0NormProbe>("l0_default").raw_values() == std::vector<double>{11.0, 12.0});  // one zero in the ramp
 }
@@ -74,10 +74,10 @@ TEST_CASE("values follow the layer from step to step", "[probes][norm]") {
   net.build();
   net.set_a("L", 0, ramp());
   net.step(1);
-  CHECK(net.get<L1NormProbe>("l1").raw_values()[0] == 9.0);
+  CHECK(net.get<L1NormProbeBase>("l1").raw_values()[0] == 9.0);
   net.set_a("L", 0, twos);
   net.step(2);
-  CHECK(net.get<L1NormProbe>("l1").raw_values()[0] == 24.0);
+  CHECK(net.get<L1NormProbeBase>("l1").raw_values()[0] == 24.0);
 }
 
 TEST_CASE("L1NormLCAProbe takes its coefficient from the target's VThresh", "[probes][norm]") {
@@ -145,7 +145,7 @@ TEST_CASE("norm probes count only where the mask's activity is non-zero", "[prob
   net.set_a("M2", 0, m2);
   net.step(1);
   CHECK(net.get<L2NormProbe>("by_position").raw_values()[0] == 1.5625 + 1.0 + 1.5625 + 2.25);
-  CHECK(net.get<L1NormProbe>("by_neuron").raw_values()[0] == 0.75);
+  CHECK(net.get<L1NormProbeBase>("by_neuron").raw_values()[0] == 0.75);
 }
 
 TEST_CASE("a mask must match the target's size", "[probes][norm][mask][errors]") {

@@ -2,6 +2,7 @@
 // order, layer buffers set directly, probes stepped by hand; plus a layer whose trigger fires on a fixed period
 // and a communicator that lets threads play MPI ranks.
 #pragma once
+#include "core/group_type.hpp"
 #include <barrier>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -49,37 +50,27 @@ struct PeriodicParams : LayerParams {
   double period;
 };
 
-class PeriodicLayer : public Layer {
+class PeriodicLayer : public Typed<PeriodicLayer, PeriodicParams, Layer> {
  public:
-  using Params = PeriodicParams;
-  static const ParamSchema& param_schema() {
-    static const ParamSchema s = [] {
-      ParamSchema s("TestPeriodicLayer", "test layer firing every `period`");
-      SchemaBuilder<Params> b(s);
-      declare_layer_keys(b);
-      b.key("period", &Params::period, 1.0, "time between firings");
-      return s;
-    }();
-    return s;
+  static constexpr const char* kType = "TestPeriodicLayer";
+  static constexpr const char* kDoc = "test layer firing every `period`";
+  static void declare(SchemaBuilder<Params>& b) {
+    declare_layer_keys(b);
+    b.key("period", &Params::period, 1.0, "time between firings");
   }
-  PeriodicLayer(const ParamGroup& g, Params p, const BindResult&) : Layer(g, p), params_(p) {}
-  const ParamSchema& schema() const override { return param_schema(); }
-  const void* params_ptr() const override { return &params_; }
+  using Typed::Typed;
   bool fires_at(double t, double dt) const override {
-    const double n = t / params_.period;
-    return std::fabs(n - std::nearbyint(n)) * params_.period < 0.5 * dt && t > 0.5 * dt;
+    const double n = t / params().period;
+    return std::fabs(n - std::nearbyint(n)) * params().period < 0.5 * dt && t > 0.5 * dt;
   }
 
  protected:
   void update_state(const StepInfo&) override {}
-
- private:
-  Params params_;
 };
 
 inline Registry test_registry() {
   Registry r = default_registry();
-  register_type<PeriodicLayer>(r, "TestPeriodicLayer", ObjectKind::Layer);
+  register_type<PeriodicLayer>(r);
   return r;
 }
 

@@ -23,7 +23,7 @@ TEST_CASE("StatsProbe: count, total, min, mean, max, sigma and non-zero count of
   net.set_a("L", 0, {0.0f, 1.0f, -2.0f, 3.0f});
   net.set_v("L", 0, {0.25f, 0.25f, 0.25f, 0.25f});
   net.step(1);
-  const LayerStats& a = net.get<StatsProbe>("a_stats").stats()[0];
+  const LayerStats& a = net.get<StatsProbeBase>("a_stats").stats()[0];
   CHECK(a.neurons == 4);
   CHECK(a.sum == 2.0);
   CHECK(a.sum_squared == 14.0);
@@ -32,7 +32,7 @@ TEST_CASE("StatsProbe: count, total, min, mean, max, sigma and non-zero count of
   CHECK(a.nonzero == 3);
   CHECK(a.mean() == 0.5);
   CHECK(a.sigma() == Approx(std::sqrt(3.25)));
-  const LayerStats& v = net.get<StatsProbe>("v_stats").stats()[0];
+  const LayerStats& v = net.get<StatsProbeBase>("v_stats").stats()[0];
   CHECK(v.sum == 1.0);
   CHECK(v.nonzero == 4);
   net.finish();
