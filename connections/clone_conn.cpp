@@ -4,12 +4,11 @@
 
 namespace spv {
 
-const char* const CloneConn::kDoc = "Delivers with originalConnName's weights, in the same direction, between layers of the same sizes "
+const char* const CloneConn::kDoc =
+    "Delivers with originalConnName's weights, in the same direction, between layers of the same sizes "
     "as the original's.";
 
-void CloneConn::declare(SchemaBuilder<Params>& b) {
-  declare_dependent_conn_keys(b);
-}
+void CloneConn::declare(SchemaBuilder<Params>& b) { declare_dependent_conn_keys(b); }
 
 void CloneConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   DependentConn::resolve(objects, ctx);

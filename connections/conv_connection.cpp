@@ -112,7 +112,8 @@ void ConvConnection::allocate_on_device() {
   // CPU's deliveries); "library" is cuDNN where the shape allows.
   const DeliveryMethod method = conv_params_.deliveryMethod;
   device_mode_ = DeliveryMode::Sparse;
-  if (method == DeliveryMethod::Perspective && conv_params_.updateGSynFromPostPerspective) device_mode_ = DeliveryMode::Dense;
+  if (method == DeliveryMethod::Perspective && conv_params_.updateGSynFromPostPerspective)
+    device_mode_ = DeliveryMode::Dense;
   if (method == DeliveryMethod::Library) {
     if (!device_kernels_->enable_library())
       fail("deliveryMethod", "\"library\" on the GPU (cuDNN) takes connections whose axes are not one-to-many on "

@@ -31,7 +31,9 @@ void declare_conv_connection_keys(SchemaBuilder<P>& b) {
         "deliver by gathering over post neurons (dense path) instead of scattering active pre neurons; followed "
         "where deliveryMethod = \"perspective\"")
       .choice("deliveryMethod", &P::deliveryMethod, DeliveryMethod::Auto,
-              {{"auto", DeliveryMethod::Auto}, {"perspective", DeliveryMethod::Perspective}, {"library", DeliveryMethod::Library}},
+              {{"auto", DeliveryMethod::Auto},
+               {"perspective", DeliveryMethod::Perspective},
+               {"library", DeliveryMethod::Library}},
               "CPU convolution: auto (scatter the active pre neurons or gather, whichever the measured activity "
               "makes cheaper; both give the same bits), perspective (as updateGSynFromPostPerspective says), library "
               "(oneDNN's dense convolution, needs a build with libdnnl-dev; rounds differently, within 1e-6). With "

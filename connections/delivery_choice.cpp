@@ -47,7 +47,8 @@ void DeliveryChoice::deliver(int arbor, std::span<const float> activity, const W
     return;
   }
   // auto counts first (a cheap vectorised pass) and lists the active neurons only when it will scatter them.
-  const bool scatter = method_ == DeliveryMethod::Auto ? scatter_is_cheaper(plan, count_active(plan, activity)) : !post_perspective_;
+  const bool scatter =
+      method_ == DeliveryMethod::Auto ? scatter_is_cheaper(plan, count_active(plan, activity)) : !post_perspective_;
   if (scatter) {
     find_active(plan, activity, scratch_);
     deliver_scatter(plan, activity, kernels, gsyn, scratch_);

@@ -14,8 +14,7 @@
 
 namespace spv {
 
-HyPerConnBase::HyPerConnBase(const ParamGroup& group, const HyPerConnParams& p)
-    : ConvConnection(group, p), params_(p) {
+HyPerConnBase::HyPerConnBase(const ParamGroup& group, const HyPerConnParams& p) : ConvConnection(group, p), params_(p) {
   const HyPerConnParams& q = params_;
   if (!q.sharedWeights) fail("sharedWeights", "false (one kernel per pre neuron) is not supported yet");
   static const char* const supported[] = {"UniformRandomWeight", "GaussianRandomWeight", "FileWeight",
@@ -55,7 +54,7 @@ void HyPerConnBase::resolve(ObjectTable& objects, const RunContext& ctx) {
   set_geometry(params_.nxp, params_.nyp, params_.nfp);
   if (in_group()) {
     HyPerConnBase* head = objects.require<HyPerConnBase>(params_.normalizeGroupName, *this, "normalizeGroupName",
-                                                 "a HyPerConn (or MomentumConn)");
+                                                         "a HyPerConn (or MomentumConn)");
     if (head == this) fail("normalizeGroupName", "names this connection; name the group's head connection");
     if (head->in_group())
       fail("normalizeGroupName", "\"" + head->name() + "\" is itself in a group (normalizeGroup); name the head");

@@ -48,8 +48,6 @@ void OneToOneConn::deliver(const StepInfo&) {
 
 const char* const IdentConn::kDoc = "Adds pre activity into the post channel neuron for neuron (weight 1); same sizes.";
 
-void IdentConn::declare(SchemaBuilder<Params>& b) {
-  declare_ident_conn_keys(b);
-}
+void IdentConn::declare(SchemaBuilder<Params>& b) { declare_ident_conn_keys(b); }
 
 }  // namespace spv

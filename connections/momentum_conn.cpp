@@ -18,7 +18,9 @@ void MomentumConn::declare(SchemaBuilder<Params>& b) {
       .derived_key(
           "timeConstantTau", &Params::timeConstantTau, "viscosity 100, simple 0.25, alex 0.9",
           [](const Params& p) {
-            return p.momentumMethod == MomentumMethod::Simple ? 0.25 : p.momentumMethod == MomentumMethod::Alex ? 0.9 : 100.0;
+            if (p.momentumMethod == MomentumMethod::Simple) return 0.25;
+            if (p.momentumMethod == MomentumMethod::Alex) return 0.9;
+            return 100.0;
           },
           "momentum time constant")
       .alias("timeConstantTau", "momentumTau")
@@ -28,9 +30,11 @@ void MomentumConn::declare(SchemaBuilder<Params>& b) {
       .key("prev_dWFrameNumber", &Params::prev_dWFrameNumber, 0, "frame of initPrev_dWFile to read",
            {checks::non_negative()});
   b.cross_check([](const Params& p) -> std::pair<std::string, std::string> {
-    if (p.momentumMethod == MomentumMethod::None)
-      return {p.plasticityFlag ? "momentumMethod" : "",
-              p.plasticityFlag ? "is required when plasticityFlag is true (viscosity, simple or alex)" : ""};
+    if (p.momentumMethod == MomentumMethod::None) {
+      if (p.plasticityFlag)
+        return {"momentumMethod", "is required when plasticityFlag is true (viscosity, simple or alex)"};
+      return {"", ""};
+    }
     if (p.momentumMethod == MomentumMethod::Viscosity && p.timeConstantTau < 0)
       return {"timeConstantTau", "must be >= 0 with momentumMethod \"viscosity\""};
     if (p.momentumMethod != MomentumMethod::Viscosity && (p.timeConstantTau < 0 || p.timeConstantTau >= 1))

@@ -2,7 +2,8 @@
 
 namespace spv {
 
-const char* const RescaleConn::kDoc = "Adds scale times pre activity into the post channel neuron for neuron; same sizes.";
+const char* const RescaleConn::kDoc =
+    "Adds scale times pre activity into the post channel neuron for neuron; same sizes.";
 
 void RescaleConn::declare(SchemaBuilder<Params>& b) {
   declare_ident_conn_keys(b);

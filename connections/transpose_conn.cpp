@@ -4,12 +4,11 @@
 
 namespace spv {
 
-const char* const TransposeConn::kDoc = "Delivers with the transpose of originalConnName's weights (its pre is the original's post and its "
+const char* const TransposeConn::kDoc =
+    "Delivers with the transpose of originalConnName's weights (its pre is the original's post and its "
     "post the original's pre): the adjoint of the original.";
 
-void TransposeConn::declare(SchemaBuilder<Params>& b) {
-  declare_dependent_conn_keys(b);
-}
+void TransposeConn::declare(SchemaBuilder<Params>& b) { declare_dependent_conn_keys(b); }
 
 void TransposeConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   DependentConn::resolve(objects, ctx);

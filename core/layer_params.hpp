@@ -65,7 +65,8 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
       .key("writeStep", &P::writeStep, -1.0, "write activity every writeStep time units; -1: never")
       .key("initialWriteTime", &P::initialWriteTime, 0.0, "time of the first activity write", {non_negative()})
       .key("sparseLayer", &P::sparseLayer, false, "write activity as sparse PVP (the layer is mostly zero)")
-      .key("writeSparseValues", &P::writeSparseValues, true, "sparse output keeps values (PVP type 6), else indices (2)")
+      .key("writeSparseValues", &P::writeSparseValues, true,
+           "sparse output keeps values (PVP type 6), else indices (2)")
       .key("updateGpu", &P::updateGpu, false, "update this layer on the GPU (needs a CUDA build and -d)")
       .key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, true,
            "take this layer's state from initializeFromCheckpointDir when the column names one")
@@ -75,7 +76,8 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
                                                                                    : std::string("only float is supported");
            }});
   b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
-    if (p.InitVType == InitVKind::FromFile && p.Vfilename.empty()) return {"Vfilename", "InitVFromFile needs Vfilename"};
+    if (p.InitVType == InitVKind::FromFile && p.Vfilename.empty())
+      return {"Vfilename", "InitVFromFile needs Vfilename"};
     if (p.InitVType == InitVKind::UniformRandom && !(p.maxV >= p.minV)) return {"maxV", "maxV must be >= minV"};
     if (p.writeStep == 0 || (p.writeStep < 0 && p.writeStep != -1))
       return {"writeStep", "writeStep must be positive, or -1 for never"};

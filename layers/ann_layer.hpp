@@ -25,7 +25,8 @@ struct ANNErrorParams : ThresholdParams {
 class ANNErrorLayer : public Typed<ANNErrorLayer, ANNErrorParams, ThresholdLayer> {
  public:
   static constexpr const char* kType = "ANNErrorLayer";
-  static constexpr const char* kDoc = "V = errScale (GSyn[0] - GSyn[1]); A = T(V) (usually VThresh = -infinity: A = V).";
+  static constexpr const char* kDoc =
+      "V = errScale (GSyn[0] - GSyn[1]); A = T(V) (usually VThresh = -infinity: A = V).";
   static void declare(SchemaBuilder<Params>& b);
   using Typed::Typed;
   bool updates_with_kernels() const override { return true; }

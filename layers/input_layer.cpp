@@ -376,7 +376,8 @@ void InputLayer::prepare(const Image& source, std::vector<float>& out) const {
                         std::to_string(source.channels) + " features");
   Image rescaled;
   const bool resize = input_.autoResizeFlag;
-  if (resize) rescaled = rescale(source, nxg, nyg, input_.aspectRatioAdjustment == AspectRatio::Crop, input_.interpolationMethod);
+  if (resize)
+    rescaled = rescale(source, nxg, nyg, input_.aspectRatioAdjustment == AspectRatio::Crop, input_.interpolationMethod);
   const Image& src = resize ? rescaled : source;
 
   out.assign(std::size_t(nxg) * nyg * nf, 0.0f);

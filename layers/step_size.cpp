@@ -11,9 +11,9 @@ void StepSize::resolve(const Object& owner, ObjectTable& objects, const std::str
   Object* o = objects.require<Object>(probe_name, owner, "adaptiveTimeScaleProbe", "a probe");
   timescales_ = dynamic_cast<const TimeScaleSource*>(o);
   if (!timescales_)
-    throw ParamError(owner.location_of("adaptiveTimeScaleProbe"), owner.name(), "adaptiveTimeScaleProbe",
-                     "names \"" + o->name() + "\", a " + o->type() +
-                         "; it must be an AdaptiveTimeScaleProbe or KneeTimeScaleProbe");
+    throw ParamError(
+        owner.location_of("adaptiveTimeScaleProbe"), owner.name(), "adaptiveTimeScaleProbe",
+        "names \"" + o->name() + "\", a " + o->type() + "; it must be an AdaptiveTimeScaleProbe or KneeTimeScaleProbe");
 }
 
 }  // namespace spv

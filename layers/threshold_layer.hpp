@@ -15,7 +15,8 @@ template <class P>
 void declare_threshold_keys(SchemaBuilder<P>& b) {
   constexpr double inf = std::numeric_limits<double>::infinity();
   b.key("VThresh", &P::VThresh, -inf, "below VThresh the activity is AMin (lambda of the soft threshold)")
-      .derived_key("AMin", &P::AMin, "VThresh", [](const P& p) { return p.VThresh; }, "activity below threshold")
+      .derived_key(
+          "AMin", &P::AMin, "VThresh", [](const P& p) { return p.VThresh; }, "activity below threshold")
       .key("AMax", &P::AMax, inf, "activity cap")
       .key("AShift", &P::AShift, 0.0, "A = V - AShift above threshold; AShift = VThresh is the soft threshold")
       .key("VWidth", &P::VWidth, 0.0, "width of the linear ramp above VThresh", {checks::non_negative()});
@@ -39,7 +40,7 @@ class ThresholdLayer : public Layer {
 
  private:
   const ThresholdParams& threshold_params_;  // a view of the concrete type's params
-  Threshold threshold_;                     // the same values as the kernels take them
+  Threshold threshold_;                      // the same values as the kernels take them
 };
 
 }  // namespace spv

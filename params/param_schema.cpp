@@ -39,9 +39,7 @@ void ParamSchema::add_alias(const std::string& key, std::string alias) {
   throw ParamError({}, type_name_, key, "alias \"" + alias + "\" refers to a key the schema does not declare");
 }
 
-void ParamSchema::add_cross_check(CrossCheck check) {
-  cross_checks_.push_back(std::move(check));
-}
+void ParamSchema::add_cross_check(CrossCheck check) { cross_checks_.push_back(std::move(check)); }
 
 namespace {
 

@@ -168,8 +168,10 @@ class SchemaBuilder {
     s.kind = ParamValue::Kind::String;
     s.doc = std::move(doc);
     E default_value = values.front().second;
-    if constexpr (std::is_same_v<D, RequiredTag>) s.required = true;
-    else default_value = default_given;
+    if constexpr (std::is_same_v<D, RequiredTag>)
+      s.required = true;
+    else
+      default_value = default_given;
     for (const auto& [spelling, value] : values) {
       s.allowed.push_back(spelling);
       if (!s.required && value == default_value && !spelling.empty() && s.default_value.is_nil())
@@ -203,7 +205,8 @@ class SchemaBuilder {
   }
   // The same with the keys the file gave, for rules that depend on whether a key was written.
   SchemaBuilder& cross_check(std::function<std::pair<std::string, std::string>(const P&, const BindResult&)> fn) {
-    schema_.add_cross_check([fn](const void* p, const BindResult& given) { return fn(*static_cast<const P*>(p), given); });
+    schema_.add_cross_check(
+        [fn](const void* p, const BindResult& given) { return fn(*static_cast<const P*>(p), given); });
     return *this;
   }
 

@@ -11,9 +11,7 @@ const char* const AdaptiveTimeScaleProbe::kDoc =
     "per batch element, the step size of the LCA layers that name it, adapted from the energy of the "
     "last two steps (OpenPV's AdaptiveTimeScaleController).";
 
-void AdaptiveTimeScaleProbe::declare(SchemaBuilder<Params>& b) {
-  declare_adaptive_time_scale_keys(b);
-}
+void AdaptiveTimeScaleProbe::declare(SchemaBuilder<Params>& b) { declare_adaptive_time_scale_keys(b); }
 
 static TimeScaleSettings settings_of(const AdaptiveTimeScaleParams& p) {
   return TimeScaleSettings{p.baseMax, p.baseMin, p.tauFactor, p.growthFactor};

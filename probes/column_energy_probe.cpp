@@ -11,9 +11,7 @@ namespace spv {
 const char* const ColumnEnergyProbe::kDoc =
     "sum of the values (each times its coefficient) of the probes whose energyProbe names this one.";
 
-void ColumnEnergyProbe::declare(SchemaBuilder<Params>& b) {
-  declare_probe_keys(b);
-}
+void ColumnEnergyProbe::declare(SchemaBuilder<Params>& b) { declare_probe_keys(b); }
 
 void ColumnEnergyProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
   BaseProbe::resolve(objects, ctx);

@@ -4,8 +4,7 @@
 
 namespace spv {
 
-const char* const L0NormProbe::kDoc =
-    "coefficient * number of neurons with |A| > nnzThreshold, per batch element.";
+const char* const L0NormProbe::kDoc = "coefficient * number of neurons with |A| > nnzThreshold, per batch element.";
 
 void L0NormProbe::declare(SchemaBuilder<Params>& b) {
   declare_norm_probe_keys(b);

@@ -18,7 +18,6 @@ class L0NormProbe : public Typed<L0NormProbe, L0NormParams, NormProbe> {
 
  protected:
   GridSum local_sum(int b) const override;
-
 };
 
 }  // namespace spv

@@ -20,7 +20,6 @@ class L2NormProbe : public Typed<L2NormProbe, L2NormParams, NormProbe> {
  protected:
   GridSum local_sum(int b) const override;
   double norm_from_sum(double sum) const override;
-
 };
 
 }  // namespace spv

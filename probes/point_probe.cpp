@@ -4,8 +4,7 @@
 
 namespace spv {
 
-const char* const PointProbe::kDoc =
-    "V and A of one neuron each step (global coordinates).";
+const char* const PointProbe::kDoc = "V and A of one neuron each step (global coordinates).";
 
 void PointProbe::declare(SchemaBuilder<Params>& b) {
   declare_layer_probe_keys(b);

@@ -5,9 +5,7 @@ namespace spv {
 const char* const StatsProbe::kDoc =
     "count, total, min, mean, max, sigma and non-zero count of A or V, per batch element.";
 
-void StatsProbe::declare(SchemaBuilder<Params>& b) {
-  declare_stats_keys(b, false);
-}
+void StatsProbe::declare(SchemaBuilder<Params>& b) { declare_stats_keys(b, false); }
 
 // OpenPV reads the buffer name case-insensitively; the schema has checked it names A or V.
 static bool names_v(std::string buffer) {

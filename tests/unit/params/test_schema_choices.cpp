@@ -29,8 +29,9 @@ const ParamSchema& choice_schema() {
         .choice("optionalMode", &ChoiceParams::optional_mode, Mode::Off,
                 {{"", Mode::Off}, {"fast", Mode::Fast}, {"exact", Mode::Exact}}, "NULL means off")
         .key("VThresh", &ChoiceParams::vthresh, -std::numeric_limits<double>::infinity(), "threshold")
-        .derived_key("AMin", &ChoiceParams::amin, "VThresh", [](const ChoiceParams& p) { return p.vthresh; },
-                     "activity below threshold")
+        .derived_key(
+            "AMin", &ChoiceParams::amin, "VThresh", [](const ChoiceParams& p) { return p.vthresh; },
+            "activity below threshold")
         .key("plasticityFlag", &ChoiceParams::plastic, false, "learn")
         .key("dWMax", &ChoiceParams::rate, 1.0, "learning rate");
     b.cross_check([](const ChoiceParams& p, const BindResult& given) -> std::pair<std::string, std::string> {
@@ -69,12 +70,12 @@ std::string bind_error(const ParamGroup& g) {
   return "";
 }
 
-const ParamValue* effective(const ChoiceParams& p, const std::string& key) {
-  static ParamGroup g;
-  g = choice_schema().unbind(&p, "thing");
-  for (const auto& e : g.entries)
-    if (e.key == key) return &e.value;
-  return nullptr;
+// The value the effective params print for key (fails the test when the key is missing).
+ParamValue effective(const ChoiceParams& p, const std::string& key) {
+  for (const auto& e : choice_schema().unbind(&p, "thing").entries)
+    if (e.key == key) return e.value;
+  FAIL("no effective value for " + key);
+  return ParamValue::nil();
 }
 
 }  // namespace
@@ -85,9 +86,7 @@ TEST_CASE("an enumerated key stores the enum of its spelling, aliases included",
   CHECK(bind(group({{"mode", ParamValue::string("off")}})).mode == Mode::Off);
   CHECK(bind(group({{"mode", ParamValue::string("quick")}})).mode == Mode::Fast);
   // The effective params print the first spelling of the value.
-  const ParamValue* printed = effective(bind(group({{"mode", ParamValue::string("quick")}})), "mode");
-  REQUIRE(printed);
-  CHECK(printed->as_string() == "fast");
+  CHECK(effective(bind(group({{"mode", ParamValue::string("quick")}})), "mode").as_string() == "fast");
 }
 
 TEST_CASE("an enumerated key refuses other spellings, listing the allowed ones with a did-you-mean",
@@ -103,9 +102,7 @@ TEST_CASE("an enumerated key with a NULL spelling takes NULL and prints it back 
   CHECK(bind(group({})).optional_mode == Mode::Off);
   CHECK(bind(group({{"optionalMode", ParamValue::nil()}})).optional_mode == Mode::Off);
   CHECK(bind(group({{"optionalMode", ParamValue::string("exact")}})).optional_mode == Mode::Exact);
-  const ParamValue* printed = effective(bind(group({})), "optionalMode");
-  REQUIRE(printed);
-  CHECK(printed->is_nil());
+  CHECK(effective(bind(group({})), "optionalMode").is_nil());
 }
 
 TEST_CASE("a derived default follows the key it derives from unless the file gives it", "[params][schema]") {
