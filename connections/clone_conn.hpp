@@ -14,6 +14,7 @@ class CloneConn : public DependentConn {
   const ParamSchema& schema() const override { return param_schema(); }
   const void* params_ptr() const override { return &params_; }
   const WeightStore& weights() const override { return original().weights(); }
+  bool owns_weights() const override { return false; }
 
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
 

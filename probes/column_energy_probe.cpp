@@ -22,6 +22,12 @@ const ParamSchema& ColumnEnergyProbe::param_schema() {
 ColumnEnergyProbe::ColumnEnergyProbe(const ParamGroup& group, Params p, const BindResult&)
     : BaseProbe(group, p), params_(p) {}
 
+std::string ColumnEnergyProbe::target_description() const {
+  std::string names;
+  for (const BaseProbe* m : members_) names += (names.empty() ? "" : ", ") + m->name();
+  return "the sum of " + (names.empty() ? std::string("no probes") : names);
+}
+
 void ColumnEnergyProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
   BaseProbe::resolve(objects, ctx);
   // An energy probe may itself join another; a loop of them would have no value to start from.
