@@ -10,6 +10,7 @@
 #include "app/wait_policy.hpp"
 #include "app/default_registry.hpp"
 #include "core/build_config.hpp"
+#include "core/build_report.hpp"
 #include "core/checkpoint/stop_signal.hpp"
 #include "core/column.hpp"
 #include "core/comm/communicator.hpp"
@@ -97,16 +98,22 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   }
   if (!comm.all_agree(built != nullptr, error)) throw AgreedError(error);
   spv::Column& column = *built;
-  try {
-    column.open_outputs();
+  if (cl.dry_run) {
+    // Everything a real run checks, and nothing it writes: no output directory, params echo or checkpoint.
     column.initialize();
-    if (!cl.dry_run) column.run();
+    if (comm.is_root()) std::cout << spv::build_report(column);
+    return 0;
+  }
+  try {
+    column.initialize();
+    column.open_outputs();
+    column.run();
     column.finish();
   } catch (...) {
     column.abandon();
     throw;
   }
-  if (!cl.dry_run && !cl.quiet && comm.is_root()) std::cout << column.timers_report();
+  if (!cl.quiet && comm.is_root()) std::cout << column.timers_report();
   if (column.stop_signal() != 0) {
     if (!comm.is_root()) return 128 + column.stop_signal();
     std::cerr << "sparsepv: stopped by signal " << column.stop_signal() << " after step " << column.step_count();

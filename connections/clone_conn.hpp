@@ -13,6 +13,7 @@ class CloneConn : public Typed<CloneConn, DependentConnParams, DependentConn> {
   static void declare(SchemaBuilder<Params>& b);
   using Typed::Typed;
   const WeightStore& weights() const override { return original().weights(); }
+  bool owns_weights() const override { return false; }
 
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
 

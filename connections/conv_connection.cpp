@@ -145,6 +145,16 @@ void ConvConnection::deliver_on_device() {
   }
 }
 
+std::vector<OutputFile> ConvConnection::output_files(const RunContext&) const {
+  if (common().writeStep <= 0) return {};
+  return {{name() + ".pvp", "writeStep"}};
+}
+
+std::optional<WeightShape> ConvConnection::weight_shape() const {
+  const long count = long(common().numAxonalArbors) * geometry_.kernels() * long(geometry_.patch_size());
+  return WeightShape{geometry_.nxp(), geometry_.nyp(), geometry_.nfp, count, owns_weights()};
+}
+
 void ConvConnection::write_output(const StepInfo& s, const RunContext& ctx) {
   const double step = conv_params_.writeStep;
   if (step < 0 || s.time + 0.5 * s.dt < next_write_time_) return;

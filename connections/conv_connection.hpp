@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "connections/conv_delivery.hpp"
 #include "connections/delivery_choice.hpp"
@@ -77,6 +78,11 @@ class ConvConnection : public Connection {
   void deliver(const StepInfo& s) override;
   bool delivers_with_kernels() const override { return true; }
   void write_output(const StepInfo& s, const RunContext& ctx) override;
+  // NAME.pvp when writeStep > 0.
+  std::vector<OutputFile> output_files(const RunContext& ctx) const override;
+  std::optional<WeightShape> weight_shape() const override;
+  // Whether weights() is this connection's own store (a clone delivers with its original's).
+  virtual bool owns_weights() const { return true; }
   // Next weight-write time and the weight output file's position (run state).
   void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
   std::vector<std::pair<std::string, long>> checkpoint_shape() const override {

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/checkpoint/checkpoint_registry.hpp"
 #include "core/checkpoint/checkpoint_staging.hpp"
@@ -16,6 +17,7 @@
 #include "core/checkpoint/time_info.hpp"
 #include "core/errors.hpp"
 #include "core/io/output_directory.hpp"
+#include "core/io/output_safety.hpp"
 #include "core/progress.hpp"
 #include "params/params_writer.hpp"
 
@@ -37,6 +39,13 @@ Column::Column(const ParamDocument& doc, const Registry& registry, ColumnOptions
   ctx_.gpu = options_.gpu;
   ctx_.gpu_unavailable = options_.gpu ? std::string() : options_.gpu_unavailable;
   time_ = params_.startTime;
+  if (params_.checkpointWrite && params_.checkpointWriteDir.empty())
+    throw ParamError(column_group_.location_of("checkpointWriteDir"), column_name_, "checkpointWriteDir",
+                     "is required when checkpointWrite is true");
+  // Before anything is allocated or written: where this run may write, and that no two writers meet.
+  const OutputPlan plan = output_plan();
+  check_output_plan(plan);
+  for (const PlannedFile& f : plan.files) planned_files_.push_back(f.name);
   order();
   for (auto& o : objects_.objects()) o->resolve(objects_, ctx_);
   for (auto& o : objects_.objects()) o->allocate(ctx_);
@@ -78,6 +87,7 @@ void Column::create(const ParamDocument& doc, const Registry& registry) {
   const BindResult column_given = column_schema().bind(*column_group, &params_);
   column_name_ = column_group->name;
   column_where_ = column_group->where;
+  column_group_ = *column_group;
 
   std::set<std::string> names;
   std::vector<std::string> type_names = registry.names();
@@ -184,9 +194,23 @@ static void write_text(const std::filesystem::path& path, const std::string& tex
   if (!out.flush()) throw IoError(path.string(), "cannot write");
 }
 
-void Column::open_outputs() {
+void Column::initialize() {
+  if (initialized_) throw std::logic_error("Column::initialize called twice");
   prepare_restart();
+  for (auto& o : objects_.objects()) o->initialize(ctx_);
+  for (Connection* c : connections_) c->finish_initialize(ctx_);
+  if (restart_dir_.empty() && !params_.initializeFromCheckpointDir.empty()) {
+    // The warm start reads model state only, which needs no output: loaded before any output is opened.
+    register_state();
+    load_checkpoint(params_.initializeFromCheckpointDir, true);
+  }
+  initialized_ = true;
+}
+
+void Column::open_outputs() {
+  if (!initialized_) throw std::logic_error("Column::open_outputs before initialize");
   output_ = std::make_unique<OutputDirectory>(params_.outputPath, ctx_.comm->is_root());
+  output_->restrict_to(planned_files_);
   output_->open();
   ctx_.output = output_.get();
   if (ctx_.comm->is_root()) {
@@ -194,27 +218,17 @@ void Column::open_outputs() {
     write_text(output_->stage(params_.printParamsFilename), write_params_text(doc));
     write_text(output_->stage(params_.printParamsFilename + ".lua"), write_lua_text(doc));
   }
-}
-
-void Column::initialize() {
-  for (auto& o : objects_.objects()) o->initialize(ctx_);
-  for (Connection* c : connections_) c->finish_initialize(ctx_);
+  for (auto& o : objects_.objects()) o->open_outputs(ctx_);
+  // Declared again now that the outputs are open: their file positions are run state too.
   register_state();
   if (!restart_dir_.empty()) {
     // A restart continues: no initial output (the checkpoint's files already hold it).
     load_checkpoint(restart_dir_, false);
   } else {
-    if (!params_.initializeFromCheckpointDir.empty()) {
-      verify_checkpoint_directory(params_.initializeFromCheckpointDir, ctx_.comm);
-      load_checkpoint(params_.initializeFromCheckpointDir, true);
-    }
     StepInfo start{0, time_, params_.dt};
     for (Layer* l : layers_) l->write_output(start, ctx_);
     for (Connection* c : connections_) c->write_output(start, ctx_);
   }
-  if (options_.show_progress && ctx_.comm->is_root())
-    progress_ = std::make_unique<Progress>(time_, params_.stopTime, params_.progressInterval,
-                                           params_.writeProgressToErr ? stderr : stdout);
 }
 
 void Column::advance() {
@@ -257,6 +271,9 @@ void Column::advance() {
 void Column::run() {
   const long n = total_steps();
   ran_ = true;
+  if (options_.show_progress && ctx_.comm->is_root() && !progress_)
+    progress_ = std::make_unique<Progress>(time_, params_.stopTime, params_.progressInterval,
+                                           params_.writeProgressToErr ? stderr : stdout);
   while (step_ < n) {
     advance();
     if (!output_) continue;
@@ -283,8 +300,7 @@ void Column::run() {
 void Column::finish() {
   // The final state is a checkpoint (written by every rank together: the root gathers the tiles).
   if (output_ && ran_ && !params_.suppressLastOutput && stop_signal_ == 0) {
-    write_checkpoint(params_.lastCheckpointDir.empty() ? std::filesystem::path(params_.outputPath) / "Last"
-                                                       : std::filesystem::path(params_.lastCheckpointDir));
+    write_checkpoint(last_checkpoint_dir());
   }
   for (auto& o : objects_.objects()) o->finish(ctx_);
   if (output_) {
@@ -293,11 +309,19 @@ void Column::finish() {
   }
 }
 
-std::filesystem::path Column::checkpoint_path(long step) const {
+std::filesystem::path Column::checkpoint_parent() const {
   // Interrupted runs without checkpointWriteDir still keep their work, in <outputPath>/Checkpoints.
-  const std::filesystem::path parent = params_.checkpointWriteDir.empty()
-                                           ? std::filesystem::path(params_.outputPath) / "Checkpoints"
-                                           : std::filesystem::path(params_.checkpointWriteDir);
+  return params_.checkpointWriteDir.empty() ? std::filesystem::path(params_.outputPath) / "Checkpoints"
+                                            : std::filesystem::path(params_.checkpointWriteDir);
+}
+
+std::filesystem::path Column::last_checkpoint_dir() const {
+  return params_.lastCheckpointDir.empty() ? std::filesystem::path(params_.outputPath) / "Last"
+                                           : std::filesystem::path(params_.lastCheckpointDir);
+}
+
+std::filesystem::path Column::checkpoint_path(long step) const {
+  const std::filesystem::path parent = checkpoint_parent();
   int width = params_.checkpointIndexWidth;
   if (width < 0) width = int(std::to_string(std::max(total_steps(), 0L)).size());
   std::string digits = std::to_string(step);
@@ -349,8 +373,6 @@ void Column::check_shape(const std::filesystem::path& dir) const {
 }
 
 void Column::prepare_restart() {
-  if (params_.checkpointWrite && params_.checkpointWriteDir.empty())
-    throw ParamError(column_where_, column_name_, "checkpointWriteDir", "is required when checkpointWrite is true");
   if (options_.restart_newest) {
     if (params_.checkpointWriteDir.empty())
       throw ParamError(column_where_, column_name_, "checkpointWriteDir",
@@ -361,7 +383,11 @@ void Column::prepare_restart() {
   } else if (!options_.restart_dir.empty()) {
     restart_dir_ = options_.restart_dir;
   }
-  if (restart_dir_.empty()) return;
+  if (restart_dir_.empty()) {
+    if (!params_.initializeFromCheckpointDir.empty())
+      verify_checkpoint_directory(params_.initializeFromCheckpointDir, ctx_.comm);
+    return;
+  }
   verify_checkpoint_directory(restart_dir_, ctx_.comm);
   check_shape(restart_dir_);
 }

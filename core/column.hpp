@@ -10,6 +10,7 @@
 
 #include "core/column_params.hpp"
 #include "core/connection.hpp"
+#include "core/io/output_safety.hpp"
 #include "core/layer.hpp"
 #include "core/object_table.hpp"
 #include "core/probe.hpp"
@@ -42,10 +43,12 @@ class Column {
   Column(const ParamDocument& doc, const Registry& registry, ColumnOptions options, Communicator& comm);
   ~Column();
 
-  // Creates the output directory, writes the effective params (both syntaxes) and opens output files.
-  void open_outputs();
-  // Pass 5: initial values (after open_outputs when outputs are wanted).
+  // Pass 5, and every check that reads: the restart or warm-start checkpoint verified (and the warm start loaded),
+  // initial values, the first input frames, initial weights. Writes nothing (a dry run stops after it).
   void initialize();
+  // After initialize: creates the output directory, writes the effective params (both syntaxes), opens every object's
+  // output files, then continues them from the restart checkpoint or writes the initial outputs.
+  void open_outputs();
   // One step: t -> t + dt.
   void advance();
   // Steps until stopTime, or until SIGINT/SIGTERM (see stop_signal()), writing checkpoints when due.
@@ -72,6 +75,8 @@ class Column {
   // The effective parameters: the column and every object, defaults filled in, in file order.
   ParamDocument effective_params() const;
   std::string timers_report() const { return timers_.report(step_); }
+  // Where the run may write (output directory, checkpoint directories, every output file and who asks for it).
+  OutputPlan output_plan() const;
 
  private:
   void create(const ParamDocument& doc, const Registry& registry);
@@ -84,6 +89,10 @@ class Column {
   void register_state();
   void load_checkpoint(const std::filesystem::path& dir, bool warm);
   std::filesystem::path checkpoint_path(long step) const;
+  // checkpointWriteDir, else <outputPath>/Checkpoints (where a stop signal's checkpoint goes).
+  std::filesystem::path checkpoint_parent() const;
+  // lastCheckpointDir, else <outputPath>/Last.
+  std::filesystem::path last_checkpoint_dir() const;
 
   ColumnParams params_{};
   ColumnOptions options_;
@@ -111,11 +120,14 @@ class Column {
   long step_ = 0;
   std::string column_name_;
   SourceLocation column_where_;
+  ParamGroup column_group_;  // for the locations of its keys
+  std::vector<std::string> planned_files_;  // every output file, as checked; the only names the outputs accept
   std::unique_ptr<CheckpointRegistry> registry_;
   std::unique_ptr<CheckpointTrigger> trigger_;
   std::filesystem::path restart_dir_, last_checkpoint_;
   int stop_signal_ = 0;
-  bool ran_ = false;  // run() was called: dry runs write no final checkpoint
+  bool initialized_ = false;
+  bool ran_ = false;  // run() was called: a column that never stepped writes no final checkpoint
   std::string source_file_;
 };
 

@@ -24,7 +24,9 @@ const ParamSchema& column_schema() {
         .key("errorOnNotANumber", &P::errorOnNotANumber, false, "stop with an error when a layer holds NaN or inf")
         .key("verifyWrites", &P::verifyWrites, false, "accepted for OpenPV files; writes are always checked")
         .key("checkpointWrite", &P::checkpointWrite, false, "write checkpoints (the restart issue implements them)")
-        .key("checkpointWriteDir", &P::checkpointWriteDir, Nil, "directory of checkpoints")
+        .key("checkpointWriteDir", &P::checkpointWriteDir, Nil,
+             "directory of checkpoints; neither the output directory nor one containing it (a subdirectory of it "
+             "that no output file uses is fine)")
         .key("checkpointWriteTriggerMode", &P::checkpointWriteTriggerMode, std::string("step"),
              "what triggers a checkpoint", {one_of({"step", "time", "clock"})})
         .key("checkpointWriteStepInterval", &P::checkpointWriteStepInterval, 1.0, "steps between checkpoints",
@@ -42,7 +44,9 @@ const ParamSchema& column_schema() {
         .key("suppressNonplasticCheckpoints", &P::suppressNonplasticCheckpoints, false,
              "leave weights that do not learn out of checkpoints")
         .key("suppressLastOutput", &P::suppressLastOutput, false, "skip the final checkpoint")
-        .key("lastCheckpointDir", &P::lastCheckpointDir, Nil, "final checkpoint (default <outputPath>/Last)")
+        .key("lastCheckpointDir", &P::lastCheckpointDir, Nil,
+             "final checkpoint (default <outputPath>/Last); neither the output directory nor one containing it, and "
+             "apart from checkpointWriteDir")
         .key("initializeFromCheckpointDir", &P::initializeFromCheckpointDir, Nil,
              "warm start: load state from this checkpoint, then start at t = 0")
         .key("defaultInitializeFromCheckpointFlag", &P::defaultInitializeFromCheckpointFlag, true,

@@ -1,6 +1,7 @@
 // A connection: pre layer, post layer, channel and delay; deliver() adds its contribution into the post layer's
 // channel. Weight-holding types live in connections/.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,14 @@ void declare_accumulate_key(SchemaBuilder<P>& b) {
   });
 }
 
+// The kernels a connection delivers with (for the dry run's report): patch size, number of weights, and whether
+// they are its own (a clone shares its original's, so the memory estimate counts them once).
+struct WeightShape {
+  int nxp = 0, nyp = 0, nfp = 0;
+  long count = 0;
+  bool owned = true;
+};
+
 class Connection : public Object {
  public:
   Connection(const ParamGroup& group, const ConnectionParams& common);
@@ -82,6 +91,8 @@ class Connection : public Object {
   virtual void finish_initialize(const RunContext&) {}
   // Write weights if due.
   virtual void write_output(const StepInfo&, const RunContext&) {}
+  // The weights it delivers with; none for connections without (one-to-one types).
+  virtual std::optional<WeightShape> weight_shape() const { return std::nullopt; }
 
   std::vector<std::string> dependencies() const override;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;

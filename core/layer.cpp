@@ -119,12 +119,26 @@ void Layer::initialize(const RunContext& ctx) {
   for (auto& level : delay_ring_) level = a_;
   publish(ctx);
   next_write_time_ = common_.initialWriteTime;
-  if (ctx.output && common_.writeStep > 0) {
-    PvpType type = !common_.sparseLayer       ? PvpType::Dense
-                   : common_.writeSparseValues ? PvpType::SparseValues
-                                               : PvpType::SparseIndices;
-    writer_ = std::make_unique<ActivityWriter>(*ctx.output, name() + ".pvp", geometry_, type, *ctx.comm);
-  }
+}
+
+std::vector<OutputFile> Layer::output_files(const RunContext&) const {
+  if (common_.writeStep <= 0) return {};
+  return {{name() + ".pvp", "writeStep"}};
+}
+
+void Layer::open_outputs(const RunContext& ctx) {
+  if (!ctx.output || common_.writeStep <= 0) return;
+  PvpType type = !common_.sparseLayer       ? PvpType::Dense
+                 : common_.writeSparseValues ? PvpType::SparseValues
+                                             : PvpType::SparseIndices;
+  writer_ = std::make_unique<ActivityWriter>(*ctx.output, name() + ".pvp", geometry_, type, *ctx.comm);
+}
+
+std::size_t Layer::buffer_bytes() const {
+  std::size_t floats = v_.size() + a_.size() + initial_v_.size();
+  for (const auto& channel : gsyn_) floats += channel.size();
+  for (const auto& level : delay_ring_) floats += level.size();
+  return floats * sizeof(float);
 }
 
 void Layer::register_state(CheckpointRegistry& r, const RunContext&) {

@@ -83,8 +83,13 @@ class Layer : public Object {
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   void allocate(const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
+  // NAME.pvp when writeStep > 0.
+  std::vector<OutputFile> output_files(const RunContext& ctx) const override;
+  void open_outputs(const RunContext& ctx) override;
   void finish(const RunContext& ctx) override;
   std::vector<std::string> dependencies() const override;
+  // Bytes of this rank's state buffers (V, A, GSyn, delay levels), for the dry run's memory estimate.
+  std::size_t buffer_bytes() const;
   // V, A, the delay levels and head (model state); next write time and activity file position (run state).
   void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
   bool initialize_from_checkpoint() const override { return common_.initializeFromCheckpointFlag; }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/io/output_safety.hpp"
 #include "core/run_context.hpp"
 #include "params/param_group.hpp"
 #include "params/param_schema.hpp"
@@ -38,8 +39,13 @@ class Object {
   virtual void resolve(ObjectTable&, const RunContext&) {}
   // Pass 4: allocate buffers.
   virtual void allocate(const RunContext&) {}
-  // Pass 5: initial values.
+  // Pass 5: initial values (reads inputs; writes nothing).
   virtual void initialize(const RunContext&) {}
+  // The files this object writes in the output directory (relative names, each with the key that asks for it), as
+  // its params say. The column checks them all before anything is written, and they are the only names it may stage.
+  virtual std::vector<OutputFile> output_files(const RunContext&) const { return {}; }
+  // Opens those files: after every object is initialised and every check has passed (ctx.output is set).
+  virtual void open_outputs(const RunContext&) {}
   // After the last step: flush and close outputs.
   virtual void finish(const RunContext&) {}
   // Declares the state a checkpoint keeps (after initialize); declared once, written and read by the Checkpointer.

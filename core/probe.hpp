@@ -20,6 +20,8 @@ class Probe : public Object {
   const std::vector<double>& values() const { return values_; }
   // The ColumnEnergyProbe this probe adds into (empty: none); values() already carry the coefficient.
   virtual std::string energy_probe_name() const { return {}; }
+  // What it reads, for the dry run's report: "layer V1", "probe Energy", "the sum of a, b".
+  virtual std::string target_description() const { return {}; }
 
  protected:
   std::vector<double> values_;

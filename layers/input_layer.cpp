@@ -253,7 +253,19 @@ void InputLayer::initialize_state(const RunContext&) {
 void InputLayer::initialize(const RunContext& ctx) {
   Layer::initialize(ctx);
   timestamps_.reset();
-  if (input_.writeFrameToTimestamp && input_.displayPeriod > 0 && ctx.output && ctx.output->writer()) {
+}
+
+bool InputLayer::writes_timestamps() const { return input_.writeFrameToTimestamp && input_.displayPeriod > 0; }
+
+std::vector<OutputFile> InputLayer::output_files(const RunContext& ctx) const {
+  std::vector<OutputFile> files = Layer::output_files(ctx);
+  if (writes_timestamps()) files.push_back({"timestamps/" + name() + ".txt", "writeFrameToTimestamp"});
+  return files;
+}
+
+void InputLayer::open_outputs(const RunContext& ctx) {
+  Layer::open_outputs(ctx);
+  if (writes_timestamps() && ctx.output && ctx.output->writer()) {
     auto path = ctx.output->stage("timestamps/" + name() + ".txt");
     timestamps_ = std::make_unique<std::ofstream>(path);
     if (!*timestamps_) throw IoError(path.string(), "cannot create the timestamp file of layer \"" + name() + "\"");

@@ -134,6 +134,9 @@ class InputLayer : public Layer {
 
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
+  // The layer's PVP file and, with writeFrameToTimestamp, timestamps/NAME.txt.
+  std::vector<OutputFile> output_files(const RunContext& ctx) const override;
+  void open_outputs(const RunContext& ctx) override;
   void finish(const RunContext& ctx) override;
   // Adds the timestamp file's position to the layer's state.
   void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
@@ -162,6 +165,8 @@ class InputLayer : public Layer {
     std::vector<float> values;  // the whole layer [y][x][f], after placement, normalisation and padding
   };
   void show_frame(long frame);
+  // writeFrameToTimestamp, for an input that changes frames.
+  bool writes_timestamps() const;
   const std::vector<float>& prepared(int index);
   void prepare(const Image& source, std::vector<float>& out) const;
   const std::vector<int>& permutation(long pass) const;

@@ -37,6 +37,7 @@ class TimeScaleProbeBase : public BaseProbe, public TimeScaleSource {
 
   std::vector<std::string> dependencies() const override;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
+  std::string target_description() const override { return "probe " + params_.targetName; }
   void allocate(const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
   // New timescales from the target's raw values (the energy after the last step), or a reset when triggered.

@@ -37,6 +37,16 @@ void BaseProbe::initialize(const RunContext& ctx) {
   raw_.assign(std::size_t(ctx.nbatch), 0.0);
   values_.assign(std::size_t(ctx.nbatch), 0.0);
   refreshed_step_ = -1;
+}
+
+std::vector<OutputFile> BaseProbe::output_files(const RunContext& ctx) const {
+  std::vector<OutputFile> files;
+  if (!common_.textOutputFlag || common_.probeOutputFile.empty()) return files;
+  for (int b : output_batches(ctx)) files.push_back({batch_element_file_name(common_.probeOutputFile, b), "probeOutputFile"});
+  return files;
+}
+
+void BaseProbe::open_outputs(const RunContext& ctx) {
   if (ctx.output && ctx.comm->is_root() && common_.textOutputFlag && !common_.probeOutputFile.empty())
     output_.open(*ctx.output, common_.probeOutputFile, output_batches(ctx), header());
 }

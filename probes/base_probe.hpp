@@ -19,8 +19,11 @@ class BaseProbe : public Probe {
   std::string energy_probe_name() const override { return common_.energyProbe; }
   std::vector<std::string> dependencies() const override;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
-  // Values start at zero (what a timescale probe reads before the first step) and the files open.
+  // Values start at zero (what a timescale probe reads before the first step).
   void initialize(const RunContext& ctx) override;
+  // probeOutputFile per output batch element, as <name>_batchElement_<b><ext> (with textOutputFlag).
+  std::vector<OutputFile> output_files(const RunContext& ctx) const override;
+  void open_outputs(const RunContext& ctx) override;
   void finish(const RunContext& ctx) override;
   // The latest values and the output files' positions (run state).
   void register_state(CheckpointRegistry& r, const RunContext& ctx) override;

@@ -13,6 +13,12 @@ const char* const ColumnEnergyProbe::kDoc =
 
 void ColumnEnergyProbe::declare(SchemaBuilder<Params>& b) { declare_probe_keys(b); }
 
+std::string ColumnEnergyProbe::target_description() const {
+  std::string names;
+  for (const BaseProbe* m : members_) names += (names.empty() ? "" : ", ") + m->name();
+  return "the sum of " + (names.empty() ? std::string("no probes") : names);
+}
+
 void ColumnEnergyProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
   BaseProbe::resolve(objects, ctx);
   // An energy probe may itself join another; a loop of them would have no value to start from.

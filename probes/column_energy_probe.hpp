@@ -22,6 +22,7 @@ class ColumnEnergyProbe : public Typed<ColumnEnergyProbe, ProbeParams, BaseProbe
 
   // The probes whose energyProbe names this one, by name.
   const std::vector<BaseProbe*>& members() const { return members_; }
+  std::string target_description() const override;
 
  protected:
   void compute(const StepInfo& s, const RunContext& ctx) override;

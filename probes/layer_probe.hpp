@@ -10,6 +10,7 @@ class LayerProbe : public BaseProbe {
   std::vector<std::string> dependencies() const override;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   const Layer& target() const { return *target_; }
+  std::string target_description() const override { return "layer " + target_name_; }
 
  private:
   std::string target_name_;

@@ -1,9 +1,9 @@
 // Keys every probe type shares (output, trigger, energy-probe membership), and those of layer and norm probes,
 // each declared once for all types.
 #pragma once
-#include <filesystem>
 #include <string>
 
+#include "core/io/output_safety.hpp"
 #include "params/param_schema.hpp"
 
 namespace spv {
@@ -30,10 +30,10 @@ struct NormProbeParams : LayerProbeParams {
 template <class P>
 void declare_probe_keys(SchemaBuilder<P>& b, bool with_coefficient = true) {
   using namespace checks;
+  // The output-safety rule for file names (an empty name writes nothing), checked here to point at the key early.
   auto relative_path = [](const ParamValue& v) {
-    return std::filesystem::path(v.as_string()).is_absolute()
-               ? std::string("must be relative to the output directory (outputPath)")
-               : std::string();
+    const std::string& file = v.as_string();
+    return file.empty() ? std::string() : output_file_problem(file);
   };
   b.key("message", &P::message, Nil, "text before each line of the layouts that have one (StatsProbe, PointProbe)")
       .key("textOutputFlag", &P::textOutputFlag, true, "write the probe's text files")

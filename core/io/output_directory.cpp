@@ -1,9 +1,11 @@
 #include "core/io/output_directory.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <system_error>
 
 #include "core/errors.hpp"
+#include "core/io/output_safety.hpp"
 
 namespace spv {
 
@@ -51,7 +53,15 @@ void OutputDirectory::open() {
   done_ = false;
 }
 
+void OutputDirectory::restrict_to(const std::vector<std::string>& names) {
+  restricted_ = true;
+  allowed_.clear();
+  for (const std::string& n : names) allowed_.insert(normal_output_file(n));
+}
+
 fs::path OutputDirectory::stage(const std::string& relative) {
+  if (restricted_ && !allowed_.count(normal_output_file(relative)))
+    throw std::logic_error("an object writes \"" + relative + "\" into the output directory without declaring it");
   if (std::find(live_.begin(), live_.end(), relative) != live_.end()) return dir_ / relative;
   const fs::path part = dir_ / (relative + ".part");
   if (!writer_) return part;

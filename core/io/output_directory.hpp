@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ class OutputDirectory {
 
   const std::filesystem::path& dir() const { return dir_; }
   bool writer() const { return writer_; }
+  // From now on stage() and resume() accept only these names (relative, compared in normal form): the files the run
+  // declared and checked (core/io/output_safety.hpp). Another name is a bug, refused (std::logic_error) unwritten.
+  void restrict_to(const std::vector<std::string>& names);
   // Creates the directory if needed (remembering whether this run created it). Call after validation.
   void open();
   // The temporary path to write `relative` into (dir/"<relative>.part", parent subdirectories created); the final
@@ -41,6 +45,8 @@ class OutputDirectory {
   std::filesystem::path dir_;
   bool writer_;
   bool opened_ = false, created_ = false, done_ = false;
+  bool restricted_ = false;
+  std::set<std::string> allowed_;
   std::vector<std::string> staged_;
   std::vector<std::string> live_;  // committed by commit_live() and still written in place
   std::vector<std::filesystem::path> created_dirs_;  // outermost first, uncommitted

@@ -110,8 +110,8 @@ TEST_CASE("a device run checkpoints and restarts into the CPU run's state", "[re
     options.output_path = (dir / out).string();
     options.restart_dir = restart;
     auto c = std::make_unique<Column>(load_params_file(src + "/tests/cuda/tutorial_gpu.lua"), registry, options, comm);
-    c->open_outputs();
     c->initialize();
+    c->open_outputs();
     return c;
   };
   {

@@ -287,8 +287,8 @@ return {
 }
 )");
   test::ColumnRun run(dir / "out.lua");
-  run.column->open_outputs();
   run.column->initialize();
+  run.column->open_outputs();
   run.column->run();
   run.column->finish();
   const WeightStore& w = run.get<HyPerConnBase>("Dict").weights();

@@ -68,6 +68,7 @@ struct InputRig {
     layer->require_halo(halo);
     layer->allocate(ctx);
     layer->initialize(ctx);
+    layer->open_outputs(ctx);
     return *layer;
   }
   // The step ending at t = step * dt.

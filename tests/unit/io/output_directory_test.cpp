@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
+
 #include "core/io/output_directory.hpp"
 #include "tests/unit/io/io_test_support.hpp"
 
@@ -119,4 +121,15 @@ TEST_CASE("an output path that is a file is an IoError", "[output][errors]") {
   CHECK_THROWS_AS(out.open(), IoError);
   OutputDirectory below(tmp / "file" / "run", true);
   CHECK_THROWS_AS(below.open(), IoError);
+}
+
+TEST_CASE("restrict_to: only the declared names may be staged, compared in normal form", "[output][safety]") {
+  TempDir tmp;
+  OutputDirectory out(tmp / "run", true);
+  out.restrict_to({"V1.pvp", "probes/e_batchElement_0.txt"});
+  CHECK(out.stage("V1.pvp") == tmp / "run" / "V1.pvp.part");
+  CHECK_NOTHROW(out.stage("./probes//e_batchElement_0.txt"));
+  CHECK_THROWS_AS(out.stage("other.txt"), std::logic_error);
+  CHECK_FALSE(fs::exists(tmp / "run" / "other.txt.part"));
+  out.rollback();
 }

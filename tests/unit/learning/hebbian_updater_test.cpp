@@ -164,8 +164,8 @@ TEST_CASE("the weight file holds the learned weights", "[learning]") {
   LocalCommunicator comm;
   const Registry registry = default_registry();
   Column column(load_params_file((t.dir / "net.lua").string()), registry, options, comm);
-  column.open_outputs();
   column.initialize();
+  column.open_outputs();
   column.run();
   column.finish();
   REQUIRE(count_weight_frames(dir / "out" / "Dict.pvp") == 3);  // t = 0, 1, 2

@@ -132,8 +132,8 @@ TEST_CASE("a code inferred from one modality reconstructs the other (linked dict
   test::write_file(dir / "learn.lua", network(true, learn_stop));
   {
     test::ColumnRun run(dir / "learn.lua");
-    run.column->open_outputs();
     run.column->initialize();
+    run.column->open_outputs();
     run.column->run();
     run.column->finish();
   }

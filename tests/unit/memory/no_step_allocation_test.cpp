@@ -36,8 +36,8 @@ struct OutputRun {
     options.output_path = out.string();
     options.threads = threads;
     column = std::make_unique<Column>(load_params_file(params_file.string()), registry, options, comm);
-    column->open_outputs();
     column->initialize();
+    column->open_outputs();
   }
 };
 

@@ -96,12 +96,13 @@ class Net {
     l.require_halo(halo);
     return l;
   }
-  // Runs resolve, allocate and initialize over the objects in the order they were added.
+  // Runs resolve, allocate, initialize and open_outputs over the objects in the order they were added.
   void build(OutputDirectory* output = nullptr) {
     ctx_.output = output;
     for (auto& o : objects_.objects()) o->resolve(objects_, ctx_);
     for (auto& o : objects_.objects()) o->allocate(ctx_);
     for (auto& o : objects_.objects()) o->initialize(ctx_);
+    for (auto& o : objects_.objects()) o->open_outputs(ctx_);
   }
   template <class T>
   T& get(const std::string& name) {

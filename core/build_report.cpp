@@ -1,0 +1,91 @@
+#include "core/build_report.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "core/column.hpp"
+
+namespace spv {
+
+namespace {
+
+template <class T>
+std::vector<const T*> objects_of(const Column& column) {
+  std::vector<const T*> found;
+  for (const auto& o : column.objects().objects())
+    if (const auto* t = dynamic_cast<const T*>(o.get())) found.push_back(t);
+  std::sort(found.begin(), found.end(), [](const T* a, const T* b) { return a->name() < b->name(); });
+  return found;
+}
+
+// Rows of (name, type, details) with the first two columns aligned.
+std::string table(const std::string& title, const std::vector<std::vector<std::string>>& rows) {
+  std::size_t w0 = 0, w1 = 0;
+  for (const auto& r : rows) {
+    w0 = std::max(w0, r[0].size());
+    w1 = std::max(w1, r[1].size());
+  }
+  std::string out = title + " (" + std::to_string(rows.size()) + "):\n";
+  for (const auto& r : rows)
+    out += "  " + r[0] + std::string(w0 - r[0].size() + 2, ' ') + r[1] + std::string(w1 - r[1].size() + 2, ' ') + r[2] +
+           "\n";
+  return out;
+}
+
+std::string mib(std::size_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f MiB", double(bytes) / (1024.0 * 1024.0));
+  return text;
+}
+
+}  // namespace
+
+MemoryEstimate estimate_memory(const Column& column) {
+  MemoryEstimate m;
+  for (const Layer* l : objects_of<Layer>(column)) m.layer_bytes += l->buffer_bytes();
+  for (const Connection* c : objects_of<Connection>(column))
+    if (const auto w = c->weight_shape(); w && w->owned) m.weight_bytes += std::size_t(w->count) * sizeof(float);
+  return m;
+}
+
+std::string build_report(const Column& column) {
+  const RunContext& ctx = column.context();
+  std::vector<std::vector<std::string>> rows;
+  for (const Layer* l : objects_of<Layer>(column)) {
+    const LayerGeometry& g = l->geometry();
+    rows.push_back({l->name(), l->type(),
+                    std::to_string(g.nx_global) + " x " + std::to_string(g.ny_global) + " x " + std::to_string(g.nf) +
+                        ", batch " + std::to_string(g.nbatch_global)});
+  }
+  std::string out = table("layers (nx x ny x nf, batch)", rows);
+  rows.clear();
+  for (const Connection* c : objects_of<Connection>(column)) {
+    std::string details = c->pre().name() + " -> " + c->post().name();
+    if (const auto w = c->weight_shape())
+      details += ", patch " + std::to_string(w->nxp) + " x " + std::to_string(w->nyp) + " x " + std::to_string(w->nfp) +
+                 ", " + std::to_string(w->count) + " weights" + (w->owned ? "" : " (shared with its original)");
+    else
+      details += ", one to one, no weights";
+    rows.push_back({c->name(), c->type(), details});
+  }
+  out += table("connections (pre -> post, patch nxp x nyp x nfp, weights)", rows);
+  rows.clear();
+  for (const Probe* p : objects_of<Probe>(column)) {
+    std::string files;
+    for (const OutputFile& f : p->output_files(ctx)) files += (files.empty() ? "" : ", ") + f.name;
+    const std::string target = p->target_description();
+    rows.push_back({p->name(), p->type(), (target.empty() ? "-" : target) + "; " + (files.empty() ? "no file" : files)});
+  }
+  out += table("probes (target; output files)", rows);
+  const OutputPlan plan = column.output_plan();
+  out += "output directory: " + plan.output_dir.string() + " (" + std::to_string(plan.files.size()) +
+         " files when run; this dry run wrote none)\n";
+  const MemoryEstimate m = estimate_memory(column);
+  out += "memory: " + mib(m.total()) + " (" + std::to_string(m.total()) + " bytes: layer buffers " +
+         std::to_string(m.layer_bytes) + ", weights " + std::to_string(m.weight_bytes) + ")";
+  if (ctx.comm->size() > 1) out += " on rank 0 (its tiles and batch slice; weights are whole on every rank)";
+  return out + "\n";
+}
+
+}  // namespace spv
