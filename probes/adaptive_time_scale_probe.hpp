@@ -55,6 +55,8 @@ class AdaptiveTimeScaleProbe : public BaseProbe, public TimeScaleSource {
   AdaptiveTimeScaleProbe(const ParamGroup& group, const Params& p, const TimeScaleSettings& settings);
   void compute(const StepInfo&, const RunContext&) override {}
   void write(const StepInfo& s) override;
+  // Names the values of write's records, in either layout (comma-separated, or the two lines with field names).
+  std::string header() const override { return "time,index,timeScale,timeScaleTrue,timeScaleMax"; }
 
  private:
   Params params_;
