@@ -457,6 +457,11 @@ class PVPFile:
     def close(self):
         self._file.close()
 
+    def __del__(self):
+        f = getattr(self, "_file", None)
+        if f is not None:
+            f.close()
+
     def __enter__(self):
         return self
 
