@@ -146,7 +146,7 @@ void ConvConnection::deliver_on_device() {
 }
 
 std::vector<OutputFile> ConvConnection::output_files(const RunContext&) const {
-  if (common().writeStep <= 0) return {};
+  if (conv_params_.writeStep < 0) return {};
   return {{name() + ".pvp", "writeStep"}};
 }
 

@@ -55,6 +55,8 @@ class TimeScaleProbeBase : public BaseProbe, public TimeScaleSource {
   virtual TimeScaleSettings settings() const = 0;
   void compute(const StepInfo&, const RunContext&) override {}
   void write(const StepInfo& s) override;
+  // Names the values of write's records, in either layout (comma-separated, or the two lines with field names).
+  std::string header() const override { return "time,index,timeScale,timeScaleTrue,timeScaleMax"; }
 
  private:
   const AdaptiveTimeScaleParams& params_;  // a view of the concrete type's params

@@ -45,8 +45,9 @@ class BaseProbe : public Probe {
   virtual void compute(const StepInfo& s, const RunContext& ctx) = 0;
   // Writes this step's lines through output(); called on every rank, only the root's files are open.
   virtual void write(const StepInfo& s) = 0;
-  // First line of each file; empty for none.
-  virtual std::string header() const { return {}; }
+  // First line of each file: the names of the values of write's lines, comma-separated (docs/probe-format.md).
+  // Every probe type names its columns, so every probe file has one format: a header line, then data lines.
+  virtual std::string header() const = 0;
   // Global batch elements that get a file (default: all).
   virtual std::vector<int> output_batches(const RunContext& ctx) const;
 

@@ -27,6 +27,8 @@ class NormProbe : public LayerProbe {
 
   void compute(const StepInfo& s, const RunContext& ctx) override;
   void write(const StepInfo& s) override;
+  // Names the columns of write's lines: time, batch element, neurons counted, the norm.
+  std::string header() const override { return "time,index,neurons,norm"; }
 
  private:
   std::string mask_name_;

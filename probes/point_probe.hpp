@@ -24,6 +24,8 @@ class PointProbe : public Typed<PointProbe, PointParams, LayerProbe> {
  protected:
   void compute(const StepInfo& s, const RunContext& ctx) override;
   void write(const StepInfo& s) override;
+  // Names the values of write's lines "[message:] t=... V=... a=...".
+  std::string header() const override { return "time,V,a"; }
   std::vector<int> output_batches(const RunContext&) const override { return {params().batchLoc}; }
 
  private:

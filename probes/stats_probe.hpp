@@ -45,6 +45,8 @@ class StatsProbeBase : public LayerProbe {
  protected:
   void compute(const StepInfo& s, const RunContext& ctx) override;
   void write(const StepInfo& s) override;
+  // Names the values of write's "key==value" lines, in their order (Avg may carry " Hz (/dt ms)").
+  std::string header() const override { return "time,index,N,Total,Min,Avg,Max,sigma,nnz"; }
 
  private:
   const StatsParams& params_;  // a view of the concrete type's params

@@ -58,6 +58,7 @@ TEST_CASE("timescale follows the energy of the previous steps and resets on the 
   net.finish();
   out.commit();
   CHECK(read_file(dir.path() / "timescales_batchElement_0.txt") ==
+        "time,index,timeScale,timeScaleTrue,timeScaleMax\n"
         "1.000000, 0, 1.00000000, -1.00000000, 2.00000000\n"    // trigger: -1 equals the initial -1
         "2.000000, 0, 1.00000000, 100.00000000, 2.00000000\n"   // previous -1 <= 0: reset
         "3.000000, 0, 2.00000000, 90.00000000, 2.50000000\n"    // 0.5 * 100 / 10 = 5, capped at 2
@@ -77,11 +78,13 @@ TEST_CASE("timescale lines with field names (OpenPV's default)", "[probes][times
   net.finish();
   out.commit();
   CHECK(read_file(dir.path() / "timescales_batchElement_0.txt") ==
+        "time,index,timeScale,timeScaleTrue,timeScaleMax\n"
         "sim_time = 1.000000\n"
         "\tbatch = 0, timeScale = 1.00000000, timeScaleTrue = -1.00000000, timeScaleMax = 2.00000000\n");
 }
 
-TEST_CASE("KneeTimeScaleProbe with the LCA tutorial's keys writes FORMATS.md's first line", "[probes][timescale]") {
+TEST_CASE("KneeTimeScaleProbe with the LCA tutorial's keys writes the header line and FORMATS.md's first line",
+          "[probes][timescale]") {
   TempDir dir;
   OutputDirectory out(dir.path(), true);
   Net net(3, 2, 1);
@@ -108,6 +111,7 @@ TEST_CASE("KneeTimeScaleProbe with the LCA tutorial's keys writes FORMATS.md's f
   net.finish();
   out.commit();
   CHECK(read_file(dir.path() / "AdaptiveTimeScales_batchElement_0.txt") ==
+        "time,index,timeScale,timeScaleTrue,timeScaleMax\n"
         "1.000000, 0, 0.05000000, -1.00000000, 0.06000000\n");
   auto effective = net.get<Object>("AdaptiveTimeScales").effective_params();
   REQUIRE(effective.find("writeTimeScaleFieldnames") != nullptr);

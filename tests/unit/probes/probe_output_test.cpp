@@ -63,7 +63,7 @@ void run(Net& net, long steps) {
 
 }  // namespace
 
-TEST_CASE("norm and energy files: OpenPV's layouts, one file per batch element, from the first step",
+TEST_CASE("norm and energy files: a header line, then OpenPV's lines, one file per batch element, from the first step",
           "[probes][output]") {
   TempDir dir;
   OutputDirectory out(dir.path(), true);
@@ -74,9 +74,11 @@ TEST_CASE("norm and energy files: OpenPV's layouts, one file per batch element, 
   out.commit();
   // The norm file shows the norm itself; the energy adds it times the coefficient.
   CHECK(read_file(dir.path() / "norms/residual_batchElement_0.txt") ==
+        "time,index,neurons,norm\n"
         " 1.000, 0,       12, 3.000000\n"
         " 2.000, 0,       12, 3.000000\n");
   CHECK(read_file(dir.path() / "norms/residual_batchElement_1.txt") ==
+        "time,index,neurons,norm\n"
         " 1.000, 1,       12, 27.000000\n"
         " 2.000, 1,       12, 27.000000\n");
   CHECK(read_file(dir.path() / "energy_batchElement_0.txt") ==
@@ -98,6 +100,7 @@ TEST_CASE("a triggered probe writes only on the steps its trigger fires", "[prob
   run(net, 5);
   out.commit();
   CHECK(read_file(dir.path() / "norms/residual_batchElement_0.txt") ==
+        "time,index,neurons,norm\n"
         " 2.000, 0,       12, 3.000000\n"
         " 4.000, 0,       12, 3.000000\n");
   // The energy, untriggered, still writes every step with its member's current value.
@@ -116,6 +119,7 @@ TEST_CASE("triggerOffset looks ahead of the trigger layer", "[probes][output]") 
   run(net, 4);
   out.commit();
   CHECK(read_file(dir.path() / "norms/residual_batchElement_0.txt") ==
+        "time,index,neurons,norm\n"
         " 1.000, 0,       12, 3.000000\n"
         " 3.000, 0,       12, 3.000000\n");
 }

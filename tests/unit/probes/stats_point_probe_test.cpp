@@ -38,8 +38,10 @@ TEST_CASE("StatsProbe: count, total, min, mean, max, sigma and non-zero count of
   net.finish();
   out.commit();
   CHECK(read_file(dir.path() / "a_batchElement_0.txt") ==
+        "time,index,N,Total,Min,Avg,Max,sigma,nnz\n"
         "t==   1.0 b==0 N==4 Total==2.000000 Min==-2.000000 Avg==0.500000 Max==3.000000 sigma==1.802776 nnz==3\n");
   CHECK(read_file(dir.path() / "v_batchElement_0.txt") ==
+        "time,index,N,Total,Min,Avg,Max,sigma,nnz\n"
         "membrane:t==   1.0 b==0 N==4 Total==1.000000 Min==0.250000 Avg==0.250000 Max==0.250000 sigma==0.000000 "
         "nnz==4\n");
 }
@@ -106,7 +108,7 @@ TEST_CASE("PointProbe reads one neuron's V and A in global coordinates", "[probe
   CHECK(p.values() == std::vector<double>{-11.0 / 8, 11.0});
   net.finish();
   out.commit();
-  CHECK(read_file(dir.path() / "point_batchElement_1.txt") == "here: t=1.0 V=-1.37500 a=11.00000\n");
+  CHECK(read_file(dir.path() / "point_batchElement_1.txt") == "time,V,a\nhere: t=1.0 V=-1.37500 a=11.00000\n");
   CHECK_FALSE(std::filesystem::exists(dir.path() / "point_batchElement_0.txt"));
 }
 
