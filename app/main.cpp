@@ -75,6 +75,7 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   options.show_progress = !cl.quiet && !cl.dry_run && comm.is_root();
   options.restart_dir = cl.checkpoint_dir;
   options.restart_newest = cl.restart_newest;
+  options.warnings = comm.is_root() ? &std::cerr : nullptr;
   // -d: this rank's GPU; asking for one that cannot be used is an error, never a silent CPU run.
   spv::GpuBackendChoice gpu;
   if (!cl.devices.empty()) {

@@ -84,7 +84,7 @@ void ConvConnection::allocate(const RunContext& ctx) {
 
 void ConvConnection::initialize(const RunContext& ctx) {
   Connection::initialize(ctx);
-  next_write_time_ = conv_params_.initialWriteTime;
+  write_schedule_ = WriteSchedule(conv_params_.writeStep, conv_params_.initialWriteTime);
   file_started_ = false;
 }
 
@@ -156,16 +156,14 @@ std::optional<WeightShape> ConvConnection::weight_shape() const {
 }
 
 void ConvConnection::write_output(const StepInfo& s, const RunContext& ctx) {
-  const double step = conv_params_.writeStep;
-  if (step < 0 || s.time + 0.5 * s.dt < next_write_time_) return;
+  if (!write_schedule_.due(s.time, s.dt)) return;
   if (ctx.output && ctx.output->writer()) {
     refresh_weights();
     write_shared_weights(ctx.output->stage(name() + ".pvp"), to_shared_weights(weights(), geometry_, s.time),
                          file_started_, conv_params_.writeCompressedWeights);
     file_started_ = true;
   }
-  if (step > 0)
-    while (next_write_time_ <= s.time + 0.5 * s.dt) next_write_time_ += step;
+  write_schedule_.advance(s.time, s.dt);
 }
 
 }  // namespace spv
@@ -173,7 +171,7 @@ void ConvConnection::write_output(const StepInfo& s, const RunContext& ctx) {
 namespace spv {
 
 void ConvConnection::register_state(CheckpointRegistry& r, const RunContext& ctx) {
-  r.add_value("nextWriteTime", next_write_time_, EntryKind::Run);
+  r.add_value("nextWriteTime", write_schedule_.next_time(), EntryKind::Run);
   if (conv_params_.writeStep < 0 || !ctx.output) return;
   OutputDirectory* out = ctx.output;
   r.add_custom(

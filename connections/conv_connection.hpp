@@ -13,6 +13,7 @@
 #include "core/kernels/backend.hpp"
 #include "connections/weight_store.hpp"
 #include "core/connection.hpp"
+#include "core/write_schedule.hpp"
 
 namespace spv {
 
@@ -40,20 +41,13 @@ void declare_conv_connection_keys(SchemaBuilder<P>& b) {
               "(oneDNN's dense convolution, needs a build with libdnnl-dev; rounds differently, within 1e-6). With "
               "receiveGpu: auto gathers over the active pre neurons (the CPU's bits), library is cuDNN");
   declare_accumulate_key(b);
-  b.key("writeStep", &P::writeStep, -1.0, "write weights every writeStep time units; -1: never")
-      .key("initialWriteTime", &P::initialWriteTime, 0.0, "time of the first weight write", {non_negative()})
+  b.key("writeStep", &P::writeStep, -1.0, "write weights every writeStep time units; 0: every step; negative: never",
+        {checks::finite()})
+      .key("initialWriteTime", &P::initialWriteTime, 0.0,
+           "time of the first weight write (a negative one moves forward by whole writeSteps)", {checks::finite()})
       .key("writeCompressedWeights", &P::writeCompressedWeights, false, "write weights as bytes (PVP datatype 1)");
 }
 
-// The writeStep rule of every type that writes weights: positive, or -1 for never (as for layers).
-template <class P>
-void declare_write_step_check(SchemaBuilder<P>& b) {
-  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
-    if (p.writeStep == 0 || (p.writeStep < 0 && p.writeStep != -1))
-      return {"writeStep", "writeStep must be positive, or -1 for never"};
-    return {"", ""};
-  });
-}
 
 class ConvConnection : public Connection {
  public:
@@ -78,7 +72,7 @@ class ConvConnection : public Connection {
   void deliver(const StepInfo& s) override;
   bool delivers_with_kernels() const override { return true; }
   void write_output(const StepInfo& s, const RunContext& ctx) override;
-  // NAME.pvp when writeStep > 0.
+  // NAME.pvp when writeStep >= 0.
   std::vector<OutputFile> output_files(const RunContext& ctx) const override;
   std::optional<WeightShape> weight_shape() const override;
   // Whether weights() is this connection's own store (a clone delivers with its original's).
@@ -115,7 +109,7 @@ class ConvConnection : public Connection {
   const WeightStore* uploaded_store_ = nullptr;
   std::uint64_t uploaded_version_ = 0;
   DeliveryMode device_mode_ = DeliveryMode::Sparse;
-  double next_write_time_ = 0.0;
+  WriteSchedule write_schedule_;
   bool file_started_ = false;
 };
 

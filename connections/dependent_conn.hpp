@@ -26,7 +26,6 @@ void declare_dependent_conn_keys(SchemaBuilder<P>& b) {
     if (!p.sharedWeights) return {"sharedWeights", "non-shared weights are not supported yet"};
     return {"", ""};
   });
-  declare_write_step_check(b);
 }
 
 class DependentConn : public ConvConnection {

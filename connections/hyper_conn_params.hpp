@@ -140,7 +140,6 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
       return {"weightUpdatePeriod", "cannot be set together with triggerLayerName; set only one of them"};
     return {"", ""};
   });
-  declare_write_step_check(b);
 }
 
 }  // namespace spv

@@ -19,6 +19,7 @@
 #include "core/io/output_directory.hpp"
 #include "core/io/output_safety.hpp"
 #include "core/progress.hpp"
+#include "params/openpv_keys.hpp"
 #include "params/params_writer.hpp"
 
 namespace spv {
@@ -99,6 +100,9 @@ void Column::create(const ParamDocument& doc, const Registry& registry) {
     if (&g == column_group) continue;
     const TypeInfo* info = registry.find(g.type);
     if (!info) {
+      if (const OpenPvType* openpv = find_openpv_type(g.type))
+        throw ParamError(g.location_of("groupType"), g.name, "groupType",
+                         "group type \"" + g.type + "\": " + openpv->why);
       std::string hint = did_you_mean(g.type, type_names);
       throw ParamError(g.location_of("groupType"), g.name, "groupType",
                        "unknown group type \"" + g.type + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
@@ -106,8 +110,38 @@ void Column::create(const ParamDocument& doc, const Registry& registry) {
     objects_.add(info->make(with_column_default_flag(g, info->schema, *column_group, column_given,
                                                      params_.defaultInitializeFromCheckpointFlag)));
   }
+  std::vector<const BindResult*> bindings{&column_given};
+  for (const auto& o : objects_.objects()) bindings.push_back(o->binding());
+  report_params_warnings(bindings);
   if (!options_.output_path.empty()) params_.outputPath = options_.output_path;
   if (options_.seed) params_.randomSeed = double(*options_.seed);
+}
+
+// Legacy spellings and OpenPV keys without effect: each key reported once, with how many groups gave it; with
+// errorOnUnusedParam the first such key is an error, as in OpenPV.
+void Column::report_params_warnings(const std::vector<const BindResult*>& bindings) {
+  std::map<std::string, int> groups_per_key;
+  std::vector<std::string> legacy;
+  for (const BindResult* b : bindings) {
+    if (!b) continue;
+    for (const auto& w : b->warnings)
+      if (std::find(legacy.begin(), legacy.end(), w) == legacy.end()) legacy.push_back(w);
+    for (const ParamNotice& n : b->no_effect)
+      if (groups_per_key[n.key]++ == 0) no_effect_keys_.push_back(n);
+  }
+  if (params_.errorOnUnusedParam && !no_effect_keys_.empty()) {
+    const ParamNotice& n = no_effect_keys_.front();
+    throw ParamError(n.where, n.group, n.key, n.message + "; errorOnUnusedParam is true");
+  }
+  if (!options_.warnings) return;
+  for (const auto& w : legacy) *options_.warnings << "sparsepv: warning: " << w << "\n";
+  for (const ParamNotice& n : no_effect_keys_) {
+    const int more = groups_per_key[n.key] - 1;
+    *options_.warnings << "sparsepv: warning: " << n.where.str() << ": group \"" << n.group << "\": " << n.message
+                       << (more > 0 ? " (and in " + std::to_string(more) + " more group" + (more > 1 ? "s" : "") + ")"
+                                    : std::string())
+                       << "\n";
+  }
 }
 
 // Pass 2: dependencies first, ties broken by name, so the order (and every result) is independent of file order.

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -35,10 +36,13 @@ struct ColumnOptions {
   bool restart_newest = false;          // -r: restart from the newest complete checkpoint in checkpointWriteDir
   Backend* gpu = nullptr;               // -d: the GPU back-end for updateGpu / receiveGpu objects
   std::string gpu_unavailable = "no GPU was selected (run with -d)";  // why gpu is null
+  std::ostream* warnings = nullptr;     // where params warnings go (the root rank's stderr), once per key
 };
 
 class Column {
  public:
+  // The OpenPV keys the file gave that have no effect here, one per key (the first group that gave it).
+  const std::vector<ParamNotice>& no_effect_keys() const { return no_effect_keys_; }
   // Passes 1-4: create, order, resolve, allocate. Throws on any params or geometry error; writes nothing.
   Column(const ParamDocument& doc, const Registry& registry, ColumnOptions options, Communicator& comm);
   ~Column();
@@ -80,6 +84,8 @@ class Column {
 
  private:
   void create(const ParamDocument& doc, const Registry& registry);
+  void report_params_warnings(const std::vector<const BindResult*>& bindings);
+  std::vector<ParamNotice> no_effect_keys_;
   void order();
   void schedule();
   // Before any output is touched: resolve -c/-r, verify the checkpoint and compare its sizes with these params.

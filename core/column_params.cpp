@@ -22,6 +22,8 @@ const ParamSchema& column_schema() {
         .key("printParamsFilename", &P::printParamsFilename, std::string("pv.params"),
              "effective params file in the output directory (and the same with .lua appended)")
         .key("errorOnNotANumber", &P::errorOnNotANumber, false, "stop with an error when a layer holds NaN or inf")
+        .key("errorOnUnusedParam", &P::errorOnUnusedParam, false,
+             "an OpenPV key that has no effect in sparsepv is an error instead of a warning")
         .key("verifyWrites", &P::verifyWrites, false, "accepted for OpenPV files; writes are always checked")
         .key("checkpointWrite", &P::checkpointWrite, false, "write checkpoints (the restart issue implements them)")
         .key("checkpointWriteDir", &P::checkpointWriteDir, Nil,

@@ -15,6 +15,7 @@ struct ColumnParams {
   bool writeProgressToErr;
   std::string printParamsFilename;
   bool errorOnNotANumber;
+  bool errorOnUnusedParam;
   bool verifyWrites;
   bool checkpointWrite;
   std::string checkpointWriteDir, checkpointWriteTriggerMode;

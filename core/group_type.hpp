@@ -39,6 +39,7 @@ class Typed : private detail::BoundParams<P>, public Base {
   const P& params() const { return bound().params; }
   // The keys the file wrote (legacy spellings included under their current name) and the binder's warnings.
   const BindResult& bind_result() const { return bound().given; }
+  const BindResult* binding() const override { return &bound().given; }
 
  private:
   const detail::BoundParams<P>& bound() const { return *this; }

@@ -118,16 +118,16 @@ void Layer::initialize(const RunContext& ctx) {
   if (common_.triggerBehavior == TriggerBehavior::ResetStateOnTrigger && !trigger_reset_layer_) initial_v_ = v_;
   for (auto& level : delay_ring_) level = a_;
   publish(ctx);
-  next_write_time_ = common_.initialWriteTime;
+  write_schedule_ = WriteSchedule(common_.writeStep, common_.initialWriteTime);
 }
 
 std::vector<OutputFile> Layer::output_files(const RunContext&) const {
-  if (common_.writeStep <= 0) return {};
+  if (common_.writeStep < 0) return {};
   return {{name() + ".pvp", "writeStep"}};
 }
 
 void Layer::open_outputs(const RunContext& ctx) {
-  if (!ctx.output || common_.writeStep <= 0) return;
+  if (!ctx.output || common_.writeStep < 0) return;
   PvpType type = !common_.sparseLayer       ? PvpType::Dense
                  : common_.writeSparseValues ? PvpType::SparseValues
                                              : PvpType::SparseIndices;
@@ -158,7 +158,7 @@ void Layer::register_state(CheckpointRegistry& r, const RunContext&) {
         g, g.halo, EntryKind::Warm);
     r.add_value("DelayHead", ring_head_, EntryKind::Warm);
   }
-  r.add_value("nextWriteTime", next_write_time_, EntryKind::Run);
+  r.add_value("nextWriteTime", write_schedule_.next_time(), EntryKind::Run);
   if (writer_) {
     r.add_custom(
         "outputPosition", EntryKind::Run,
@@ -236,9 +236,9 @@ void Layer::publish(const RunContext& ctx) {
 }
 
 void Layer::write_output(const StepInfo& s, const RunContext&) {
-  if (!writer_ || s.time + 0.5 * s.dt < next_write_time_) return;
+  if (!writer_ || !write_schedule_.due(s.time, s.dt)) return;
   writer_->write(s.time, A());
-  while (next_write_time_ <= s.time + 0.5 * s.dt) next_write_time_ += common_.writeStep;
+  write_schedule_.advance(s.time, s.dt);
 }
 
 void Layer::set_activity(int b, std::span<const float> restricted) {

@@ -12,6 +12,7 @@
 #include "core/kernels/backend.hpp"
 #include "core/layer_params.hpp"
 #include "core/object.hpp"
+#include "core/write_schedule.hpp"
 
 namespace spv {
 
@@ -83,7 +84,7 @@ class Layer : public Object {
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   void allocate(const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
-  // NAME.pvp when writeStep > 0.
+  // NAME.pvp when writeStep >= 0.
   std::vector<OutputFile> output_files(const RunContext& ctx) const override;
   void open_outputs(const RunContext& ctx) override;
   void finish(const RunContext& ctx) override;
@@ -148,7 +149,7 @@ class Layer : public Object {
   int ring_head_ = 0;
   std::vector<float> initial_v_;  // for resetStateOnTrigger without a reset layer
   std::unique_ptr<ActivityWriter> writer_;
-  double next_write_time_ = 0.0;
+  WriteSchedule write_schedule_;
   Backend* backend_ = &cpu_backend();
   // Present only on a device layer.
   std::unique_ptr<DeviceMirror> v_mirror_, a_mirror_;

@@ -62,8 +62,10 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
               "what a trigger does")
       .key("triggerResetLayerName", &P::triggerResetLayerName, Nil,
            "resetStateOnTrigger: copy V from this layer (default: this layer's initial V)")
-      .key("writeStep", &P::writeStep, -1.0, "write activity every writeStep time units; -1: never")
-      .key("initialWriteTime", &P::initialWriteTime, 0.0, "time of the first activity write", {non_negative()})
+      .key("writeStep", &P::writeStep, -1.0, "write activity every writeStep time units; 0: every step; negative: never",
+           {finite()})
+      .key("initialWriteTime", &P::initialWriteTime, 0.0,
+           "time of the first activity write (a negative one moves forward by whole writeSteps)", {finite()})
       .key("sparseLayer", &P::sparseLayer, false, "write activity as sparse PVP (the layer is mostly zero)")
       .key("writeSparseValues", &P::writeSparseValues, true,
            "sparse output keeps values (PVP type 6), else indices (2)")
@@ -79,8 +81,6 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
     if (p.InitVType == InitVKind::FromFile && p.Vfilename.empty())
       return {"Vfilename", "InitVFromFile needs Vfilename"};
     if (p.InitVType == InitVKind::UniformRandom && !(p.maxV >= p.minV)) return {"maxV", "maxV must be >= minV"};
-    if (p.writeStep == 0 || (p.writeStep < 0 && p.writeStep != -1))
-      return {"writeStep", "writeStep must be positive, or -1 for never"};
     return {"", ""};
   });
 }

@@ -32,6 +32,8 @@ class Object {
   virtual const ParamSchema& schema() const = 0;
   virtual const void* params_ptr() const = 0;
   ParamGroup effective_params() const { return schema().unbind(params_ptr(), name_); }
+  // What binding saw (keys given, warnings, OpenPV keys without effect); null for types not built by Typed.
+  virtual const BindResult* binding() const { return nullptr; }
 
   // Names of objects that must be resolved and initialised before this one (pass 2 orders by them).
   virtual std::vector<std::string> dependencies() const { return {}; }

@@ -1,5 +1,7 @@
 #include "params/param_schema.hpp"
 
+#include "params/openpv_keys.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -66,6 +68,12 @@ std::string expected_text(const ParamSpec& spec) {
   return "a value";
 }
 
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
 bool is_whole(double v) { return std::isfinite(v) && v == std::trunc(v); }
 
 // The value as the member will receive it, or an error message (empty on success).
@@ -74,7 +82,13 @@ std::string convert(const ParamSpec& spec, const ParamValue& in, ParamValue& out
   auto wrong = [&] { return "expected " + expected_text(spec) + ", got " + describe_value(in); };
   switch (spec.kind) {
     case K::Number:
+      // OpenPV's parser reads true/false as 1/0 wherever a number is expected (padValue = false).
+      if (in.kind() == K::Bool) {
+        out = ParamValue::number(in.as_bool() ? 1.0 : 0.0);
+        return "";
+      }
       if (in.kind() != K::Number) return wrong();
+      if (std::isnan(in.as_number())) return "value is not a number (NaN)";
       if (spec.integer) {
         double v = in.as_number();
         if (!is_whole(v)) return wrong();
@@ -99,6 +113,9 @@ std::string convert(const ParamSpec& spec, const ParamValue& in, ParamValue& out
     case K::String:
       if (in.kind() == K::String) {
         out = in;
+        // Enumerated keys take OpenPV's spellings in any case (Gauss2DWeight, gauss2dweight).
+        for (const auto& a : spec.allowed)
+          if (!a.empty() && equal_ignoring_case(a, in.as_string())) out = ParamValue::string(a);
         return "";
       }
       if (in.is_nil() && !spec.required && spec.default_value.is_nil()) {
@@ -108,10 +125,13 @@ std::string convert(const ParamSpec& spec, const ParamValue& in, ParamValue& out
       return wrong();
     case K::Array:
       if (in.kind() == K::Array) {
+        for (double x : in.as_array())
+          if (std::isnan(x)) return "an element of the array is not a number (NaN)";
         out = in;
         return "";
       }
       if (in.kind() == K::Number) {
+        if (std::isnan(in.as_number())) return "value is not a number (NaN)";
         out = ParamValue::array({in.as_number()});
         return "";
       }
@@ -121,9 +141,29 @@ std::string convert(const ParamSpec& spec, const ParamValue& in, ParamValue& out
   return wrong();
 }
 
-std::string value_text(const ParamValue& v) { return v.to_params_text(); }
-
 }  // namespace
+
+static std::string value_text(const ParamValue& v) { return v.to_params_text(); }
+
+// An undeclared key that is OpenPV's: true when it has no effect (noted in result), an error when its value would
+// change a result sparsepv does not compute, false when OpenPV does not know it either.
+bool ParamSchema::apply_openpv_rules(const ParamGroup& group, const ParamEntry& entry, BindResult& result) const {
+  const OpenPvKey* k = find_openpv_key(entry.key);
+  if (!k) return false;
+  for (const OpenPvKeyRule& rule : k->rules) {
+    if (std::find(rule.types.begin(), rule.types.end(), type_name_) == rule.types.end()) continue;
+    if (is_neutral_value(entry.value, rule.neutral)) break;
+    std::string accepted;
+    for (const auto& n : rule.neutral) accepted += (accepted.empty() ? "" : " or ") + n;
+    throw ParamError(entry.where, group.name, entry.key,
+                     "OpenPV's " + type_name_ + " reads this key and " + value_text(entry.value) +
+                         " would change its result, which sparsepv does not compute: " + k->why +
+                         (accepted.empty() ? " (leave the key out)" : " (only " + accepted + " is accepted)"));
+  }
+  result.no_effect.push_back({entry.where, group.name, entry.key,
+                              "key " + entry.key + " has no effect in sparsepv's " + type_name_ + " (" + k->why + ")"});
+  return true;
+}
 
 BindResult ParamSchema::bind(const ParamGroup& group, void* out) const {
   BindResult result;
@@ -131,6 +171,7 @@ BindResult ParamSchema::bind(const ParamGroup& group, void* out) const {
   for (const auto& entry : group.entries) {
     if (entry.key == "groupType" || entry.key == "name") continue;
     const ParamSpec* spec = find(entry.key);
+    if (!spec && apply_openpv_rules(group, entry, result)) continue;
     if (!spec) {
       std::vector<std::string> known;
       for (const auto& s : specs_) known.push_back(s.key);
@@ -314,6 +355,10 @@ Check positive() {
 
 Check non_negative() {
   return numeric([](double x) { return x >= 0; }, "must be zero or positive");
+}
+
+Check finite() {
+  return numeric([](double x) { return std::isfinite(x); }, "must be finite");
 }
 
 Check at_least(double lo) {

@@ -25,6 +25,7 @@ using Check = std::function<std::string(const ParamValue&)>;
 namespace checks {
 Check positive();
 Check non_negative();
+Check finite();
 Check at_least(double lo);
 Check in_range(double lo, double hi);
 Check integer();
@@ -55,9 +56,16 @@ struct ParamSpec {
 };
 
 // What a bind saw: the keys the file gave explicitly (so that a type can derive defaults from other keys).
+// An OpenPV key the type does not declare and that has no effect here: reported once per key by the column.
+struct ParamNotice {
+  SourceLocation where;
+  std::string group, key, message;
+};
+
 struct BindResult {
   std::set<std::string> given;
   std::vector<std::string> warnings;
+  std::vector<ParamNotice> no_effect;
   bool has(const std::string& key) const { return given.count(key) != 0; }
 };
 
@@ -87,6 +95,8 @@ class ParamSchema {
   std::string describe() const;
 
  private:
+  bool apply_openpv_rules(const ParamGroup& group, const ParamEntry& entry, BindResult& result) const;
+
   std::string type_name_, doc_;
   std::vector<ParamSpec> specs_;
   std::vector<CrossCheck> cross_checks_;

@@ -116,6 +116,8 @@ PvpHeader parse_fields(const unsigned char* p, std::int32_t headersize) {
   h.kx0 = le::get_i32(p + off_kx0);
   h.ky0 = le::get_i32(p + off_ky0);
   h.nbatch = le::get_i32(p + off_nbatch);
+  // OpenPV's older activity files leave nbatch 0 for one batch element; OpenPV still reads them so.
+  if (h.nbatch == 0 && headersize != pvp_weight_header_bytes) h.nbatch = 1;
   h.nbands = le::get_i32(p + pvp_nbands_offset);
   h.time = le::get_f64(p + pvp_time_offset);
   if (headersize == pvp_weight_header_bytes) {

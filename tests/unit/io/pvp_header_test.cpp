@@ -149,3 +149,13 @@ TEST_CASE("read_pvp_header reads the header of any type", "[pvp][header]") {
   CHECK(h.filetype == 4);
   CHECK(h.nbands == 7);
 }
+
+TEST_CASE("an older OpenPV activity header with nbatch 0 reads as one batch element", "[io][pvp][openpv]") {
+  std::vector<unsigned char> bytes = spv::encode_header(spv::PvpHeader::activity(spv::PvpType::Dense, 4, 3, 2, 1));
+  for (int i = 64; i < 68; ++i) bytes[std::size_t(i)] = 0;  // the nbatch field (bytes 64-67), as OpenPV once wrote it
+  const spv::PvpHeader h = spv::decode_header(bytes, "old.pvp");
+  CHECK(h.nbatch == 1);
+  CHECK(h.nx == 4);
+  CHECK(h.ny == 3);
+  CHECK(h.nf == 2);
+}
