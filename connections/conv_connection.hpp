@@ -41,10 +41,9 @@ void declare_conv_connection_keys(SchemaBuilder<P>& b) {
               "(oneDNN's dense convolution, needs a build with libdnnl-dev; rounds differently, within 1e-6). With "
               "receiveGpu: auto gathers over the active pre neurons (the CPU's bits), library is cuDNN");
   declare_accumulate_key(b);
-  b.key("writeStep", &P::writeStep, -1.0, "write weights every writeStep time units; 0: every step; negative: never",
-        {checks::finite()})
+  b.key("writeStep", &P::writeStep, -1.0, "write weights every writeStep time units; 0: every step; negative: never")
       .key("initialWriteTime", &P::initialWriteTime, 0.0,
-           "time of the first weight write (a negative one moves forward by whole writeSteps)", {checks::finite()})
+           "time of the first weight write (a negative one moves forward by whole writeSteps)")
       .key("writeCompressedWeights", &P::writeCompressedWeights, false, "write weights as bytes (PVP datatype 1)");
 }
 

@@ -114,7 +114,7 @@ TEST_CASE("corrupt headers are rejected with the field and its byte offset", "[p
       {20, -3, "nf is -3"},
       {28, 100, "recordsize is 100"},
       {32, 8, "datasize is 8"},
-      {64, 0, "nbatch is 0"},
+      {64, -1, "nbatch is -1"},
       {68, -1, "nbands is -1"},
   };
   for (const Case& c : cases) {
