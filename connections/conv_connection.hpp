@@ -43,7 +43,7 @@ void declare_conv_connection_keys(SchemaBuilder<P>& b) {
   declare_accumulate_key(b);
   b.key("writeStep", &P::writeStep, -1.0, "write weights every writeStep time units; 0: every step; negative: never")
       .key("initialWriteTime", &P::initialWriteTime, 0.0,
-           "time of the first weight write (a negative one moves forward by whole writeSteps)")
+           "time of the first weight write (a negative one moves forward by whole writeSteps)", {checks::finite()})
       .key("writeCompressedWeights", &P::writeCompressedWeights, false, "write weights as bytes (PVP datatype 1)");
 }
 

@@ -62,10 +62,10 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
               "what a trigger does")
       .key("triggerResetLayerName", &P::triggerResetLayerName, Nil,
            "resetStateOnTrigger: copy V from this layer (default: this layer's initial V)")
-      .key("writeStep", &P::writeStep, -1.0, "write activity every writeStep time units; 0: every step; negative: never",
-           {finite()})
+      .key("writeStep", &P::writeStep, -1.0,
+           "write activity every writeStep time units; 0: every step; negative: never")
       .key("initialWriteTime", &P::initialWriteTime, 0.0,
-           "time of the first activity write (a negative one moves forward by whole writeSteps)")
+           "time of the first activity write (a negative one moves forward by whole writeSteps)", {finite()})
       .key("sparseLayer", &P::sparseLayer, false, "write activity as sparse PVP (the layer is mostly zero)")
       .key("writeSparseValues", &P::writeSparseValues, true,
            "sparse output keeps values (PVP type 6), else indices (2)")

@@ -1,6 +1,7 @@
 // OpenPV's write schedule: writeStep < 0 never writes, 0 writes every step, > 0 every writeStep from
 // initialWriteTime, a negative initialWriteTime moved forward by whole writeSteps. Expected write times by hand.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <vector>
 
 #include "core/write_schedule.hpp"
@@ -41,4 +42,13 @@ TEST_CASE("a negative initialWriteTime moves forward by whole writeSteps", "[cor
   CHECK(writes(WriteSchedule(3.0, -1.0), 8) == std::vector<double>{2, 5, 8});
   WriteSchedule s(3.0, -7.0);  // -7 + 3 * 3 = 2
   CHECK(s.next_time() == 2.0);
+}
+
+TEST_CASE("schedules that repeated addition could not finish still end", "[core][schedule]") {
+  // -1e12 + 1e12 whole steps of 1 = 0: found without a trillion additions.
+  CHECK(WriteSchedule(1.0, -1e12).next_time() == 0.0);
+  // A writeStep below the resolution of the time (1e-300 added to 1 is 1) writes at every step instead of hanging.
+  CHECK(writes(WriteSchedule(1e-300, 1.0), 3) == std::vector<double>{1, 2, 3});
+  // writeStep = infinity writes once, at initialWriteTime.
+  CHECK(writes(WriteSchedule(INFINITY, 2.0), 6) == std::vector<double>{2});
 }
