@@ -10,12 +10,14 @@ namespace spv {
 void SigmoidLayer::declare(SchemaBuilder<Params>& b) {
   declare_layer_keys(b);
   b.key("originalLayerName", &Params::originalLayerName, Required, "the layer whose V this layer reads")
-      .key("Vrest", &Params::Vrest, -70.0, "resting potential: V at which A is SigmoidAlpha")
+      .key("Vrest", &Params::Vrest, -70.0, "resting potential; with VthRest it sets the midpoint and the slope")
       .key("VthRest", &Params::VthRest, -55.0, "threshold: the midpoint Vth = (Vrest + VthRest)/2 has A = 1/2")
       .key("InverseFlag", &Params::InverseFlag, false, "A = 1 - sigmoid: activity falls as V rises")
       .key("SigmoidFlag", &Params::SigmoidFlag, true,
            "true: the sigmoid; false: piecewise linear, 0 at Vrest and 1 at VthRest for SigmoidAlpha 1/4")
-      .key("SigmoidAlpha", &Params::SigmoidAlpha, 0.1, "activity at Vrest", {checks::in_range(0.0, 1.0)});
+      .key("SigmoidAlpha", &Params::SigmoidAlpha, 0.1,
+           "sets the slope: A(Vrest) = 1/(1 + (1/SigmoidAlpha - 1)^2) (piecewise linear: 0 for 1/4)",
+           {checks::in_range(0.0, 1.0)});
   b.cross_check([](const Params& p) -> std::pair<std::string, std::string> {
     if (p.Vrest == p.VthRest) return {"VthRest", "VthRest must differ from Vrest"};
     return {"", ""};
