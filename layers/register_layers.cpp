@@ -1,12 +1,20 @@
 #include "layers/register_layers.hpp"
 
 #include "layers/ann_layer.hpp"
+#include "layers/ann_squared_layer.hpp"
 #include "layers/constant_layer.hpp"
+#include "layers/dropout_layer.hpp"
+#include "layers/gaussian_noise_layer.hpp"
 #include "layers/hyper_layer.hpp"
 #include "layers/image_layer.hpp"
 #include "layers/lca_layer.hpp"
+#include "layers/leaky_integrator.hpp"
 #include "layers/mask_layer.hpp"
+#include "layers/ptwise_product_layer.hpp"
+#include "layers/ptwise_quotient_layer.hpp"
 #include "layers/pvp_layer.hpp"
+#include "layers/rescale_layer.hpp"
+#include "layers/sigmoid_layer.hpp"
 
 namespace spv {
 
@@ -21,6 +29,14 @@ void register_layers(Registry& registry) {
   register_type<MaskLayer>(registry);
   register_type<ImageLayer>(registry);
   register_type<PvpLayer>(registry);
+  register_type<RescaleLayer>(registry);
+  register_type<SigmoidLayer>(registry);
+  register_type<ANNSquaredLayer>(registry);
+  register_type<LeakyIntegrator>(registry);
+  register_type<PtwiseProductLayer>(registry);
+  register_type<PtwiseQuotientLayer>(registry);
+  register_type<DropoutLayer>(registry);
+  register_type<GaussianNoiseLayer>(registry);
 }
 
 }  // namespace spv

@@ -1,0 +1,12 @@
+// Layers that read another layer neuron for neuron (originalLayerName) must have its global size.
+#pragma once
+#include <string>
+
+#include "core/layer.hpp"
+
+namespace spv {
+
+// Throws GeometryError naming both layers and sizes unless `own` (this layer's geometry) matches `original`'s.
+void require_same_size(const std::string& name, const LayerGeometry& own, const Layer& original);
+
+}  // namespace spv
