@@ -8,6 +8,8 @@
 
 #include "connections/weight_file.hpp"
 #include "connections/weight_init.hpp"
+#include "connections/weight_init_gauss2d.hpp"
+#include "connections/weight_init_spread_over_arbors.hpp"
 #include "core/io/pvp_format.hpp"
 #include "core/object_table.hpp"
 #include "core/rng.hpp"
@@ -17,14 +19,7 @@ namespace spv {
 HyPerConnBase::HyPerConnBase(const ParamGroup& group, const HyPerConnParams& p) : ConvConnection(group, p), params_(p) {
   const HyPerConnParams& q = params_;
   if (!q.sharedWeights) fail("sharedWeights", "false (one kernel per pre neuron) is not supported yet");
-  static const char* const supported[] = {"UniformRandomWeight", "GaussianRandomWeight", "FileWeight",
-                                          "OneToOneWeights", "IdentWeight"};
-  bool known = false;
-  for (const char* t : supported) known = known || q.weightInitType == t;
-  if (!known)
-    fail("weightInitType", "\"" + q.weightInitType +
-                               "\" is not supported yet; use UniformRandomWeight, GaussianRandomWeight, FileWeight, "
-                               "OneToOneWeights or IdentWeight");
+  if (q.weightInitType == WeightInitKind::CoCirc) fail("weightInitType", "\"CoCircWeight\" is not supported yet");
   if (q.normalizeMethod == "normalizeContrastZeroMean")
     fail("normalizeMethod", "\"" + q.normalizeMethod + "\" is not supported yet");
   if (q.normalizeMethod == "normalizeGroup" && q.normalizeGroupName.empty())
@@ -125,19 +120,52 @@ void HyPerConnBase::finish_weight_updates(const StepInfo&) {
 void HyPerConnBase::initialize_weights(const RunContext& ctx) {
   const HyPerConnParams& q = params_;
   const RngKey key{ctx.random_seed, hash_name(name().c_str())};
-  if (q.weightInitType == "UniformRandomWeight") {
-    init_uniform_random(weights_, key, {q.wMinInit, q.wMaxInit, q.sparseFraction, q.minNNZ});
-  } else if (q.weightInitType == "GaussianRandomWeight") {
-    init_gaussian_random(weights_, key, q.wGaussMean, q.wGaussStdev);
-  } else if (q.weightInitType == "OneToOneWeights") {
-    init_one_to_one(weights_, float(q.weightInit));
-  } else if (q.weightInitType == "IdentWeight") {
-    init_one_to_one(weights_, 1.0f);
-  } else {
-    const SharedWeights file = read_shared_weights(q.initWeightsFile, q.frameNumber);
-    const std::string mismatch = copy_matching_weights(file, conv_geometry(), weights_);
-    if (!mismatch.empty()) fail("initWeightsFile", q.initWeightsFile + " " + mismatch);
+  switch (q.weightInitType) {
+    case WeightInitKind::UniformRandom:
+      init_uniform_random(weights_, key, {q.wMinInit, q.wMaxInit, q.sparseFraction, q.minNNZ});
+      break;
+    case WeightInitKind::GaussianRandom: init_gaussian_random(weights_, key, q.wGaussMean, q.wGaussStdev); break;
+    case WeightInitKind::DiscreteUniformRandom:
+      init_discrete_uniform_random(weights_, key, q.wMin, q.wMax, q.numValues);
+      break;
+    case WeightInitKind::OneToOne: init_one_to_one(weights_, float(q.weightInit)); break;
+    case WeightInitKind::Ident: init_one_to_one(weights_, 1.0f); break;
+    case WeightInitKind::OneToOneWithDelays: init_one_to_one_with_delays(weights_); break;
+    case WeightInitKind::Uniform: init_uniform(weights_, float(q.weightInit), q.connectOnlySameFeatures); break;
+    case WeightInitKind::Smart: init_smart(weights_); break;
+    case WeightInitKind::Gauss2D: init_gauss2d(weights_, conv_geometry(), gauss2d_settings()); break;
+    case WeightInitKind::SpreadOverArbors:
+      init_spread_over_arbors(weights_, conv_geometry(), gauss2d_settings(), float(q.weightInit));
+      break;
+    case WeightInitKind::CoCirc: break;  // refused by the constructor
+    case WeightInitKind::File: {
+      const SharedWeights file = read_shared_weights(q.initWeightsFile, q.frameNumber);
+      const std::string mismatch = copy_matching_weights(file, conv_geometry(), weights_);
+      if (!mismatch.empty()) fail("initWeightsFile", q.initWeightsFile + " " + mismatch);
+      break;
+    }
   }
+}
+
+Gauss2DWeightInit HyPerConnBase::gauss2d_settings() const {
+  const HyPerConnParams& q = params_;
+  Gauss2DWeightInit s;
+  s.aspect = float(q.aspect);
+  s.sigma = float(q.sigma);
+  s.r_max = float(q.rMax);
+  s.r_min = float(q.rMin);
+  s.strength = float(q.strength);
+  s.orientations_post = q.numOrientationsPost;
+  s.orientations_pre = q.numOrientationsPre;
+  s.delta_theta_max = float(q.deltaThetaMax);
+  s.theta_max = float(q.thetaMax);
+  s.num_flanks = q.numFlanks;
+  s.flank_shift = float(q.flankShift);
+  s.rotate = float(q.rotate);
+  s.bowtie = q.bowtieFlag;
+  s.bowtie_angle = float(q.bowtieAngle);
+  s.self_connection = &pre() == &post();
+  return s;
 }
 
 NormalizeSettings HyPerConnBase::normalize_settings() const {

@@ -8,6 +8,7 @@
 #include "connections/hebbian_updater.hpp"
 #include "connections/hyper_conn_params.hpp"
 #include "connections/normalize_weights.hpp"
+#include "connections/weight_init_gauss2d.hpp"
 
 namespace spv {
 
@@ -45,6 +46,8 @@ class HyPerConnBase : public ConvConnection {
 
  private:
   void initialize_weights(const RunContext& ctx);
+  // Gauss2DWeight's (and SpreadOverArborsWeight's) keys, with strength and whether pre and post are one layer.
+  Gauss2DWeightInit gauss2d_settings() const;
 
   const HyPerConnParams& params_;  // a view of the concrete type's params
   WeightStore weights_;

@@ -7,10 +7,26 @@
 
 namespace spv {
 
+// OpenPV's weightInitType values; CoCircWeight is accepted by the schema and refused by HyPerConn (not yet).
+enum class WeightInitKind {
+  UniformRandom,
+  GaussianRandom,
+  File,
+  OneToOne,
+  Ident,
+  Gauss2D,
+  CoCirc,
+  DiscreteUniformRandom,
+  Uniform,
+  Smart,
+  OneToOneWithDelays,
+  SpreadOverArbors
+};
+
 struct HyPerConnParams : ConvConnectionParams {
   bool sharedWeights;
   int nxp, nyp, nfp;
-  std::string weightInitType;
+  WeightInitKind weightInitType;
   std::string initWeightsFile;
   int frameNumber;
   bool useListOfArborFiles, combineWeightFiles;
@@ -18,6 +34,17 @@ struct HyPerConnParams : ConvConnectionParams {
   int minNNZ;
   double wGaussMean, wGaussStdev;
   double weightInit;
+  bool connectOnlySameFeatures;
+  double wMin, wMax;
+  int numValues;
+  // Gauss2DWeight (and SpreadOverArborsWeight's orientation keys)
+  double aspect, sigma, rMax, rMin;
+  int numOrientationsPost, numOrientationsPre;
+  double deltaThetaMax, thetaMax;
+  int numFlanks;
+  double flankShift, rotate;
+  bool bowtieFlag;
+  double bowtieAngle;
   std::string normalizeMethod, normalizeGroupName;
   double strength;
   bool normalizeArborsIndividually, normalizeOnInitialize, normalizeOnWeightUpdate, normalizeFromPostPerspective;
@@ -44,10 +71,20 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
            {at_least(1)})
       .key("nyp", &P::nyp, 1, "patch height in post neurons", {at_least(1)})
       .key("nfp", &P::nfp, -1, "patch features; must equal the post layer's nf (-1: take it from the post layer)")
-      .key("weightInitType", &P::weightInitType, Required, "how the weights start",
-           {one_of({"UniformRandomWeight", "GaussianRandomWeight", "FileWeight", "OneToOneWeights", "IdentWeight",
-                    "Gauss2DWeight", "CoCircWeight", "DiscreteUniformRandomWeight", "UniformWeight", "SmartWeight",
-                    "OneToOneWeightsWithDelays", "SpreadOverArborsWeight"})})
+      .choice("weightInitType", &P::weightInitType, Required,
+              {{"UniformRandomWeight", WeightInitKind::UniformRandom},
+               {"GaussianRandomWeight", WeightInitKind::GaussianRandom},
+               {"FileWeight", WeightInitKind::File},
+               {"OneToOneWeights", WeightInitKind::OneToOne},
+               {"IdentWeight", WeightInitKind::Ident},
+               {"Gauss2DWeight", WeightInitKind::Gauss2D},
+               {"CoCircWeight", WeightInitKind::CoCirc},
+               {"DiscreteUniformRandomWeight", WeightInitKind::DiscreteUniformRandom},
+               {"UniformWeight", WeightInitKind::Uniform},
+               {"SmartWeight", WeightInitKind::Smart},
+               {"OneToOneWeightsWithDelays", WeightInitKind::OneToOneWithDelays},
+               {"SpreadOverArborsWeight", WeightInitKind::SpreadOverArbors}},
+              "how the weights start")
       .key("initWeightsFile", &P::initWeightsFile, Nil, "FileWeight: an OpenPV shared-weight PVP file")
       .key("frameNumber", &P::frameNumber, 0, "FileWeight: which weight frame of the file to read", {non_negative()})
       .key("useListOfArborFiles", &P::useListOfArborFiles, false, "obsolete in OpenPV; must be false")
@@ -60,12 +97,42 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
            {non_negative()})
       .key("wGaussMean", &P::wGaussMean, 0.0, "GaussianRandomWeight: mean")
       .key("wGaussStdev", &P::wGaussStdev, 1.0, "GaussianRandomWeight: standard deviation", {non_negative()})
-      .key("weightInit", &P::weightInit, 1.0, "OneToOneWeights: the weight at the patch centre (IdentWeight: 1)")
+      // OpenPV's defaults differ by initialiser: UniformWeight 0, OneToOneWeights and SpreadOverArborsWeight 1.
+      .derived_key(
+          "weightInit", &P::weightInit, "0 for UniformWeight, else 1",
+          [](const P& p) { return p.weightInitType == WeightInitKind::Uniform ? 0.0 : 1.0; },
+          "OneToOneWeights: the weight at the patch centre (IdentWeight: 1); UniformWeight: every weight; "
+          "SpreadOverArborsWeight: the weight shared out over the arbors")
+      .key("connectOnlySameFeatures", &P::connectOnlySameFeatures, false,
+           "UniformWeight: only post feature (kernel index mod nfp) gets weightInit, the others 0")
+      .key("wMin", &P::wMin, 0.0, "DiscreteUniformRandomWeight: the lowest value (required)")
+      .key("wMax", &P::wMax, 1.0, "DiscreteUniformRandomWeight: the highest value (required)")
+      .key("numValues", &P::numValues, 2,
+           "DiscreteUniformRandomWeight: how many equally spaced values from wMin to wMax (required, at least 2)")
+      .key("aspect", &P::aspect, 1.0, "Gauss2DWeight: the Gaussian is narrower across its axis by this factor")
+      .key("sigma", &P::sigma, 0.8, "Gauss2DWeight: standard deviation along the axis, in pre-layer units")
+      .key("rMax", &P::rMax, 1.4, "Gauss2DWeight: weights whose scaled squared distance exceeds rMax^2 are zero")
+      .key("rMin", &P::rMin, 0.0, "Gauss2DWeight: weights whose scaled squared distance is below rMin^2 are zero")
+      .key("numOrientationsPost", &P::numOrientationsPost, -1,
+           "Gauss2DWeight: orientations of the post layer (features = colours x orientations; <= 0: its nf)")
+      .key("numOrientationsPre", &P::numOrientationsPre, -1,
+           "Gauss2DWeight: orientations of the pre layer (<= 0: its nf)")
+      .key("deltaThetaMax", &P::deltaThetaMax, 6.2831853071795864,
+           "Gauss2DWeight: post features whose orientation differs from the pre feature's by more get no weights")
+      .key("thetaMax", &P::thetaMax, 1.0,
+           "Gauss2DWeight: orientations span thetaMax * pi (1: orientations, 2: directions)")
+      .key("numFlanks", &P::numFlanks, 1, "Gauss2DWeight: 2 adds a second Gaussian shifted by -flankShift")
+      .key("flankShift", &P::flankShift, 0.0, "Gauss2DWeight: shift of the Gaussian across its axis")
+      .key("rotate", &P::rotate, 0.0,
+           "Gauss2DWeight: orientations start at rotate * half the orientation step (0: the first is 0)")
+      .key("bowtieFlag", &P::bowtieFlag, false,
+           "Gauss2DWeight: zero the weights outside a bowtie of half-angle bowtieAngle around the axis")
+      .key("bowtieAngle", &P::bowtieAngle, 6.2831853071795864, "Gauss2DWeight: the bowtie's half-angle in radians")
       .key("normalizeMethod", &P::normalizeMethod, Required,
            "normalizeL2 (each kernel to L2 norm strength), normalizeSum, normalizeMax, none, or normalizeGroup "
            "(normalised together with the connection named by normalizeGroupName)",
-           {one_of({"normalizeL2", "normalizeSum", "normalizeMax", "none", "normalizeContrastZeroMean",
-                    "normalizeGroup"})})
+           {one_of(
+               {"normalizeL2", "normalizeSum", "normalizeMax", "none", "normalizeContrastZeroMean", "normalizeGroup"})})
       .key("normalizeGroupName", &P::normalizeGroupName, Nil,
            "normalizeGroup: the group's head, a connection whose normaliser scales each kernel over the whole group "
            "(the head's and every member's weights for that kernel together), with the head's settings")
@@ -114,11 +181,11 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
       .key("writeCompressedCheckpoints", &P::writeCompressedCheckpoints, false, "checkpoint weights as bytes");
   b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
     if (p.nfp != -1 && p.nfp < 1) return {"nfp", "must be -1 (the post layer's nf) or at least 1"};
-    if (p.weightInitType == "UniformRandomWeight" && p.wMaxInit < p.wMinInit)
+    if (p.weightInitType == WeightInitKind::UniformRandom && p.wMaxInit < p.wMinInit)
       return {"wMaxInit", "wMaxInit must be >= wMinInit"};
-    if (p.weightInitType == "FileWeight" && p.initWeightsFile.empty())
+    if (p.weightInitType == WeightInitKind::File && p.initWeightsFile.empty())
       return {"initWeightsFile", "FileWeight needs initWeightsFile"};
-    if (p.weightInitType != "FileWeight" && !p.initWeightsFile.empty())
+    if (p.weightInitType != WeightInitKind::File && !p.initWeightsFile.empty())
       return {"initWeightsFile", "is read only with weightInitType = \"FileWeight\" (OpenPV would silently read it "
                                  "and ignore weightInitType)"};
     if (p.useListOfArborFiles) return {"useListOfArborFiles", "is obsolete (as in OpenPV); set it to false"};
@@ -130,8 +197,16 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
   });
   // Rules on whether a key was written at all.
   b.cross_check([](const P& p, const BindResult& given) -> std::pair<std::string, std::string> {
-    if (p.weightInitType == "IdentWeight" && given.has("weightInit") && p.weightInit != 1.0)
+    if (p.weightInitType == WeightInitKind::Ident && given.has("weightInit") && p.weightInit != 1.0)
       return {"weightInit", "IdentWeight always uses weight 1; use OneToOneWeights for another value"};
+    if (p.weightInitType == WeightInitKind::OneToOneWithDelays && given.has("weightInit") && p.weightInit != 1.0)
+      return {"weightInit", "OneToOneWeightsWithDelays always uses weight 1 (OpenPV does not read weightInit)"};
+    if (p.weightInitType == WeightInitKind::DiscreteUniformRandom) {
+      for (const char* k : {"wMin", "wMax", "numValues"})
+        if (!given.has(k)) return {k, "is required when weightInitType is DiscreteUniformRandomWeight"};
+      if (p.wMax < p.wMin) return {"wMax", "wMax must be >= wMin"};
+      if (p.numValues < 2) return {"numValues", "must be at least 2"};
+    }
     if (!p.plasticityFlag) return {"", ""};
     if (!given.has("dWMax")) return {"dWMax", "is required when plasticityFlag is true"};
     if (p.triggerLayerName.empty() && !given.has("weightUpdatePeriod"))

@@ -1,6 +1,7 @@
 #include "connections/weight_init.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace spv {
 
@@ -47,6 +48,49 @@ void init_one_to_one(WeightStore& w, float value) {
   const std::size_t centre = (std::size_t(w.nyp() / 2) * w.nxp() + std::size_t(w.nxp() / 2)) * w.nfp();
   for (int a = 0; a < w.arbors(); ++a)
     for (int k = 0; k < w.kernels() && k < w.nfp(); ++k) w.kernel(a, k)[centre + std::size_t(k)] = value;
+  w.touch();
+}
+
+void init_discrete_uniform_random(WeightStore& w, const RngKey& key, double w_min, double w_max, int num_values) {
+  const double n = double(num_values);
+  const double step = (w_max - w_min) / (n - 1.0);
+  auto values = w.values();
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const double level = std::min(n - 1.0, std::floor(n * uniform01(key, i)));  // uniform01 < 1, so level < n
+    values[i] = float(w_min + step * level);
+  }
+  w.touch();
+}
+
+void init_uniform(WeightStore& w, float value, bool only_same_features) {
+  const int nfp = w.nfp();
+  for (int a = 0; a < w.arbors(); ++a)
+    for (int k = 0; k < w.kernels(); ++k) {
+      auto kernel = w.kernel(a, k);
+      for (std::size_t n = 0; n < kernel.size(); ++n)
+        kernel[n] = (only_same_features && int(n % std::size_t(nfp)) != k % nfp) ? 0.0f : value;
+    }
+  w.touch();
+}
+
+void init_smart(WeightStore& w) {
+  for (int a = 0; a < w.arbors(); ++a)
+    for (int k = 0; k < w.kernels(); ++k) {
+      auto kernel = w.kernel(a, k);
+      std::fill(kernel.begin(), kernel.end(), float(k));
+    }
+  w.touch();
+}
+
+void init_one_to_one_with_delays(WeightStore& w) {
+  auto values = w.values();
+  std::fill(values.begin(), values.end(), 0.0f);
+  const std::size_t centre = (std::size_t(w.nyp() / 2) * w.nxp() + std::size_t(w.nxp() / 2)) * w.nfp();
+  for (int a = 0; a < w.arbors(); ++a)
+    for (int k = 0; k < w.kernels(); ++k) {
+      const long f = long(w.arbors()) * k + a;
+      if (f < w.nfp()) w.kernel(a, k)[centre + std::size_t(f)] = 1.0f;
+    }
   w.touch();
 }
 

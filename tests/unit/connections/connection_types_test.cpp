@@ -400,7 +400,7 @@ TEST_CASE("misfits are refused with the names and sizes needed to fix them", "[c
     const std::string m = error_of<ParamError>(
         dir, R"(
   Dict = { groupType = "HyPerConn", preLayerName = "Code", postLayerName = "Recon", channelCode = 0,
-           nxp = 8, nyp = 8, weightInitType = "UniformWeight", normalizeMethod = "none" },)");
+           nxp = 8, nyp = 8, weightInitType = "CoCircWeight", normalizeMethod = "none" },)");
     CHECK_THAT(m, Catch::Contains("weightInitType") && Catch::Contains("not supported yet"));
   }
   SECTION("learning without a rate") {
