@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/layer.hpp"
@@ -98,6 +99,12 @@ class Connection : public Object {
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
 
  protected:
+  // The pre and post layers' names: the params' by default. A type that takes them from another connection
+  // (FeedbackConn: its original's, reversed) overrides; that connection is then one of its dependencies, so resolved.
+  virtual std::pair<std::string, std::string> layer_names(const ObjectTable&) const {
+    return {common_.preLayerName, common_.postLayerName};
+  }
+
   Layer* pre_ = nullptr;
   Layer* post_ = nullptr;
 
