@@ -1,9 +1,12 @@
 #include "connections/register_connections.hpp"
 
 #include "connections/clone_conn.hpp"
+#include "connections/copy_conn.hpp"
+#include "connections/feedback_conn.hpp"
 #include "connections/hyper_conn.hpp"
 #include "connections/ident_conn.hpp"
 #include "connections/momentum_conn.hpp"
+#include "connections/plastic_clone_conn.hpp"
 #include "connections/rescale_conn.hpp"
 #include "connections/transpose_conn.hpp"
 
@@ -16,6 +19,9 @@ void register_connections(Registry& registry) {
   register_type<CloneConn>(registry);
   register_type<IdentConn>(registry);
   register_type<RescaleConn>(registry);
+  register_type<CopyConn>(registry);
+  register_type<FeedbackConn>(registry);
+  register_type<PlasticCloneConn>(registry);
 }
 
 }  // namespace spv
