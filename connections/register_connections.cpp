@@ -7,8 +7,11 @@
 #include "connections/ident_conn.hpp"
 #include "connections/momentum_conn.hpp"
 #include "connections/plastic_clone_conn.hpp"
+#include "connections/pooling_conn.hpp"
 #include "connections/rescale_conn.hpp"
 #include "connections/transpose_conn.hpp"
+#include "connections/transpose_pooling_conn.hpp"
+#include "connections/wta_conn.hpp"
 
 namespace spv {
 
@@ -22,6 +25,9 @@ void register_connections(Registry& registry) {
   register_type<CopyConn>(registry);
   register_type<FeedbackConn>(registry);
   register_type<PlasticCloneConn>(registry);
+  register_type<PoolingConn>(registry);
+  register_type<TransposePoolingConn>(registry);
+  register_type<WTAConn>(registry);
 }
 
 }  // namespace spv

@@ -6,6 +6,7 @@
 #include "layers/image_layer.hpp"
 #include "layers/lca_layer.hpp"
 #include "layers/mask_layer.hpp"
+#include "layers/pooling_index_layer.hpp"
 #include "layers/pvp_layer.hpp"
 
 namespace spv {
@@ -21,6 +22,7 @@ void register_layers(Registry& registry) {
   register_type<MaskLayer>(registry);
   register_type<ImageLayer>(registry);
   register_type<PvpLayer>(registry);
+  register_type<PoolingIndexLayer>(registry);
 }
 
 }  // namespace spv
