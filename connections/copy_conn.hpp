@@ -32,6 +32,8 @@ class CopyConn : public Typed<CopyConn, CopyConnParams, DependentConn> {
   void allocate(const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
   void update_weights(const StepInfo& s, const RunContext& ctx) override;
+  // Copies after the step's updates, as OpenPV's CopyUpdater (deliveries also recopy if the original changed later).
+  void finish_weight_updates(const StepInfo&) override { refresh_weights(); }
   // Which normalisation the current copy had (a restart recopies the restored original the same way).
   void register_state(CheckpointRegistry& r, const RunContext& ctx) override;
 

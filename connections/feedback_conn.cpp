@@ -13,8 +13,7 @@ void FeedbackConn::declare(SchemaBuilder<Params>& b) {
   b.key("channelCode", &Params::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
         {at_least(-1)})
       .key("delay", &Params::delay, std::vector<double>{0.0}, "per arbor, in time units (a whole number of steps)")
-      .key("numAxonalArbors", &Params::numAxonalArbors, 1, "number of arbors; must equal the original's",
-           {at_least(1)})
+      .key("numAxonalArbors", &Params::numAxonalArbors, 1, "number of arbors; must equal the original's", {at_least(1)})
       .key("receiveGpu", &Params::receiveGpu, false, "deliver on the GPU (needs a CUDA build and -d)")
       .key("updateGSynFromPostPerspective", &Params::updateGSynFromPostPerspective, false,
            "deliver by gathering over post neurons instead of scattering active pre neurons; followed where "
@@ -40,7 +39,8 @@ void FeedbackConn::declare(SchemaBuilder<Params>& b) {
     for (double d : p.delay)
       if (d < 0) return {"delay", "delays must be non-negative"};
     if (p.delay.size() != 1 && int(p.delay.size()) != p.numAxonalArbors)
-      return {"delay", "needs one value, or one per arbor (numAxonalArbors = " + std::to_string(p.numAxonalArbors) + ")"};
+      return {"delay",
+              "needs one value, or one per arbor (numAxonalArbors = " + std::to_string(p.numAxonalArbors) + ")"};
     if (!p.sharedWeights) return {"sharedWeights", "non-shared weights are not supported yet"};
     return {"", ""};
   });

@@ -62,9 +62,8 @@ void PoolingConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   Connection::resolve(objects, ctx);
   const LayerGeometry& a = pre().geometry();
   const LayerGeometry& p = post().geometry();
-  const std::string layers = "connection \"" + name() + "\": pre \"" + pre().name() + "\" (nf " +
-                             std::to_string(a.nf) + "), post \"" + post().name() + "\" (nf " + std::to_string(p.nf) +
-                             ")";
+  const std::string layers = "connection \"" + name() + "\": pre \"" + pre().name() + "\" (nf " + std::to_string(a.nf) +
+                             "), post \"" + post().name() + "\" (nf " + std::to_string(p.nf) + ")";
   if (a.nf != p.nf) throw GeometryError(layers + ": pooling keeps each feature, so both need the same nf");
   if (params().nfp != -1 && params().nfp != p.nf)
     fail("nfp", "must equal the post layer's nf (" + std::to_string(p.nf) + "), or be left out");
@@ -80,17 +79,17 @@ void PoolingConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   index_layer_ = objects.require<Layer>(params().postIndexLayerName, *this, "postIndexLayerName", "a layer");
   const LayerGeometry& i = index_layer_->geometry();
   if (index_layer_->type() != "PoolingIndexLayer")
-    fail("postIndexLayerName", "\"" + index_layer_->name() + "\" is a " + index_layer_->type() +
-                                   "; the winners go into a PoolingIndexLayer");
+    fail("postIndexLayerName",
+         "\"" + index_layer_->name() + "\" is a " + index_layer_->type() + "; the winners go into a PoolingIndexLayer");
   if (i.nx_global != p.nx_global || i.ny_global != p.ny_global || i.nf != p.nf)
     fail("postIndexLayerName", "\"" + index_layer_->name() + "\" must have the post layer's size (nx " +
                                    std::to_string(p.nx_global) + ", ny " + std::to_string(p.ny_global) + ", nf " +
                                    std::to_string(p.nf) + ")");
   // The indices are written when this connection delivers and taken up when the index layer updates next.
   if (index_layer_->phase() != post().phase())
-    fail("postIndexLayerName", "\"" + index_layer_->name() + "\" is in phase " +
-                                   std::to_string(index_layer_->phase()) + ", the post layer in phase " +
-                                   std::to_string(post().phase()) + "; put them in the same phase");
+    fail("postIndexLayerName", "\"" + index_layer_->name() + "\" is in phase " + std::to_string(index_layer_->phase()) +
+                                   ", the post layer in phase " + std::to_string(post().phase()) +
+                                   "; put them in the same phase");
 }
 
 void PoolingConn::allocate(const RunContext& ctx) {

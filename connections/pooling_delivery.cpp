@@ -16,7 +16,8 @@ void for_each_post(const LayerGeometry& post, Body body) {
   for (long br = 0; br < rows; ++br) {
     const int b = int(br / post.ny), y = int(br % post.ny);
     for (int x = 0; x < post.nx; ++x)
-      for (int f = 0; f < post.nf; ++f) body(b, y, x, f, std::size_t(br) * post.nx * post.nf + std::size_t(x) * post.nf + f);
+      for (int f = 0; f < post.nf; ++f)
+        body(b, y, x, f, std::size_t(br) * post.nx * post.nf + std::size_t(x) * post.nf + f);
   }
 }
 
@@ -72,8 +73,10 @@ void deliver_sum_pooling(const ConvPlan& plan, std::span<const float> activity, 
       float row = 0.0f;
       for (int ex = tx.first[x]; ex < tx.first[x + 1]; ++ex) {
         const float v = a[pre.ext_index(tx.pre[std::size_t(ex)], ty.pre[std::size_t(ey)], f)];
-        if (from_post) row += v;
-        else g += v * w;
+        if (from_post)
+          row += v;
+        else
+          g += v * w;
       }
       if (from_post) g += row * w;
     }

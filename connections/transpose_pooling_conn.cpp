@@ -37,8 +37,8 @@ void TransposePoolingConn::resolve(ObjectTable& objects, const RunContext& ctx) 
   original_ = objects.require<PoolingConn>(params().originalConnName, *this, "originalConnName", "a PoolingConn");
   auto size = [](const Layer& l) {
     const LayerGeometry& g = l.geometry();
-    return "\"" + l.name() + "\" (nx " + std::to_string(g.nx_global) + ", ny " + std::to_string(g.ny_global) +
-           ", nf " + std::to_string(g.nf) + ")";
+    return "\"" + l.name() + "\" (nx " + std::to_string(g.nx_global) + ", ny " + std::to_string(g.ny_global) + ", nf " +
+           std::to_string(g.nf) + ")";
   };
   auto same_size = [](const Layer& a, const Layer& b) {
     const LayerGeometry &ga = a.geometry(), &gb = b.geometry();
@@ -54,8 +54,9 @@ void TransposePoolingConn::resolve(ObjectTable& objects, const RunContext& ctx) 
   if (original_->pooling_type() != PoolingType::Max) return;
   Layer* index = original_->index_layer();
   if (!index)
-    fail("originalConnName", "\"" + original_->name() + "\" is a maxpooling connection without an index layer; set "
-                             "needPostIndexLayer = true and postIndexLayerName there");
+    fail("originalConnName", "\"" + original_->name() +
+                                 "\" is a maxpooling connection without an index layer; set "
+                                 "needPostIndexLayer = true and postIndexLayerName there");
   // The winners of the pooled neurons in the halo are read from the index layer's halo.
   index->require_halo(geometry_.pre_halo());
 }

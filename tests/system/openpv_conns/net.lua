@@ -26,7 +26,8 @@ return {
   V1ToErrorB = { groupType = "PlasticCloneConn", preLayerName = "V1", postLayerName = "ErrorB", channelCode = 1,
                  originalConnName = "V1ToError" },
   V1ToRecon = { groupType = "CopyConn", preLayerName = "V1", postLayerName = "Recon", channelCode = 0,
-                originalConnName = "V1ToError", normalizeMethod = "normalizeSum", strength = 2, writeStep = 3 },
+                originalConnName = "V1ToError", normalizeMethod = "normalizeSum", strength = 2,
+                normalizeOnWeightUpdate = false, writeStep = 3 },
 
   Pooled = { groupType = "HyPerLayer", nxScale = 0.25, nyScale = 0.25, nf = 8, phase = 3, writeStep = every },
   PoolIndex = { groupType = "PoolingIndexLayer", nxScale = 0.25, nyScale = 0.25, nf = 8, phase = 3,
