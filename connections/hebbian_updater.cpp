@@ -14,6 +14,9 @@ namespace spv {
 HebbianUpdater::HebbianUpdater(const HyPerConnParams& params, HebbianSources sources, const WeightStore& shape)
     : params_(params), sources_(std::move(sources)), weights_(shape.values().size()),
       arbor_size_(shape.arbor_size()) {
+  // Each clone's terms come from its layers at this connection's delays, as OpenPV adds them.
+  terms_.push_back({sources_.plan, sources_.pre, sources_.post});
+  terms_.insert(terms_.end(), sources_.clones.begin(), sources_.clones.end());
   exact_.assign(2 * weights_, 0);
   dw_.assign(weights_, 0.0f);
   initialize();
@@ -46,9 +49,6 @@ void HebbianUpdater::update(Communicator& comm, WeightStore& w) {
 }
 
 void HebbianUpdater::compute_sums(Communicator& comm) {
-  // This connection's terms, then each plastic clone's (its layers, this connection's delays), as OpenPV adds them.
-  std::vector<HebbianClone> sources{{sources_.plan, sources_.pre, sources_.post}};
-  sources.insert(sources.end(), sources_.clones.begin(), sources_.clones.end());
   const int nbatch = sources_.pre->geometry().nbatch;
   auto pre_of = [&](const HebbianClone& src, std::size_t arbor, int b) {
     const std::size_t pre_n = src.pre->geometry().neurons_ext();
@@ -62,7 +62,7 @@ void HebbianUpdater::compute_sums(Communicator& comm) {
   // the same for every split) and the most terms one weight can gather: a pre neuron per batch element (and source).
   float max_pre = 0.0f, max_post = 0.0f;
   double terms = 0.0;
-  for (const HebbianClone& src : sources) {
+  for (const HebbianClone& src : terms_) {
     for (int b = 0; b < nbatch; ++b) {
       max_post = std::max(max_post, max_post_activity(*src.plan, post_of(src, b)));
       for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor)
@@ -76,7 +76,7 @@ void HebbianUpdater::compute_sums(Communicator& comm) {
   const DwGrid grid = dw_grid(bound, terms);
   std::fill(exact_.begin(), exact_.end(), 0);
   if (grid.finite)
-    for (const HebbianClone& src : sources)
+    for (const HebbianClone& src : terms_)
       for (int b = 0; b < nbatch; ++b)
         for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor)
           accumulate_hebbian_dw(*src.plan, pre_of(src, arbor, b), post_of(src, b), dw_max_, grid,

@@ -71,6 +71,7 @@ class HebbianUpdater {
 
   HyPerConnParams params_;
   HebbianSources sources_;
+  std::vector<HebbianClone> terms_;  // whose Hebbian terms add up: this connection's layers, then each plastic clone's
   std::size_t weights_ = 0;        // arbors x kernels x patch
   std::size_t arbor_size_ = 0;
   float dw_max_ = 0.0f;
