@@ -26,9 +26,9 @@ struct ConvConnectionParams : ConnectionParams {
 };
 
 template <class P>
-void declare_conv_connection_keys(SchemaBuilder<P>& b) {
+void declare_conv_connection_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames::Required) {
   using namespace checks;
-  declare_connection_keys(b);
+  declare_connection_keys(b, names);
   b.key("updateGSynFromPostPerspective", &P::updateGSynFromPostPerspective, false,
         "deliver by gathering over post neurons (dense path) instead of scattering active pre neurons; followed "
         "where deliveryMethod = \"perspective\"")

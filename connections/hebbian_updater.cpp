@@ -14,6 +14,9 @@ namespace spv {
 HebbianUpdater::HebbianUpdater(const HyPerConnParams& params, HebbianSources sources, const WeightStore& shape)
     : params_(params), sources_(std::move(sources)), weights_(shape.values().size()),
       arbor_size_(shape.arbor_size()) {
+  // Each clone's terms come from its layers at this connection's delays, as OpenPV adds them.
+  terms_.push_back({sources_.plan, sources_.pre, sources_.post});
+  terms_.insert(terms_.end(), sources_.clones.begin(), sources_.clones.end());
   exact_.assign(2 * weights_, 0);
   dw_.assign(weights_, 0.0f);
   initialize();
@@ -46,33 +49,39 @@ void HebbianUpdater::update(Communicator& comm, WeightStore& w) {
 }
 
 void HebbianUpdater::compute_sums(Communicator& comm) {
-  const ConvPlan& plan = *sources_.plan;
-  const LayerGeometry& pre_g = sources_.pre->geometry();
-  const LayerGeometry& post_g = sources_.post->geometry();
-  const std::size_t pre_n = pre_g.neurons_ext(), post_n = post_g.neurons_ext();
-  std::span<const float> post = sources_.post->A();
-  auto pre_of = [&](std::size_t arbor, int b) {
-    return sources_.pre->A_delayed(sources_.delay_steps[arbor]).subspan(std::size_t(b) * pre_n, pre_n);
+  const int nbatch = sources_.pre->geometry().nbatch;
+  auto pre_of = [&](const HebbianClone& src, std::size_t arbor, int b) {
+    const std::size_t pre_n = src.pre->geometry().neurons_ext();
+    return src.pre->A_delayed(sources_.delay_steps[arbor]).subspan(std::size_t(b) * pre_n, pre_n);
+  };
+  auto post_of = [](const HebbianClone& src, int b) {
+    const std::size_t post_n = src.post->geometry().neurons_ext();
+    return src.post->A().subspan(std::size_t(b) * post_n, post_n);
   };
   // The grid comes from the largest pre and post activity of the whole layers (each a maximum over the ranks, so
-  // the same for every split) and the most terms one weight can gather: a pre neuron per batch element.
+  // the same for every split) and the most terms one weight can gather: a pre neuron per batch element (and source).
   float max_pre = 0.0f, max_post = 0.0f;
-  for (int b = 0; b < pre_g.nbatch; ++b) {
-    max_post = std::max(max_post, max_post_activity(plan, post.subspan(std::size_t(b) * post_n, post_n)));
-    for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor)
-      max_pre = std::max(max_pre, max_pre_activity(plan, pre_of(arbor, b)));
+  double terms = 0.0;
+  for (const HebbianClone& src : terms_) {
+    for (int b = 0; b < nbatch; ++b) {
+      max_post = std::max(max_post, max_post_activity(*src.plan, post_of(src, b)));
+      for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor)
+        max_pre = std::max(max_pre, max_pre_activity(*src.plan, pre_of(src, arbor, b)));
+    }
+    const LayerGeometry& pre_g = src.pre->geometry();
+    terms += double(pre_g.nbatch_global) * double(pre_g.nx_global + pre_g.halo.lt + pre_g.halo.rt) *
+             double(pre_g.ny_global + pre_g.halo.dn + pre_g.halo.up);
   }
   const double bound = double(std::fabs(dw_max_)) * comm.maximum(max_pre) * comm.maximum(max_post);
-  const double terms = double(pre_g.nbatch_global) * double(pre_g.nx_global + pre_g.halo.lt + pre_g.halo.rt) *
-                       double(pre_g.ny_global + pre_g.halo.dn + pre_g.halo.up);
   const DwGrid grid = dw_grid(bound, terms);
   std::fill(exact_.begin(), exact_.end(), 0);
   if (grid.finite)
-    for (int b = 0; b < pre_g.nbatch; ++b)
-      for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor)
-        accumulate_hebbian_dw(plan, pre_of(arbor, b), post.subspan(std::size_t(b) * post_n, post_n), dw_max_, grid,
-                              {exact_.data() + arbor * arbor_size_, arbor_size_},
-                              {exact_.data() + weights_ + arbor * arbor_size_, arbor_size_});
+    for (const HebbianClone& src : terms_)
+      for (int b = 0; b < nbatch; ++b)
+        for (std::size_t arbor = 0; arbor < sources_.delay_steps.size(); ++arbor)
+          accumulate_hebbian_dw(*src.plan, pre_of(src, arbor, b), post_of(src, b), dw_max_, grid,
+                                {exact_.data() + arbor * arbor_size_, arbor_size_},
+                                {exact_.data() + weights_ + arbor * arbor_size_, arbor_size_});
   comm.sum_integers(exact_);
   const double unit = grid.unit();
   for (std::size_t i = 0; i < weights_; ++i) {

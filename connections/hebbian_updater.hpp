@@ -18,6 +18,14 @@ namespace spv {
 class Communicator;
 class CheckpointRegistry;
 
+// A PlasticCloneConn of the learning connection: its Hebbian terms (its own layers, the original's delays) add into
+// the original's dW and counts.
+struct HebbianClone {
+  const ConvPlan* plan = nullptr;
+  const Layer* pre = nullptr;
+  const Layer* post = nullptr;
+};
+
 // What an updater reads: the connection's plan, its layers and per-arbor delays, and the learning trigger.
 struct HebbianSources {
   const ConvPlan* plan = nullptr;
@@ -26,6 +34,7 @@ struct HebbianSources {
   std::vector<int> delay_steps;     // per arbor
   const Layer* trigger = nullptr;   // null: every weightUpdatePeriod from initialWeightUpdateTime
   NormalizeSettings normalize;      // applied after each update when normalizeOnWeightUpdate
+  std::vector<HebbianClone> clones;  // plastic clones whose terms join this connection's
 };
 
 class HebbianUpdater {
@@ -62,6 +71,7 @@ class HebbianUpdater {
 
   HyPerConnParams params_;
   HebbianSources sources_;
+  std::vector<HebbianClone> terms_;  // whose Hebbian terms add up: this connection's layers, then each plastic clone's
   std::size_t weights_ = 0;        // arbors x kernels x patch
   std::size_t arbor_size_ = 0;
   float dw_max_ = 0.0f;

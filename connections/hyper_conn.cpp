@@ -68,6 +68,7 @@ void HyPerConnBase::allocate(const RunContext& ctx) {
   sources.post = &post();
   for (int arbor = 0; arbor < params_.numAxonalArbors; ++arbor) sources.delay_steps.push_back(delay_steps(arbor));
   sources.trigger = trigger_layer_;
+  for (const ConvConnection* c : plastic_clones_) sources.clones.push_back({&c->conv_plan(), &c->pre(), &c->post()});
   // A group is normalised by its head after every member's update (finish_weight_updates), not by each updater.
   if (!in_group() && group_members_.empty()) sources.normalize = normalize_settings();
   updater_ = make_updater(std::move(sources));

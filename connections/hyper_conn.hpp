@@ -37,6 +37,8 @@ class HyPerConnBase : public ConvConnection {
   NormalizeSettings normalize_settings() const;
   // Whether this connection's weights are normalised by another's (normalizeMethod = normalizeGroup).
   bool in_group() const { return params_.normalizeMethod == "normalizeGroup"; }
+  // A PlasticCloneConn's terms join this connection's dW (call during resolve; its plan is read at updates).
+  void add_plastic_clone(const ConvConnection& clone) { plastic_clones_.push_back(&clone); }
 
  protected:
   const HyPerConnParams& hyper_params() const { return params_; }
@@ -53,6 +55,7 @@ class HyPerConnBase : public ConvConnection {
   WeightStore weights_;
   const Layer* trigger_layer_ = nullptr;  // learning trigger (null: learn every weightUpdatePeriod)
   std::unique_ptr<HebbianUpdater> updater_;
+  std::vector<const ConvConnection*> plastic_clones_;
   // normalizeGroup: the head keeps its members and the stores it normalises (itself first).
   std::vector<HyPerConnBase*> group_members_;
   std::vector<WeightStore*> group_;

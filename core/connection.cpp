@@ -15,8 +15,9 @@ void Connection::resolve(ObjectTable& objects, const RunContext& ctx) {
     fail("receiveGpu", "asks for a GPU, but " + ctx.gpu_unavailable + "; set receiveGpu = false");
   if (common_.receiveGpu && !delivers_with_kernels())
     fail("receiveGpu", "a " + type() + " delivers on the CPU only; set receiveGpu = false");
-  pre_ = objects.require<Layer>(common_.preLayerName, *this, "preLayerName", "a layer");
-  post_ = objects.require<Layer>(common_.postLayerName, *this, "postLayerName", "a layer");
+  const auto [pre_name, post_name] = layer_names(objects);
+  pre_ = objects.require<Layer>(pre_name, *this, "preLayerName", "a layer");
+  post_ = objects.require<Layer>(post_name, *this, "postLayerName", "a layer");
   if (common_.channelCode >= post_->channels_needed())
     fail("channelCode", "post layer \"" + post_->name() + "\" (" + post_->type() + ") has " +
                             std::to_string(post_->channels_needed()) + " input channels (0.." +

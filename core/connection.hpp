@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/layer.hpp"
@@ -23,12 +24,20 @@ struct ConnectionParams {
   AccumulateType pvpatchAccumulateType;
 };
 
+// Whether a type names its layers, or takes them from another connection (OpenPV's FeedbackConn ignores the
+// names; sparsepv accepts them only when they agree).
+enum class LayerNames { Required, FromOriginal };
+
 template <class P>
-void declare_connection_keys(SchemaBuilder<P>& b) {
+void declare_connection_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames::Required) {
   using namespace checks;
-  b.key("preLayerName", &P::preLayerName, Required, "layer whose activity this connection reads")
-      .key("postLayerName", &P::postLayerName, Required, "layer whose input channel this connection adds into")
-      .key("channelCode", &P::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
+  if (names == LayerNames::Required)
+    b.key("preLayerName", &P::preLayerName, Required, "layer whose activity this connection reads")
+        .key("postLayerName", &P::postLayerName, Required, "layer whose input channel this connection adds into");
+  else
+    b.key("preLayerName", &P::preLayerName, std::string(), "taken from the original (its post); if given, must agree")
+        .key("postLayerName", &P::postLayerName, std::string(), "taken from the original (its pre); if given, must agree");
+  b.key("channelCode", &P::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
            {at_least(-1)})
       .key("delay", &P::delay, std::vector<double>{0.0}, "per arbor, in time units (a whole number of steps)")
       .key("numAxonalArbors", &P::numAxonalArbors, 1, "number of arbors (one delay each)", {at_least(1)})
@@ -98,6 +107,12 @@ class Connection : public Object {
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
 
  protected:
+  // The pre and post layers' names: the params' by default. A type that takes them from another connection
+  // (FeedbackConn: its original's, reversed) overrides; that connection is then one of its dependencies, so resolved.
+  virtual std::pair<std::string, std::string> layer_names(const ObjectTable&) const {
+    return {common_.preLayerName, common_.postLayerName};
+  }
+
   Layer* pre_ = nullptr;
   Layer* post_ = nullptr;
 

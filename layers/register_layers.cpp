@@ -10,6 +10,7 @@
 #include "layers/lca_layer.hpp"
 #include "layers/leaky_integrator.hpp"
 #include "layers/mask_layer.hpp"
+#include "layers/pooling_index_layer.hpp"
 #include "layers/ptwise_product_layer.hpp"
 #include "layers/ptwise_quotient_layer.hpp"
 #include "layers/pvp_layer.hpp"
@@ -37,6 +38,7 @@ void register_layers(Registry& registry) {
   register_type<PtwiseQuotientLayer>(registry);
   register_type<DropoutLayer>(registry);
   register_type<GaussianNoiseLayer>(registry);
+  register_type<PoolingIndexLayer>(registry);
 }
 
 }  // namespace spv
