@@ -26,9 +26,10 @@ struct ConvConnectionParams : ConnectionParams {
 };
 
 template <class P>
-void declare_conv_connection_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames::Required) {
+void declare_conv_connection_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames::Required,
+                                  ArborCount arbors = ArborCount::Own) {
   using namespace checks;
-  declare_connection_keys(b, names);
+  declare_connection_keys(b, names, arbors);
   b.key("updateGSynFromPostPerspective", &P::updateGSynFromPostPerspective, false,
         "deliver by gathering over post neurons (dense path) instead of scattering active pre neurons; followed "
         "where deliveryMethod = \"perspective\"")
@@ -46,7 +47,6 @@ void declare_conv_connection_keys(SchemaBuilder<P>& b, LayerNames names = LayerN
            "time of the first weight write (a negative one moves forward by whole writeSteps)", {checks::finite()})
       .key("writeCompressedWeights", &P::writeCompressedWeights, false, "write weights as bytes (PVP datatype 1)");
 }
-
 
 class ConvConnection : public Connection {
  public:

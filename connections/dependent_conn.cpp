@@ -14,15 +14,11 @@ std::vector<std::string> DependentConn::dependencies() const {
 }
 
 void DependentConn::resolve(ObjectTable& objects, const RunContext& ctx) {
-  ConvConnection::resolve(objects, ctx);
   original_ = objects.require<ConvConnection>(original_name_, *this, "originalConnName",
                                               "a connection with weights (HyPerConn, MomentumConn, ...)");
   if (original_ == this) fail("originalConnName", "names this connection itself");
-  const int arbors = original_->common().numAxonalArbors;
-  if (common().numAxonalArbors != arbors)
-    fail("numAxonalArbors", "is " + std::to_string(common().numAxonalArbors) + " but the original \"" +
-                                original_->name() + "\" has " + std::to_string(arbors) +
-                                "; they must agree (set numAxonalArbors = " + std::to_string(arbors) + ")");
+  use_arbors_of(*original_);  // before the base checks the delays against the arbors
+  ConvConnection::resolve(objects, ctx);
 }
 
 }  // namespace spv

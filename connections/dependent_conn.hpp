@@ -15,7 +15,7 @@ struct DependentConnParams : ConvConnectionParams {
 
 template <class P>
 void declare_dependent_conn_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames::Required) {
-  declare_conv_connection_keys(b, names);
+  declare_conv_connection_keys(b, names, ArborCount::FromOriginal);
   b.key("originalConnName", &P::originalConnName, Required, "the connection whose weights this one uses")
       .key("sharedWeights", &P::sharedWeights, true, "taken from the original; may only repeat its value (true)")
       .key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, false,

@@ -12,10 +12,9 @@ const char* const PoolingConn::kDoc =
 
 void PoolingConn::declare(SchemaBuilder<Params>& b) {
   using namespace checks;
-  b.key("preLayerName", &Params::preLayerName, Required, "layer whose activity is pooled")
-      .key("postLayerName", &Params::postLayerName, Required, "layer whose input channel the pooled values add into")
-      .key("channelCode", &Params::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
-           {at_least(-1)})
+  declare_layer_name_keys(b, "layer whose activity is pooled", "layer whose input channel the pooled values add into");
+  b.key("channelCode", &Params::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
+        {at_least(-1)})
       .key("receiveGpu", &Params::receiveGpu, false, "must be false: pooling delivers on the CPU")
       .choice("pvpatchAccumulateType", &Params::poolingType, Required,
               {{"maxpooling", PoolingType::Max},

@@ -12,10 +12,10 @@ const char* const TransposePoolingConn::kDoc =
 
 void TransposePoolingConn::declare(SchemaBuilder<Params>& b) {
   using namespace checks;
-  b.key("preLayerName", &Params::preLayerName, Required, "layer of the original's post size whose activity is routed")
-      .key("postLayerName", &Params::postLayerName, Required, "layer of the original's pre size that receives it")
-      .key("channelCode", &Params::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
-           {at_least(-1)})
+  declare_layer_name_keys(b, "layer of the original's post size whose activity is routed",
+                          "layer of the original's pre size that receives it");
+  b.key("channelCode", &Params::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
+        {at_least(-1)})
       .key("originalConnName", &Params::originalConnName, Required, "the PoolingConn this one reverses")
       .key("updateGSynFromPostPerspective", &Params::updateGSynFromPostPerspective, false,
            "must be false: the post perspective is not implemented (nor in OpenPV)");

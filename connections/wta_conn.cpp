@@ -24,10 +24,9 @@ const char* const WTAConn::kDoc =
 
 void WTAConn::declare(SchemaBuilder<Params>& b) {
   using namespace checks;
-  b.key("preLayerName", &Params::preLayerName, Required, "layer whose features compete")
-      .key("postLayerName", &Params::postLayerName, Required, "layer (nf = 1) whose channel receives the winners")
-      .key("channelCode", &Params::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
-           {at_least(-1)})
+  declare_layer_name_keys(b, "layer whose features compete", "layer (nf = 1) whose channel receives the winners");
+  b.key("channelCode", &Params::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
+        {at_least(-1)})
       .key("delay", &Params::delay, std::vector<double>{0.0}, "in time units (a whole number of steps); one value");
   b.cross_check([](const Params& p) -> std::pair<std::string, std::string> {
     if (p.delay.size() != 1) return {"delay", "needs one value (a WTAConn has one arbor)"};

@@ -8,7 +8,26 @@ namespace spv {
 
 Connection::Connection(const ParamGroup& group, const ConnectionParams& common) : Object(group), common_(common) {}
 
-std::vector<std::string> Connection::dependencies() const { return {common_.preLayerName, common_.postLayerName}; }
+std::pair<std::string, std::string> Connection::named_layers() const {
+  const bool pre_given = !common_.preLayerName.empty(), post_given = !common_.postLayerName.empty();
+  if (pre_given && post_given) return {common_.preLayerName, common_.postLayerName};
+  if (pre_given != post_given)
+    fail(pre_given ? "postLayerName" : "preLayerName",
+         "is missing (give both layer names, or neither for a group named \"AToB\")");
+  // OpenPV's convention: a connection named "AToB" connects layer A to layer B; "To" must appear exactly once.
+  const std::string& n = name();
+  const auto at = n.find("To");
+  if (at == std::string::npos || at == 0 || at + 2 == n.size() || n.find("To", at + 1) != std::string::npos)
+    fail("preLayerName", "is missing, and the group name \"" + n +
+                             "\" does not have the form \"AToB\" (\"To\" exactly once) to infer preLayerName = A "
+                             "and postLayerName = B from");
+  return {n.substr(0, at), n.substr(at + 2)};
+}
+
+std::vector<std::string> Connection::dependencies() const {
+  auto [pre, post] = named_layers();
+  return {pre, post};
+}
 
 void Connection::resolve(ObjectTable& objects, const RunContext& ctx) {
   if (common_.receiveGpu && !ctx.gpu_unavailable.empty())
@@ -22,6 +41,8 @@ void Connection::resolve(ObjectTable& objects, const RunContext& ctx) {
     fail("channelCode", "post layer \"" + post_->name() + "\" (" + post_->type() + ") has " +
                             std::to_string(post_->channels_needed()) + " input channels (0.." +
                             std::to_string(post_->channels_needed() - 1) + ")");
+  if (common_.delay.size() != 1 && int(common_.delay.size()) != common_.numAxonalArbors)
+    fail("delay", "needs one value, or one per arbor (" + std::to_string(common_.numAxonalArbors) + " arbors)");
   delay_steps_.clear();
   for (int arbor = 0; arbor < common_.numAxonalArbors; ++arbor) {
     double d = common_.delay[common_.delay.size() == 1 ? 0 : std::size_t(arbor)];

@@ -18,34 +18,46 @@ enum class AccumulateType { Convolve, Stochastic, MaxPooling, SumPooling };
 struct ConnectionParams {
   std::string preLayerName, postLayerName;
   int channelCode;
-  std::vector<double> delay;
-  int numAxonalArbors;
+  std::vector<double> delay{0.0};
+  int numAxonalArbors = 1;  // set from the original's for dependent connections
   bool receiveGpu;
   AccumulateType pvpatchAccumulateType;
 };
 
+// preLayerName and postLayerName; as in OpenPV, when both are left out they come from a group name "AToB".
+template <class P>
+void declare_layer_name_keys(SchemaBuilder<P>& b, const std::string& pre_doc, const std::string& post_doc) {
+  b.key("preLayerName", &P::preLayerName, std::string(), pre_doc + " (default: A of a group named \"AToB\")")
+      .key("postLayerName", &P::postLayerName, std::string(), post_doc + " (default: B of a group named \"AToB\")");
+}
+
 // Whether a type names its layers, or takes them from another connection (OpenPV's FeedbackConn ignores the
 // names; sparsepv accepts them only when they agree).
 enum class LayerNames { Required, FromOriginal };
+// Whether a type has its own arbors, or its original's (OpenPV's dependent connections ignore numAxonalArbors, so
+// it is not their key: given, it warns as an OpenPV key without effect).
+enum class ArborCount { Own, FromOriginal };
 
 template <class P>
-void declare_connection_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames::Required) {
+void declare_connection_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames::Required,
+                             ArborCount arbors = ArborCount::Own) {
   using namespace checks;
   if (names == LayerNames::Required)
-    b.key("preLayerName", &P::preLayerName, Required, "layer whose activity this connection reads")
-        .key("postLayerName", &P::postLayerName, Required, "layer whose input channel this connection adds into");
+    declare_layer_name_keys(b, "layer whose activity this connection reads",
+                            "layer whose input channel this connection adds into");
   else
     b.key("preLayerName", &P::preLayerName, std::string(), "taken from the original (its post); if given, must agree")
         .key("postLayerName", &P::postLayerName, std::string(), "taken from the original (its pre); if given, must agree");
   b.key("channelCode", &P::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
-           {at_least(-1)})
-      .key("delay", &P::delay, std::vector<double>{0.0}, "per arbor, in time units (a whole number of steps)")
-      .key("numAxonalArbors", &P::numAxonalArbors, 1, "number of arbors (one delay each)", {at_least(1)})
-      .key("receiveGpu", &P::receiveGpu, false, "deliver on the GPU (needs a CUDA build and -d)");
-  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
+        {at_least(-1)})
+      .key("delay", &P::delay, std::vector<double>{0.0}, "per arbor, in time units (a whole number of steps)");
+  if (arbors == ArborCount::Own)
+    b.key("numAxonalArbors", &P::numAxonalArbors, 1, "number of arbors (one delay each)", {at_least(1)});
+  b.key("receiveGpu", &P::receiveGpu, false, "deliver on the GPU (needs a CUDA build and -d)");
+  b.cross_check([arbors](const P& p) -> std::pair<std::string, std::string> {
     for (double d : p.delay)
       if (d < 0) return {"delay", "delays must be non-negative"};
-    if (p.delay.size() != 1 && int(p.delay.size()) != p.numAxonalArbors)
+    if (arbors == ArborCount::Own && p.delay.size() != 1 && int(p.delay.size()) != p.numAxonalArbors)
       return {"delay", "needs one value, or one per arbor (numAxonalArbors = " + std::to_string(p.numAxonalArbors) + ")"};
     return {"", ""};
   });
@@ -109,9 +121,12 @@ class Connection : public Object {
  protected:
   // The pre and post layers' names: the params' by default. A type that takes them from another connection
   // (FeedbackConn: its original's, reversed) overrides; that connection is then one of its dependencies, so resolved.
-  virtual std::pair<std::string, std::string> layer_names(const ObjectTable&) const {
-    return {common_.preLayerName, common_.postLayerName};
-  }
+  virtual std::pair<std::string, std::string> layer_names(const ObjectTable&) const { return named_layers(); }
+  // The params' names, or both inferred from a group name "AToB" when both are left out (OpenPV's rule).
+  std::pair<std::string, std::string> named_layers() const;
+
+  // Dependent connections: the original's arbor count, set before resolve() (which checks the delays against it).
+  void use_arbors_of(const Connection& original) { common_.numAxonalArbors = original.common_.numAxonalArbors; }
 
   Layer* pre_ = nullptr;
   Layer* post_ = nullptr;

@@ -87,6 +87,14 @@ bool is_neutral_value(const ParamValue& value, const std::vector<std::string>& n
       if (value.as_string() == n || (n == "NULL" && value.as_string().empty())) return true;
     } else if (value.kind() == ParamValue::Kind::Array) {
       if (n == "[]" && value.as_array().empty()) return true;
+      // A numeric neutral value also stands for an array of it (OpenPV writes delay = [0.000000]).
+      char* end = nullptr;
+      const double x = std::strtod(n.c_str(), &end);
+      const auto& items = value.as_array();
+      if (end == n.c_str() || *end != '\0' || items.empty()) continue;
+      bool all = true;
+      for (double item : items) all = all && item == x;
+      if (all) return true;
     }
   }
   return false;

@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "params/openpv_keys.hpp"
 #include "params/param_schema.hpp"
 
 using namespace spv;
@@ -78,4 +79,14 @@ TEST_CASE("NaN is refused naming the file, line, group and key", "[params][openp
   CHECK_THROWS_WITH(bind("coefficients", ParamValue::array({1.0, nan})), Catch::Contains("not a number"));
   // Infinity stays a meaningful value (VThresh = -infinity is the usual "no threshold").
   CHECK(std::isinf(bind("padValue", ParamValue::number(std::numeric_limits<double>::infinity())).padValue));
+}
+
+TEST_CASE("A numeric neutral value stands for an array of that value", "[params][openpv]") {
+  const std::vector<std::string> zero{"0"};
+  CHECK(is_neutral_value(ParamValue::array({0.0}), zero));
+  CHECK(is_neutral_value(ParamValue::array({0.0, 0.0}), zero));
+  CHECK_FALSE(is_neutral_value(ParamValue::array({0.0, 1.0}), zero));
+  CHECK_FALSE(is_neutral_value(ParamValue::array({}), zero));
+  CHECK(is_neutral_value(ParamValue::array({}), {"[]"}));
+  CHECK(is_neutral_value(ParamValue::number(0), zero));
 }
