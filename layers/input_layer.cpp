@@ -370,8 +370,10 @@ void InputLayer::scatter_frame(const float* whole, const std::vector<char>& chan
   const int width = g.nx + m.lt + m.rt, height = g.ny + m.dn + m.up;
   const std::size_t window = std::size_t(width) * height * g.nf, run = std::size_t(width) * g.nf;
   tiles_.resize(std::size_t(g.nbatch) * window);
-  if (m == Halo{}) comm_->scatter_layer(g, whole, tiles_.data());
-  else comm_->scatter_windows(g, m, whole, tiles_.data());
+  if (m == Halo{})
+    comm_->scatter_layer(g, whole, tiles_.data());
+  else
+    comm_->scatter_windows(g, m, whole, tiles_.data());
   for (Layer* target : targets) {
     // Region readers have this layer's halo (allocate makes them agree), so the window fits their A as well.
     const LayerGeometry& tg = target->geometry();

@@ -191,7 +191,7 @@ class InputLayer : public Layer {
   bool reads_ = true;
   std::vector<float> whole_;  // the reader's prepared frames of its local batch elements, [b][y][x][f] global
   std::vector<float> whole_region_;  // the same for the region canvases, when region readers exist
-  std::vector<float> tiles_;  // this rank's tiles of them, [b][y][x][f] restricted, or windows with the margin
+  std::vector<float> tiles_;         // this rank's tiles of them, [b][y][x][f] restricted, or windows with the margin
   std::vector<Layer*> region_readers_;
   int entry_count_ = 0;
   int anchor_x_ = 0, anchor_y_ = 0;

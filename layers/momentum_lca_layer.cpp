@@ -30,8 +30,9 @@ void MomentumLCALayer::initialize_state(const RunContext& ctx) {
 
 void MomentumLCALayer::register_state(CheckpointRegistry& r, const RunContext& ctx) {
   ThresholdLayer::register_state(r, ctx);
-  r.add_layer_pvp("prevDrive", [this] { return std::vector<std::vector<float>*>{&prev_drive_}; }, geometry_, Halo{},
-                  EntryKind::Warm);
+  r.add_layer_pvp(
+      "prevDrive", [this] { return std::vector<std::vector<float>*>{&prev_drive_}; }, geometry_, Halo{},
+      EntryKind::Warm);
 }
 
 // OpenPV's float operations in its order; each neuron on its own, so threads and splits cannot change a bit.

@@ -261,8 +261,7 @@ void MpiCommunicator::scatter_layer(const LayerGeometry& g, const float* global,
   check(MPI_Waitall(int(requests.size()), requests.data(), MPI_STATUSES_IGNORE), "scatter_layer");
 }
 
-void MpiCommunicator::scatter_windows(const LayerGeometry& g, const Halo& margin, const float* global,
-                                      float* local) {
+void MpiCommunicator::scatter_windows(const LayerGeometry& g, const Halo& margin, const float* global, float* local) {
   const Decomposition& d = decomposition_;
   const int width = g.nx + margin.lt + margin.rt, height = g.ny + margin.dn + margin.up;
   const int canvas_width = g.nx_global + margin.lt + margin.rt;
