@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-#include "layers/threshold_layer.hpp"
 #include "params/param_value.hpp"
 
 namespace spv {
@@ -15,18 +14,21 @@ void FirmThresholdCostFnLCAProbe::declare(SchemaBuilder<Params>& b) { declare_no
 
 void FirmThresholdCostFnLCAProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
   FirmThresholdCostFnProbeBase::resolve(objects, ctx);
-  const auto* layer = dynamic_cast<const ThresholdLayer*>(&target());
-  if (!layer)
+  // Threshold layers (ANNLayer, HyPerLCALayer, ...) are the layers with a VThresh; their VWidth is a key beside it.
+  const std::optional<double> vthresh = target().vthresh();
+  const ParamGroup keys = target().effective_params();
+  const ParamEntry* vwidth = keys.find("VWidth");
+  if (!vthresh || !vwidth)
     fail("targetLayer", "names \"" + target().name() + "\", a " + target().type() +
                             ", which has no VThresh and VWidth; FirmThresholdCostFnLCAProbe needs a threshold layer "
                             "such as HyPerLCALayer");
-  // OpenPV's layer holds the two as floats; the probe widens those.
-  const Threshold& t = layer->threshold();
-  if (!std::isfinite(t.v_thresh))
-    fail("targetLayer", "layer \"" + target().name() + "\" has VThresh = " + format_number(t.v_thresh) +
+  if (!std::isfinite(*vthresh))
+    fail("targetLayer", "layer \"" + target().name() + "\" has VThresh = " + format_number(*vthresh) +
                             "; FirmThresholdCostFnLCAProbe uses VThresh as its coefficient and needs a finite one");
-  set_cost_threshold(double(t.v_thresh), double(t.v_width));
-  set_coefficient(double(t.v_thresh));
+  // OpenPV's layer holds the two as floats; the probe widens those.
+  const double v_thresh = double(float(*vthresh)), v_width = double(float(vwidth->value.as_number()));
+  set_cost_threshold(v_thresh, v_width);
+  set_coefficient(v_thresh);
 }
 
 }  // namespace spv
