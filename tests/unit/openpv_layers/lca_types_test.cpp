@@ -151,11 +151,12 @@ namespace {
 
 // A 4 x 2 column showing a 6 x 4 (or 5 x 4) image of the values 10 y + x through a PvpLayer whose halo of 1 a 3x3
 // connection asks for, with its InputRegionLayer.
-std::unique_ptr<test::ColumnRun> input_run(const test::TempDir& dir, int image_w, const std::string& input_keys) {
+std::unique_ptr<test::ColumnRun> input_run(const test::TempDir& dir, int image_w, const std::string& input_keys,
+                                           int image_h = 4) {
   std::vector<float> image;
-  for (int y = 0; y < 4; ++y)
+  for (int y = 0; y < image_h; ++y)
     for (int x = 0; x < image_w; ++x) image.push_back(float(10 * y + x));
-  PvpActivityFileWriter w(dir / "image.pvp", PvpType::Dense, image_w, 4, 1, 1);
+  PvpActivityFileWriter w(dir / "image.pvp", PvpType::Dense, image_w, image_h, 1, 1);
   w.write_frame(0.0, image);
   w.close();
   auto params = dir.write("input.lua", R"lua(
@@ -181,9 +182,9 @@ float ext_a(const Layer& l, int x, int y) { return l.A()[l.geometry().ext_index(
 }  // namespace
 
 TEST_CASE("useInputBCflag places the input on the layer grown by its halo", "[openpv_layers][input_bc]") {
-  SECTION("false: the interior shows the image from its corner, the halo the boundary value") {
+  SECTION("false: the interior shows the image (of the layer's size), the halo the boundary value") {
     test::TempDir dir;
-    auto run = input_run(dir, 6, "");
+    auto run = input_run(dir, 4, "", 2);
     const Layer& in = run->get<Layer>("Input");
     CHECK(ext_a(in, 0, 0) == 0.0f);
     CHECK(ext_a(in, 3, 1) == 13.0f);
@@ -217,18 +218,19 @@ TEST_CASE("useInputBCflag places the input on the layer grown by its halo", "[op
       CHECK(ext_a(region, 4, y) == 0.0f);
     }
   }
-  SECTION("false with an image one column short: the region's interior only") {
+  SECTION("false: the region is the interior; its halo has the input's boundary condition") {
     test::TempDir dir;
-    auto run = input_run(dir, 3, "");
+    auto run = input_run(dir, 4, "", 2);
     const Layer& region = run->get<Layer>("Region");
-    CHECK(a_of(region) == std::vector<float>{1, 1, 1, 0});
-    CHECK(ext_a(region, -1, 0) == -5.0f);  // the boundary condition, the input's
+    CHECK(a_of(region) == std::vector<float>{1, 1, 1, 1});
+    CHECK(ext_a(region, -1, 0) == -5.0f);
+    CHECK(ext_a(region, 4, 2) == -5.0f);
   }
 }
 
 TEST_CASE("InputRegionLayer refusals", "[openpv_layers][input_region]") {
   test::TempDir dir;
-  CHECK_THROWS_WITH(input_run(dir, 6, ", mirrorBCflag = true"), Catch::Contains("mirrorBCflag"));
+  CHECK_THROWS_WITH(input_run(dir, 6, ", useInputBCflag = true, mirrorBCflag = true"), Catch::Contains("mirrorBCflag"));
   test::TempDir d2;
   CHECK_THROWS_WITH(
       test::ColumnRun(test::network(d2, 5,
