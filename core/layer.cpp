@@ -13,7 +13,8 @@
 
 namespace spv {
 
-Layer::Layer(const ParamGroup& group, const LayerParams& common) : Object(group), common_(common) {}
+Layer::Layer(const ParamGroup& group, const LayerParams& common)
+    : Object(group), common_(common), phase_(common.phase) {}
 Layer::~Layer() = default;
 
 std::vector<std::string> Layer::dependencies() const {
@@ -222,7 +223,7 @@ void Layer::reset_state() {
 void Layer::publish(const RunContext& ctx) {
   if (device_publish()) {
     // No neighbours and no delays: the halo is the boundary condition, filled where A lives.
-    if (!(geometry_.halo == Halo{}))
+    if (!(geometry_.halo == Halo{}) && (common_.mirrorBCflag || !fills_own_boundary()))
       backend_->fill_boundary({geometry_, kernel_a_rw(), common_.mirrorBCflag, static_cast<float>(common_.valueBC)});
     return;
   }
@@ -265,6 +266,7 @@ void Layer::fill_boundary() {
   auto outside_y = [&](int y) { return g.ky0 + y < 0 || g.ky0 + y >= g.ny_global; };
   const float value = static_cast<float>(common_.valueBC);
   const bool mirror = common_.mirrorBCflag;
+  if (!mirror && fills_own_boundary()) return;
   const int nf = g.nf;
   for (int b = 0; b < g.nbatch; ++b) {
     float* a = activity_ptr(b);

@@ -25,7 +25,7 @@ class Layer : public Object {
 
   const LayerParams& common() const { return common_; }
   const LayerGeometry& geometry() const { return geometry_; }
-  int phase() const { return common_.phase; }
+  int phase() const { return phase_; }
 
   // Host views of the state. On a device layer (updateGpu) they are sync points: they bring the host copy up to
   // date, and the writable ones mark it newest, so the next kernel pushes it back.
@@ -60,6 +60,8 @@ class Layer : public Object {
   // During resolve, connections that read this layer ask for a halo and a delay depth.
   void require_halo(const Halo& h) { halo_request_.grow_to(h); }
   void require_delay(int steps) { max_delay_ = std::max(max_delay_, steps); }
+  // The halo asked for so far (the geometry's halo once allocated).
+  const Halo& requested_halo() const { return halo_request_; }
   // Whether this layer keeps a membrane potential V (inputs and clones do not).
   bool has_membrane() const { return has_v(); }
   // The channel count a connection may deliver into (types with more channels override).
@@ -105,6 +107,11 @@ class Layer : public Object {
   virtual void update_state(const StepInfo& s) = 0;
   // A from V after the initial V is set (and after a state reset); default copies V into A.
   virtual void activity_from_v();
+  // True when the layer fills its halo beyond the global edge itself (inputs with useInputBCflag), so that publish
+  // leaves it unless mirrorBCflag asks for the mirror (which OpenPV applies last).
+  virtual bool fills_own_boundary() const { return false; }
+  // For types whose phase is another layer's (InputRegionLayer); only before the column schedules the layers.
+  void set_phase(int phase) { phase_ = phase; }
   // Set the initial V (InitVType); input layers override to load their first frame instead.
   virtual void initialize_state(const RunContext& ctx);
   // Geometry hook for types whose size comes from elsewhere (clones). Default: column size times scale.
@@ -142,6 +149,7 @@ class Layer : public Object {
   void check_finite(const StepInfo& s, const RunContext& ctx) const;
 
   const LayerParams& common_;  // a view of the concrete type's params
+  int phase_;
   Halo halo_request_;
   int max_delay_ = 0;
   std::vector<std::vector<float>> gsyn_;

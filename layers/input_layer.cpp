@@ -241,6 +241,11 @@ void InputLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
   entry_count_ = std::stoi(text);
 }
 
+void InputLayer::allocate(const RunContext& ctx) {
+  for (const Layer* reader : region_readers_) require_halo(reader->requested_halo());
+  Layer::allocate(ctx);
+}
+
 void InputLayer::initialize_state(const RunContext&) {
   const std::size_t capacity = std::size_t(std::max(2, 2 * geometry().nbatch));
   cache_.clear();
@@ -320,49 +325,75 @@ void InputLayer::write_timestamps(double t, long frame) {
   timestamps_->flush();
 }
 
+Halo InputLayer::margin() const { return input_.useInputBCflag ? geometry().halo : Halo{}; }
+
 void InputLayer::show_frame(long frame) {
   const auto& g = geometry();
-  const std::size_t whole = g.global_neurons(), tile = g.neurons(), row = std::size_t(g.nx) * g.nf;
+  const Halo m = margin();
+  const std::size_t canvas = std::size_t(g.nx_global + m.lt + m.rt) * std::size_t(g.ny_global + m.dn + m.up) * g.nf;
   std::vector<int> wanted(std::size_t(g.nbatch));
-  bool changed = false;
+  std::vector<char> changed(std::size_t(g.nbatch), 0);
+  bool any = false;
   for (int b = 0; b < g.nbatch; ++b) {
     wanted[std::size_t(b)] = entry_index(g.batch0 + b, frame);
-    changed = changed || wanted[std::size_t(b)] != shown_entry_[std::size_t(b)];
+    changed[std::size_t(b)] = wanted[std::size_t(b)] != shown_entry_[std::size_t(b)];
+    any = any || changed[std::size_t(b)];
   }
   // Every rank of a batch slice computes the same entries, so the slice agrees on whether to scatter; the agreement
   // on the reader's success is world-wide (all ranks change frame in the same step).
   comm_->collective_try([&] {
-    if (!reads_ || !changed) return;
-    whole_.resize(std::size_t(g.nbatch) * whole);
+    if (!reads_ || !any) return;
+    whole_.resize(std::size_t(g.nbatch) * canvas);
+    if (!region_readers_.empty()) whole_region_.resize(std::size_t(g.nbatch) * canvas);
     for (int b = 0; b < g.nbatch; ++b)
-      if (wanted[std::size_t(b)] != shown_entry_[std::size_t(b)]) {
-        const std::vector<float>& values = prepared(wanted[std::size_t(b)]);
-        std::copy(values.begin(), values.end(), whole_.begin() + std::ptrdiff_t(std::size_t(b) * whole));
+      if (changed[std::size_t(b)]) {
+        const CachedFrame& c = prepared(wanted[std::size_t(b)]);
+        const auto at = std::ptrdiff_t(std::size_t(b) * canvas);
+        std::copy(c.values.begin(), c.values.end(), whole_.begin() + at);
+        if (!region_readers_.empty()) std::copy(c.region.begin(), c.region.end(), whole_region_.begin() + at);
       }
   });
-  if (!changed) {
+  if (!any) {
     shown_frame_ = frame;
     return;
   }
-  tiles_.resize(std::size_t(g.nbatch) * tile);
-  comm_->scatter_layer(g, whole_.data(), tiles_.data());
-  for (int b = 0; b < g.nbatch; ++b) {
-    if (wanted[std::size_t(b)] == shown_entry_[std::size_t(b)]) continue;
-    float* a = activity_ptr(b);
-    for (int y = 0; y < g.ny; ++y)
-      std::memcpy(a + g.ext_index(0, y, 0), tiles_.data() + std::size_t(b) * tile + std::size_t(y) * row,
-                  row * sizeof(float));
-    shown_entry_[std::size_t(b)] = wanted[std::size_t(b)];
-  }
+  scatter_frame(whole_.data(), changed, {this});
+  if (!region_readers_.empty()) scatter_frame(whole_region_.data(), changed, region_readers_);
+  for (int b = 0; b < g.nbatch; ++b) shown_entry_[std::size_t(b)] = wanted[std::size_t(b)];
   shown_frame_ = frame;
 }
 
-const std::vector<float>& InputLayer::prepared(int index) {
+void InputLayer::scatter_frame(const float* whole, const std::vector<char>& changed,
+                               const std::vector<Layer*>& targets) {
+  const auto& g = geometry();
+  const Halo m = margin();
+  const int width = g.nx + m.lt + m.rt, height = g.ny + m.dn + m.up;
+  const std::size_t window = std::size_t(width) * height * g.nf, run = std::size_t(width) * g.nf;
+  tiles_.resize(std::size_t(g.nbatch) * window);
+  if (m == Halo{})
+    comm_->scatter_layer(g, whole, tiles_.data());
+  else
+    comm_->scatter_windows(g, m, whole, tiles_.data());
+  for (Layer* target : targets) {
+    // Region readers have this layer's halo (allocate makes them agree), so the window fits their A as well.
+    const LayerGeometry& tg = target->geometry();
+    float* a = target->A().data();
+    for (int b = 0; b < g.nbatch; ++b) {
+      if (!changed[std::size_t(b)]) continue;
+      float* ab = a + std::size_t(b) * tg.neurons_ext();
+      for (int y = 0; y < height; ++y)
+        std::memcpy(ab + tg.ext_index(-m.lt, y - m.dn, 0), tiles_.data() + std::size_t(b) * window + y * run,
+                    run * sizeof(float));
+    }
+  }
+}
+
+const InputLayer::CachedFrame& InputLayer::prepared(int index) {
   ++uses_;
   for (auto& c : cache_) {
     if (c.index == index) {
       c.last_use = uses_;
-      return c.values;
+      return c;
     }
   }
   CachedFrame* slot = nullptr;
@@ -373,16 +404,19 @@ const std::vector<float>& InputLayer::prepared(int index) {
                               [](const CachedFrame& a, const CachedFrame& b) { return a.last_use < b.last_use; });
   }
   slot->index = -1;  // stays invalid if reading the entry throws
-  prepare(entry(index), slot->values);
+  prepare(entry(index), *slot);
   slot->index = index;
   slot->last_use = uses_;
-  return slot->values;
+  return *slot;
 }
 
-// Places the entry on the whole layer, normalises the covered pixels, inverts, and pads the rest (OpenPV's order).
-void InputLayer::prepare(const Image& source, std::vector<float>& out) const {
+// Places the entry on the canvas (the whole layer, grown by the halo with useInputBCflag), normalises the covered
+// pixels, inverts, and pads the rest (OpenPV's order).
+void InputLayer::prepare(const Image& source, CachedFrame& frame) const {
   const auto& g = geometry();
-  const int nxg = g.nx_global, nyg = g.ny_global, nf = g.nf;
+  const Halo m = margin();
+  const int nxg = g.nx_global + m.lt + m.rt, nyg = g.ny_global + m.dn + m.up, nf = g.nf;
+  std::vector<float>& out = frame.values;
   if (source.channels != nf)
     throw GeometryError("layer \"" + name() + "\" has nf = " + std::to_string(nf) + " but its input has " +
                         std::to_string(source.channels) + " features");
@@ -445,6 +479,10 @@ void InputLayer::prepare(const Image& source, std::vector<float>& out) const {
   const float pad = float(input_.padValue);
   for (std::size_t p = 0; p < covered.size(); ++p)
     if (!covered[p]) std::fill_n(&out[p * nf], nf, pad);
+  if (region_readers_.empty()) return;
+  frame.region.assign(out.size(), 0.0f);
+  for (std::size_t p = 0; p < covered.size(); ++p)
+    if (covered[p]) std::fill_n(&frame.region[p * nf], nf, 1.0f);
 }
 
 }  // namespace spv

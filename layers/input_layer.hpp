@@ -101,14 +101,14 @@ void declare_input_keys(SchemaBuilder<P>& b) {
            "frame becomes 0); false: rescale min..max to 0..1 (a flat frame becomes 0)")
       .key("padValue", &P::padValue, 0.0, "value of layer pixels the input does not cover (not normalised)")
       .key("useInputBCflag", &P::useInputBCflag, false,
-           "fill the halo from the input beyond the layer's edge (not supported yet: must be false)")
+           "place the input on the layer grown by its halo (anchor and offsets count from the halo's corner, "
+           "normalisation covers it), so that the halo shows the input instead of the boundary condition")
       .alias("useInputBCflag", "useImageBCflag")
       .key("jitterChangeInterval", &P::jitterChangeInterval, 0,
            "OpenPV's random shifts and flips of the input (not supported yet: must be 0)");
   b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
     if (!p.triggerLayerName.empty())
       return {"triggerLayerName", "input layers are not triggered: they change frame every displayPeriod"};
-    if (p.useInputBCflag) return {"useInputBCflag", "useInputBCflag = true is not supported yet"};
     if (p.jitterChangeInterval != 0)
       return {"jitterChangeInterval", "jitter (jitterChangeInterval other than 0) is not supported yet"};
     if (!p.skip_frame_index.empty() && p.batchMethod != BatchMethod::BySpecified)
@@ -133,7 +133,13 @@ class InputLayer : public Layer {
   int entry_count() const { return entry_count_; }
 
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
+  // Takes the halo of the InputRegionLayers that show this input's region (OpenPV synchronises their margins).
+  void allocate(const RunContext& ctx) override;
   void initialize(const RunContext& ctx) override;
+  // An InputRegionLayer of the same size: each new frame writes into its A where the input covers the layer (1) or
+  // not (0), over the interior, or with useInputBCflag the whole halo too. Call during resolve.
+  void add_region_reader(Layer& reader) { region_readers_.push_back(&reader); }
+  bool uses_input_bc() const { return input_.useInputBCflag; }
   // The layer's PVP file and, with writeFrameToTimestamp, timestamps/NAME.txt.
   std::vector<OutputFile> output_files(const RunContext& ctx) const override;
   void open_outputs(const RunContext& ctx) override;
@@ -143,6 +149,7 @@ class InputLayer : public Layer {
 
  protected:
   bool has_v() const override { return false; }
+  bool fills_own_boundary() const override { return input_.useInputBCflag; }
   void initialize_state(const RunContext& ctx) override;
   void update_state(const StepInfo& s) override;
 
@@ -162,13 +169,19 @@ class InputLayer : public Layer {
   struct CachedFrame {
     int index = -1;
     long last_use = 0;
-    std::vector<float> values;  // the whole layer [y][x][f], after placement, normalisation and padding
+    std::vector<float> values;  // the canvas [y][x][f], after placement, normalisation and padding
+    std::vector<float> region;  // the canvas [y][x][f]: 1 where the input covers it, else 0 (for region readers)
   };
+  // The halo around the layer that the canvas covers: the layer's with useInputBCflag, else none.
+  Halo margin() const;
   void show_frame(long frame);
   // writeFrameToTimestamp, for an input that changes frames.
   bool writes_timestamps() const;
-  const std::vector<float>& prepared(int index);
-  void prepare(const Image& source, std::vector<float>& out) const;
+  const CachedFrame& prepared(int index);
+  void prepare(const Image& source, CachedFrame& out) const;
+  // Canvases of the local batch elements (`whole`, on the reader), scattered to the tiles; those that changed are
+  // written into each target's A (this layer's or the region readers'), over the interior and the margin.
+  void scatter_frame(const float* whole, const std::vector<char>& changed, const std::vector<Layer*>& targets);
   const std::vector<int>& permutation(long pass) const;
   void write_timestamps(double t, long frame);
 
@@ -177,7 +190,9 @@ class InputLayer : public Layer {
   Communicator* comm_ = nullptr;
   bool reads_ = true;
   std::vector<float> whole_;  // the reader's prepared frames of its local batch elements, [b][y][x][f] global
-  std::vector<float> tiles_;  // this rank's tiles of them, [b][y][x][f] restricted
+  std::vector<float> whole_region_;  // the same for the region canvases, when region readers exist
+  std::vector<float> tiles_;         // this rank's tiles of them, [b][y][x][f] restricted, or windows with the margin
+  std::vector<Layer*> region_readers_;
   int entry_count_ = 0;
   int anchor_x_ = 0, anchor_y_ = 0;
   std::uint64_t seed_ = 0;

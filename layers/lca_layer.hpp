@@ -15,6 +15,21 @@ struct LcaParams : ThresholdParams {
   std::string adaptiveTimeScaleProbe;
 };
 
+// The keys of HyPerLCALayer and ISTALayer (and the layers built on them), with selfInteract's default.
+template <class P>
+void declare_lca_keys(SchemaBuilder<P>& b, bool self_interact_default) {
+  declare_layer_keys(b);
+  declare_threshold_keys(b);
+  b.key("timeConstantTau", &P::timeConstantTau, 1.0, "time constant of the membrane dynamics", {checks::positive()})
+      .key("selfInteract", &P::selfInteract, self_interact_default,
+           "add A to the drive (cancels the self-inhibition in Phi^T Phi a)")
+      .key("adaptiveTimeScaleProbe", &P::adaptiveTimeScaleProbe, Nil,
+           "AdaptiveTimeScaleProbe or KneeTimeScaleProbe giving the step size per batch element");
+}
+
+// tau in steps (timeConstantTau / dt), as OpenPV scales it.
+inline double lca_tau_steps(const LcaParams& p, double dt) { return p.timeConstantTau / dt; }
+
 class HyPerLCALayer : public Typed<HyPerLCALayer, LcaParams, ThresholdLayer> {
  public:
   static constexpr const char* kType = "HyPerLCALayer";

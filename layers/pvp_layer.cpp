@@ -25,7 +25,8 @@ int PvpLayer::open_input(const RunContext&) {
   const auto& g = geometry();
   const PvpHeader& h = file.header;
   const bool size_matches = h.nx == g.nx_global && h.ny == g.ny_global;
-  if (h.nf != g.nf || (!size_matches && !params().autoResizeFlag)) {
+  // With useInputBCflag the frame covers the halo too, so it is larger than the layer by nature (OpenPV crops it).
+  if (h.nf != g.nf || (!size_matches && !params().autoResizeFlag && !params().useInputBCflag)) {
     auto size = [](int x, int y, int f) {
       return std::to_string(x) + "x" + std::to_string(y) + "x" + std::to_string(f);
     };

@@ -3,13 +3,17 @@
 #include "layers/ann_layer.hpp"
 #include "layers/ann_squared_layer.hpp"
 #include "layers/constant_layer.hpp"
+#include "layers/dependent_firm_threshold_cost_layer.hpp"
 #include "layers/dropout_layer.hpp"
+#include "layers/firm_threshold_cost_layer.hpp"
 #include "layers/gaussian_noise_layer.hpp"
 #include "layers/hyper_layer.hpp"
 #include "layers/image_layer.hpp"
+#include "layers/input_region_layer.hpp"
 #include "layers/lca_layer.hpp"
 #include "layers/leaky_integrator.hpp"
 #include "layers/mask_layer.hpp"
+#include "layers/momentum_lca_layer.hpp"
 #include "layers/pooling_index_layer.hpp"
 #include "layers/ptwise_product_layer.hpp"
 #include "layers/ptwise_quotient_layer.hpp"
@@ -39,6 +43,10 @@ void register_layers(Registry& registry) {
   register_type<DropoutLayer>(registry);
   register_type<GaussianNoiseLayer>(registry);
   register_type<PoolingIndexLayer>(registry);
+  register_type<FirmThresholdCostLayer>(registry);
+  register_type<DependentFirmThresholdCostLayer>(registry);
+  register_type<MomentumLCALayer>(registry);
+  register_type<InputRegionLayer>(registry);
 }
 
 }  // namespace spv

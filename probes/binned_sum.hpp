@@ -31,6 +31,8 @@ class BinnedSum {
     if (++square_adds_ == kSquaresBeforeFlush) flush_squares();
   }
   void add_count(bool yes) { count_ += yes ? 1 : 0; }
+  // A term computed in double (a cost function of the value), added as GridSum adds it: exact, but slower.
+  void add_double(double x) { rare_.add(x); }
 
   BinnedSum& operator+=(const BinnedSum& o);
   // Everything added, as a GridSum (exact).

@@ -2,6 +2,8 @@
 
 #include "probes/adaptive_time_scale_probe.hpp"
 #include "probes/column_energy_probe.hpp"
+#include "probes/firm_threshold_cost_fn_lca_probe.hpp"
+#include "probes/firm_threshold_cost_fn_probe.hpp"
 #include "probes/knee_time_scale_probe.hpp"
 #include "probes/l0_norm_probe.hpp"
 #include "probes/l1_norm_lca_probe.hpp"
@@ -18,6 +20,8 @@ void register_probes(Registry& registry) {
   register_type<L1NormProbe>(registry);
   register_type<L1NormLCAProbe>(registry);
   register_type<L0NormProbe>(registry);
+  register_type<FirmThresholdCostFnProbe>(registry);
+  register_type<FirmThresholdCostFnLCAProbe>(registry);
   register_type<ColumnEnergyProbe>(registry);
   register_type<AdaptiveTimeScaleProbe>(registry);
   register_type<KneeTimeScaleProbe>(registry);

@@ -42,6 +42,13 @@ void Communicator::scatter_layer(const LayerGeometry& g, const float* global, fl
   if (g.nbatch > 0) std::memcpy(local, global, std::size_t(g.nbatch) * g.neurons() * sizeof(float));
 }
 
+void Communicator::scatter_windows(const LayerGeometry& g, const Halo& margin, const float* global, float* local) {
+  if (g.nx != g.nx_global || g.ny != g.ny_global)
+    throw std::logic_error("scatter_windows: this communicator offers no scatter of a split layer");
+  const std::size_t window = std::size_t(g.nx + margin.lt + margin.rt) * (g.ny + margin.dn + margin.up) * g.nf;
+  if (g.nbatch > 0) std::memcpy(local, global, std::size_t(g.nbatch) * window * sizeof(float));
+}
+
 void Communicator::sum_integers(std::vector<std::int64_t>& values) {
   if (size() == 1) return;
   // Four 16-bit pieces per value, the top one signed: ordered_sum adds them exactly in double (up to 2^36 ranks),

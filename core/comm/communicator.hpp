@@ -63,6 +63,11 @@ class Communicator {
   // of the slice gets its tile of them in `local`, [local batch][y][x][f] restricted. Collective within each batch
   // slice only, so slices may call it at different times. The default serves slices of one tile each.
   virtual void scatter_layer(const LayerGeometry& g, const float* global, float* local);
+  // scatter_layer with a margin around every tile (inputs with useInputBCflag): `global` holds canvases of the layer
+  // grown by `margin`, [local batch][ny_global + dn + up][nx_global + lt + rt][f], whose pixel (lt, dn) is the layer's
+  // (0, 0); each rank gets its tile's window grown by `margin`, [local batch][ny + dn + up][nx + lt + rt][f].
+  // Collective within each batch slice only. The default serves slices of one tile each.
+  virtual void scatter_windows(const LayerGeometry& g, const Halo& margin, const float* global, float* local);
   // Element-wise sum of every rank's integers; all ranks get it. Integer addition has no rounding, so no order matters.
   // The default goes through ordered_sum in 16-bit pieces, which doubles add exactly.
   virtual void sum_integers(std::vector<std::int64_t>& values);

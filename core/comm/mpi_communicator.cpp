@@ -261,6 +261,41 @@ void MpiCommunicator::scatter_layer(const LayerGeometry& g, const float* global,
   check(MPI_Waitall(int(requests.size()), requests.data(), MPI_STATUSES_IGNORE), "scatter_layer");
 }
 
+void MpiCommunicator::scatter_windows(const LayerGeometry& g, const Halo& margin, const float* global, float* local) {
+  const Decomposition& d = decomposition_;
+  const int width = g.nx + margin.lt + margin.rt, height = g.ny + margin.dn + margin.up;
+  const int canvas_width = g.nx_global + margin.lt + margin.rt;
+  const std::size_t canvas = std::size_t(canvas_width) * (g.ny_global + margin.dn + margin.up) * g.nf;
+  const std::size_t window = std::size_t(width) * height * g.nf, block = window * std::size_t(g.nbatch);
+  const int root = d.batch_root(), tiles = d.rows * d.columns;
+  constexpr int tag = 2;  // apart from the halo exchange's and scatter_layer's messages
+  if (d.rank != root) {
+    check(MPI_Recv(local, int(block), MPI_FLOAT, root, tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE),
+          "scatter_windows receive");
+    return;
+  }
+  // As scatter_layer: the root packs every tile's window, its own straight into `local`, and sends the others theirs.
+  scatter_.resize(block * std::size_t(tiles));
+  const std::size_t run = std::size_t(width) * std::size_t(g.nf);
+  std::vector<MPI_Request> requests;
+  requests.reserve(std::size_t(tiles));
+  for (int t = 0; t < tiles; ++t) {
+    const int row = t / d.columns, column = t % d.columns;
+    float* packed = t == 0 ? local : scatter_.data() + std::size_t(t) * block;
+    for (int b = 0; b < g.nbatch; ++b)
+      for (int y = 0; y < height; ++y)
+        std::memcpy(packed + std::size_t(b) * window + std::size_t(y) * run,
+                    global + std::size_t(b) * canvas +
+                        (std::size_t(row * g.ny + y) * canvas_width + std::size_t(column) * g.nx) * g.nf,
+                    run * sizeof(float));
+    if (t == 0) continue;
+    requests.emplace_back();
+    check(MPI_Isend(packed, int(block), MPI_FLOAT, root + t, tag, MPI_COMM_WORLD, &requests.back()),
+          "scatter_windows send");
+  }
+  check(MPI_Waitall(int(requests.size()), requests.data(), MPI_STATUSES_IGNORE), "scatter_windows");
+}
+
 void MpiCommunicator::sum_integers(std::vector<std::int64_t>& values) {
   long lengths[2] = {long(values.size()), -long(values.size())};
   check(MPI_Allreduce(MPI_IN_PLACE, lengths, 2, MPI_LONG, MPI_MAX, MPI_COMM_WORLD), "sum_integers length check");

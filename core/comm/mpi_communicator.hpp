@@ -25,6 +25,7 @@ class MpiCommunicator final : public Communicator {
   void gather_batch(const LayerGeometry& g, const float* local, std::vector<float>& global) override;
   void gather_floats(const std::vector<float>& local, std::vector<std::vector<float>>& all) override;
   void scatter_layer(const LayerGeometry& g, const float* global, float* local) override;
+  void scatter_windows(const LayerGeometry& g, const Halo& margin, const float* global, float* local) override;
   void sum_integers(std::vector<std::int64_t>& values) override;
   double maximum(double local) override;
   void broadcast(std::string& text) override;
