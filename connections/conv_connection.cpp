@@ -54,8 +54,9 @@ void ConvConnection::set_geometry(int nxp, int nyp, int nfp, bool shared) {
   g.shared = shared;
   // The CUDA kernels convolve shared kernels only (one contract, the CPU the only back-end of non-shared weights).
   if (!shared && common().receiveGpu)
-    fail("receiveGpu", "is true, but non-shared weights (sharedWeights = false) deliver on the CPU only; set "
-                       "receiveGpu = false");
+    fail("receiveGpu",
+         "is true, but non-shared weights (sharedWeights = false) deliver on the CPU only; set "
+         "receiveGpu = false");
   geometry_ = g;
   pre().require_halo(g.pre_halo());
 }

@@ -20,11 +20,13 @@ namespace spv {
 HyPerConnBase::HyPerConnBase(const ParamGroup& group, const HyPerConnParams& p) : ConvConnection(group, p), params_(p) {
   const HyPerConnParams& q = params_;
   if (!q.sharedWeights && q.receiveGpu)
-    fail("receiveGpu", "is true, but non-shared weights (sharedWeights = false) deliver on the CPU only; set "
-                       "receiveGpu = false");
+    fail("receiveGpu",
+         "is true, but non-shared weights (sharedWeights = false) deliver on the CPU only; set "
+         "receiveGpu = false");
   if (!q.sharedWeights && q.normalizeFromPostPerspective && q.normalizeMethod != "none")
-    fail("normalizeFromPostPerspective", "needs shared weights (as in OpenPV): with sharedWeights = false each pre "
-                                         "neuron's patch is normalised alone");
+    fail("normalizeFromPostPerspective",
+         "needs shared weights (as in OpenPV): with sharedWeights = false each pre "
+         "neuron's patch is normalised alone");
   if (q.weightInitType == WeightInitKind::CoCirc) fail("weightInitType", "\"CoCircWeight\" is not supported yet");
   if (q.normalizeMethod == "normalizeContrastZeroMean")
     fail("normalizeMethod", "\"" + q.normalizeMethod + "\" is not supported yet");
@@ -99,8 +101,9 @@ void HyPerConnBase::finish_initialize(const RunContext&) {
   for (HyPerConnBase* m : group_members_) {
     const WeightStore& w = m->weights_;
     if (m->conv_geometry().shared != conv_geometry().shared)
-      m->fail("normalizeGroupName", "\"" + name() + "\" and this connection differ in sharedWeights; a group's "
-                                    "kernels or patches are normalised together, so they must agree");
+      m->fail("normalizeGroupName", "\"" + name() +
+                                        "\" and this connection differ in sharedWeights; a group's "
+                                        "kernels or patches are normalised together, so they must agree");
     if (w.arbors() != weights_.arbors() || w.kernels() != weights_.kernels())
       m->fail("normalizeGroupName", "\"" + name() + "\" has " + std::to_string(weights_.arbors()) + " arbor(s) of " +
                                         std::to_string(weights_.kernels()) + " kernels, this connection " +

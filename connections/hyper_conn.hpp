@@ -1,5 +1,5 @@
-// HyPerConn: a convolution (shared kernels, or with sharedWeights = false a patch per pre neuron) that owns its weights: initialised, normalised, written, and learned by its
-// weight updater when plasticityFlag is set.
+// HyPerConn: a convolution (shared kernels, or with sharedWeights = false a patch per pre neuron) that owns its
+// weights: initialised, normalised, written, and learned by its weight updater when plasticityFlag is set.
 #pragma once
 #include <memory>
 

@@ -65,7 +65,8 @@ NonsharedWeights to_nonshared_weights(const WeightStore& w, const ConvGeometry& 
       for (int px = 0; px < g.patches_x(); ++px) {
         const int x_lo = g.x.active_lo(px - bx), x_hi = g.x.active_hi(px - bx);
         for (int f = 0; f < g.nf_pre; ++f) {
-          const std::size_t patch = std::size_t(a) * w.kernels() + (std::size_t(py) * g.patches_x() + px) * g.nf_pre + f;
+          const std::size_t patch =
+              std::size_t(a) * w.kernels() + (std::size_t(py) * g.patches_x() + px) * g.nf_pre + f;
           float* v = n.values.data() + patch * ps;
           for (int y = 0; y < w.nyp(); ++y)
             for (int x = 0; x < w.nxp(); ++x)
@@ -100,8 +101,10 @@ std::string read_weight_file(const std::filesystem::path& path, int frame, const
 
 void write_weight_file(const std::filesystem::path& path, const WeightStore& w, const ConvGeometry& g, double time,
                        bool append, bool compressed, bool shrunken) {
-  if (g.shared) write_shared_weights(path, to_shared_weights(w, g, time), append, compressed);
-  else write_nonshared_weights(path, to_nonshared_weights(w, g, time, shrunken), append, compressed);
+  if (g.shared)
+    write_shared_weights(path, to_shared_weights(w, g, time), append, compressed);
+  else
+    write_nonshared_weights(path, to_nonshared_weights(w, g, time, shrunken), append, compressed);
 }
 
 }  // namespace spv

@@ -136,15 +136,18 @@ void write_nonshared_weights(const std::filesystem::path& path, const NonsharedW
     le::append_u32(bytes, 0);
     const float* values = w.values.data() + p * patch;
     for (std::size_t i = 0; i < patch; ++i) {
-      if (compressed) bytes.push_back(compress_weight(values[i], w_min, w_max));
-      else le::append_f32(bytes, values[i]);
+      if (compressed)
+        bytes.push_back(compress_weight(values[i], w_min, w_max));
+      else
+        le::append_f32(bytes, values[i]);
     }
   }
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), append ? "ab" : "wb"));
   if (!file) throw IoError(path.string(), std::string("cannot open for writing: ") + std::strerror(errno));
   if (std::fwrite(bytes.data(), 1, bytes.size(), file.get()) != bytes.size())
     throw IoError(path.string(), std::string("cannot write a weight frame: ") + std::strerror(errno));
-  if (std::fclose(file.release()) != 0) throw IoError(path.string(), std::string("cannot close: ") + std::strerror(errno));
+  if (std::fclose(file.release()) != 0)
+    throw IoError(path.string(), std::string("cannot close: ") + std::strerror(errno));
 }
 
 }  // namespace spv

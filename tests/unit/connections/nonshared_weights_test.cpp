@@ -20,9 +20,10 @@ using namespace spv;
 namespace {
 
 std::unique_ptr<test::ColumnRun> build(const test::TempDir& dir, const std::string& groups, int nbatch = 1) {
-  test::write_file(dir / "net.lua", "return {\n  column = { groupType = \"HyPerCol\", nx = 4, ny = 4, dt = 1, "
-                                    "stopTime = 1, randomSeed = 7, nbatch = " +
-                                        std::to_string(nbatch) + " },\n" + groups + "}\n");
+  test::write_file(dir / "net.lua",
+                   "return {\n  column = { groupType = \"HyPerCol\", nx = 4, ny = 4, dt = 1, "
+                   "stopTime = 1, randomSeed = 7, nbatch = " +
+                       std::to_string(nbatch) + " },\n" + groups + "}\n");
   return std::make_unique<test::ColumnRun>(dir / "net.lua");
 }
 
@@ -34,7 +35,7 @@ TEST_CASE("the non-shared patch grid and shrunken patches follow OpenPV's weight
   // Equal sizes, patch 3: one pre neuron beyond each edge still reaches the layer.
   const AxisMap same = make_axis(8, 8, 3);
   CHECK(same.needed_border() == 1);
-  CHECK(same.active_lo(-1) == 1);  // offsets 1, 2 land on post 0, 1
+  CHECK(same.active_lo(-1) == 2);  // its patch covers post -2 .. 0: only offset 2 lands
   CHECK(same.active_hi(-1) == 3);
   CHECK(same.active_lo(7) == 0);  // offsets 0, 1 land on post 6, 7
   CHECK(same.active_hi(7) == 2);
@@ -50,9 +51,9 @@ TEST_CASE("the non-shared patch grid and shrunken patches follow OpenPV's weight
   g.nfp = 3;
   g.shared = false;
   CHECK(g.patches_x() == 10);
-  CHECK(g.patches_y() == 10);             // 6 + 2 * 2
-  CHECK(g.kernels() == 10 * 10 * 2);      // a patch per extended pre neuron
-  CHECK(g.patch_index(-1, -2, 0) == 0);   // the grid's first neuron
+  CHECK(g.patches_y() == 10);            // 6 + 2 * 2
+  CHECK(g.kernels() == 10 * 10 * 2);     // a patch per extended pre neuron
+  CHECK(g.patch_index(-1, -2, 0) == 0);  // the grid's first neuron
   CHECK(g.patch_index(0, 0, 1) == (2 * 10 + 1) * 2 + 1);
   CHECK(g.patch_index(-2, 0, 0) == -1);  // beyond the border
   CHECK(g.as_shared().kernels() == 2);
@@ -101,8 +102,8 @@ TEST_CASE("kernel-like initialisers give each patch its cell's kernel, so delive
   const HyPerConnBase& n = run->get<HyPerConnBase>("N");
   const ConvGeometry& g = n.conv_geometry();
   REQUIRE(!g.shared);
-  REQUIRE(s.weights().kernels() == 2 * 2 * 2);                         // 2x2 cells x 2 features
-  REQUIRE(n.weights().kernels() == (4 + 2 * 2) * (4 + 2 * 2) * 2);     // border (3 - 1) * 2 / 2 = 2
+  REQUIRE(s.weights().kernels() == 2 * 2 * 2);                      // 2x2 cells x 2 features
+  REQUIRE(n.weights().kernels() == (4 + 2 * 2) * (4 + 2 * 2) * 2);  // border (3 - 1) * 2 / 2 = 2
   for (int gy = -2; gy < 6; ++gy)
     for (int gx = -2; gx < 6; ++gx)
       for (int f = 0; f < 2; ++f) {
@@ -225,6 +226,6 @@ TEST_CASE("non-shared weights round-trip through OpenPV's filetype 3, output shr
   ConvGeometry other = g;
   other.x = make_axis(4, 4, 3);
   WeightStore bigger(1, other.kernels(), 1, 3, 2);
-  CHECK_THAT(read_weight_file(dir / "w.pvp", 0, other, bigger), Catch::Contains("10 patches") &&
-                                                                   Catch::Contains("12 patches"));
+  CHECK_THAT(read_weight_file(dir / "w.pvp", 0, other, bigger),
+             Catch::Contains("10 patches") && Catch::Contains("12 patches"));
 }
