@@ -1,6 +1,7 @@
 #include "connections/weight_file.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace spv {
 
@@ -59,6 +60,14 @@ NonsharedWeights to_nonshared_weights(const WeightStore& w, const ConvGeometry& 
   if (!shrunken) return n;
   const int bx = g.x.needed_border(), by = g.y.needed_border();
   const std::size_t ps = w.patch_size();
+  // OpenPV's header extrema cover the shrunken patches only.
+  n.has_extrema = true;
+  n.w_min = std::numeric_limits<float>::max();
+  n.w_max = -std::numeric_limits<float>::max();
+  const auto extrema = [&n](float v) {
+    n.w_min = std::min(n.w_min, v);
+    n.w_max = std::max(n.w_max, v);
+  };
   for (int a = 0; a < w.arbors(); ++a)
     for (int py = 0; py < g.patches_y(); ++py) {
       const int y_lo = g.y.active_lo(py - by), y_hi = g.y.active_hi(py - by);
@@ -70,8 +79,11 @@ NonsharedWeights to_nonshared_weights(const WeightStore& w, const ConvGeometry& 
           float* v = n.values.data() + patch * ps;
           for (int y = 0; y < w.nyp(); ++y)
             for (int x = 0; x < w.nxp(); ++x)
-              if (y < y_lo || y >= y_hi || x < x_lo || x >= x_hi)
+              if (y < y_lo || y >= y_hi || x < x_lo || x >= x_hi) {
                 std::fill_n(v + (std::size_t(y) * w.nxp() + x) * w.nfp(), w.nfp(), 0.0f);
+              } else {
+                for (int q = 0; q < w.nfp(); ++q) extrema(v[(std::size_t(y) * w.nxp() + x) * w.nfp() + q]);
+              }
         }
       }
     }

@@ -89,7 +89,10 @@ void write_nonshared_weights(const std::filesystem::path& path, const NonsharedW
                         std::to_string(w.nyp) + "x" + std::to_string(w.nfp) + " from " +
                         std::to_string(w.values.size()) + " values");
   float w_min = 0.0f, w_max = 0.0f;
-  if (!w.values.empty()) {
+  if (w.has_extrema) {
+    w_min = w.w_min;
+    w_max = w.w_max;
+  } else if (!w.values.empty()) {
     const auto [lo, hi] = std::minmax_element(w.values.begin(), w.values.end());
     w_min = *lo;
     w_max = *hi;

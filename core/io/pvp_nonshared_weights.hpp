@@ -17,6 +17,9 @@ struct NonsharedWeights {
   int arbors = 1;
   double time = 0.0;
   std::vector<float> values;  // [arbor][patch][y][x][f], patch = (y_ext * nx_ext + x_ext) * nf + f
+  // The header's wMin, wMax when set (OpenPV takes them over the shrunken patches only); else over all values.
+  bool has_extrema = false;
+  float w_min = 0.0f, w_max = 0.0f;
   std::size_t patch_size() const { return std::size_t(nxp) * nyp * nfp; }
 };
 
