@@ -35,7 +35,7 @@ void ConvConnection::resolve(ObjectTable& objects, const RunContext& ctx) {
                            "\", which updates on the CPU; set updateGpu = true there, or receiveGpu = false here");
 }
 
-void ConvConnection::set_geometry(int nxp, int nyp, int nfp) {
+void ConvConnection::set_geometry(int nxp, int nyp, int nfp, bool shared) {
   const LayerGeometry& pre_g = pre().geometry();
   const LayerGeometry& post_g = post().geometry();
   if (nfp == -1) nfp = post_g.nf;
@@ -51,6 +51,12 @@ void ConvConnection::set_geometry(int nxp, int nyp, int nfp) {
   g.y = make_axis(pre_g.ny_global, post_g.ny_global, nyp);
   g.nf_pre = pre_g.nf;
   g.nfp = nfp;
+  g.shared = shared;
+  // The CUDA kernels convolve shared kernels only (one contract, the CPU the only back-end of non-shared weights).
+  if (!shared && common().receiveGpu)
+    fail("receiveGpu",
+         "is true, but non-shared weights (sharedWeights = false) deliver on the CPU only; set "
+         "receiveGpu = false");
   geometry_ = g;
   pre().require_halo(g.pre_halo());
 }
@@ -64,7 +70,7 @@ void ConvConnection::set_geometry(const ConvGeometry& g) {
                         std::to_string(g.y.n_pre) + "x" + std::to_string(g.nf_pre) + " pre layer to a " +
                         std::to_string(g.x.n_post) + "x" + std::to_string(g.y.n_post) + "x" + std::to_string(g.nfp) +
                         " post layer (nx x ny x nf)");
-  set_geometry(g.nxp(), g.nyp(), g.nfp);
+  set_geometry(g.nxp(), g.nyp(), g.nfp, g.shared);
 }
 
 void ConvConnection::allocate(const RunContext& ctx) {
@@ -159,8 +165,8 @@ void ConvConnection::write_output(const StepInfo& s, const RunContext& ctx) {
   if (!write_schedule_.due(s.time, s.dt)) return;
   if (ctx.output && ctx.output->writer()) {
     refresh_weights();
-    write_shared_weights(ctx.output->stage(name() + ".pvp"), to_shared_weights(weights(), geometry_, s.time),
-                         file_started_, conv_params_.writeCompressedWeights);
+    write_weight_file(ctx.output->stage(name() + ".pvp"), weights(), geometry_, s.time, file_started_,
+                      conv_params_.writeCompressedWeights, true);
     file_started_ = true;
   }
   write_schedule_.advance(s.time, s.dt);

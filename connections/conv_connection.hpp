@@ -84,8 +84,9 @@ class ConvConnection : public Connection {
 
  protected:
   // Checks the patch against the pre and post layers (GeometryError naming both), records the geometry and asks the
-  // pre layer for the halo it needs. nfp = -1 takes the post layer's nf. Call from resolve() after this class's.
-  void set_geometry(int nxp, int nyp, int nfp);
+  // pre layer for the halo it needs. nfp = -1 takes the post layer's nf; shared = false gives each pre neuron its own
+  // patch. Call from resolve() after this class's.
+  void set_geometry(int nxp, int nyp, int nfp, bool shared = true);
   // The same for a geometry derived from another connection (transpose, clone): checks it against this one's layers.
   void set_geometry(const ConvGeometry& g);
   // Brings weights() up to date before they are used (a transpose rebuilds from its original); default: nothing.

@@ -63,12 +63,29 @@ int AxisMap::halo_after() const {
   return (extent + up - 1) / up;
 }
 
+int AxisMap::needed_border() const {
+  if (down > 1) return (patch - 1) * (down / 2);
+  if (up > 1) return patch / (2 * up);
+  return (patch - 1) / 2;
+}
+
+int AxisMap::active_lo(int i) const {
+  const int s = patch_start(i);
+  return s < 0 ? -s : 0;
+}
+
+int AxisMap::active_hi(int i) const {
+  const int end = n_post - patch_start(i);
+  return end < patch ? (end > 0 ? end : 0) : patch;
+}
+
 ConvGeometry ConvGeometry::transposed() const {
   ConvGeometry t;
   t.x = make_axis(x.n_post, x.n_pre, transposed_patch(x));
   t.y = make_axis(y.n_post, y.n_pre, transposed_patch(y));
   t.nf_pre = nfp;
   t.nfp = nf_pre;
+  t.shared = shared;
   return t;
 }
 

@@ -45,8 +45,14 @@ void CopyConn::resolve(ObjectTable& objects, const RunContext& ctx) {
   DependentConn::resolve(objects, ctx);
   // The copy has its own layers; the original's patch on them must give kernels of the original's shape.
   const ConvGeometry& g = original().conv_geometry();
-  set_geometry(g.nxp(), g.nyp(), g.nfp);
+  set_geometry(g.nxp(), g.nyp(), g.nfp, g.shared);
   const ConvGeometry& mine = conv_geometry();
+  if (!g.shared && (mine.patches_x() != g.patches_x() || mine.patches_y() != g.patches_y() || mine.nf_pre != g.nf_pre))
+    throw GeometryError(describe_layers() + ": a copy of \"" + original().name() + "\" (non-shared weights) needs " +
+                        std::to_string(g.kernels()) + " patches (" + std::to_string(g.patches_x()) + "x" +
+                        std::to_string(g.patches_y()) + "x" + std::to_string(g.nf_pre) +
+                        ") as the original has: a pre layer of its size; its layers give " +
+                        std::to_string(mine.kernels()));
   if (mine.kernels_x() != g.kernels_x() || mine.kernels_y() != g.kernels_y() || mine.nf_pre != g.nf_pre)
     throw GeometryError(describe_layers() + ": a copy of \"" + original().name() + "\" needs " +
                         std::to_string(g.kernels()) + " kernels (" + std::to_string(g.kernels_x()) + "x" +

@@ -1,5 +1,6 @@
 #include "connections/delivery_choice.hpp"
 
+#include "connections/nonshared_delivery.hpp"
 #include "core/errors.hpp"
 
 namespace spv {
@@ -24,6 +25,12 @@ void DeliveryChoice::setup(const ConvPlan& plan, DeliveryMethod method, bool pos
   library_.clear();
   library_store_.assign(std::size_t(arbors), nullptr);
   library_version_.assign(std::size_t(arbors), 0);
+  if (!plan.geometry().shared) {
+    // One path for non-shared weights: its gather gives the bits any pre- or post-perspective order would.
+    if (method_ == DeliveryMethod::Library)
+      throw Error("\"library\" (oneDNN) convolves shared kernels; with sharedWeights = false use \"auto\"");
+    return;
+  }
   if (method_ == DeliveryMethod::Library) {
     for (int a = 0; a < arbors; ++a) library_.emplace_back(plan);
     return;
@@ -35,6 +42,11 @@ void DeliveryChoice::deliver(int arbor, std::span<const float> activity, const W
                              std::span<float> gsyn) {
   const ConvPlan& plan = *plan_;
   std::span<const float> kernels = weights.arbor(arbor);
+  if (!plan.geometry().shared) {
+    deliver_nonshared(plan, activity, kernels, gsyn);
+    last_ = DeliveryPath::Gather;
+    return;
+  }
   if (method_ == DeliveryMethod::Library) {
     const std::size_t a = std::size_t(arbor);
     if (library_store_[a] != &weights || library_version_[a] != weights.version()) {

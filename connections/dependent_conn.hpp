@@ -17,15 +17,12 @@ template <class P>
 void declare_dependent_conn_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames::Required) {
   declare_conv_connection_keys(b, names, ArborCount::FromOriginal);
   b.key("originalConnName", &P::originalConnName, Required, "the connection whose weights this one uses")
-      .key("sharedWeights", &P::sharedWeights, true, "taken from the original; may only repeat its value (true)")
+      .key("sharedWeights", &P::sharedWeights, true,
+           "taken from the original; false is accepted only when the original's weights are non-shared")
       .key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, false,
            "accepted for OpenPV files; the weights are the original's")
       .key("writeCompressedCheckpoints", &P::writeCompressedCheckpoints, false,
            "accepted for OpenPV files; this connection checkpoints nothing of its own");
-  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
-    if (!p.sharedWeights) return {"sharedWeights", "non-shared weights are not supported yet"};
-    return {"", ""};
-  });
 }
 
 class DependentConn : public ConvConnection {
@@ -41,6 +38,7 @@ class DependentConn : public ConvConnection {
 
  private:
   std::string original_name_;
+  bool shared_weights_;  // the key as given (true by default), checked against the original's weights
   ConvConnection* original_ = nullptr;
 };
 

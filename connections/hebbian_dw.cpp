@@ -57,6 +57,10 @@ float max_post_activity(const ConvPlan& plan, std::span<const float> post) {
 void accumulate_hebbian_dw(const ConvPlan& plan, std::span<const float> pre, std::span<const float> post,
                            float dw_max, const DwGrid& grid, std::span<std::int64_t> dw,
                            std::span<std::int64_t> counts) {
+  if (!plan.geometry().shared) {
+    accumulate_hebbian_dw_nonshared(plan, pre, post, dw_max, grid, dw, counts);
+    return;
+  }
   const ConvGeometry& g = plan.geometry();
   const LayerGeometry& pre_g = plan.pre();
   const LayerGeometry& post_g = plan.post();

@@ -37,5 +37,10 @@ float max_post_activity(const ConvPlan& plan, std::span<const float> post);
 void accumulate_hebbian_dw(const ConvPlan& plan, std::span<const float> pre, std::span<const float> post,
                            float dw_max, const DwGrid& grid, std::span<std::int64_t> dw,
                            std::span<std::int64_t> counts);
+// The same for non-shared weights (plan.geometry().shared false; accumulate_hebbian_dw calls it): `dw` and `counts`
+// are one arbor's patches.
+void accumulate_hebbian_dw_nonshared(const ConvPlan& plan, std::span<const float> pre, std::span<const float> post,
+                                     float dw_max, const DwGrid& grid, std::span<std::int64_t> dw,
+                                     std::span<std::int64_t> counts);
 
 }  // namespace spv

@@ -94,7 +94,8 @@ std::span<float> HebbianUpdater::finish_dw(WeightStore& w) {
   const bool combine = params_.combine_dW_with_W_flag;
   // OpenPV's combine_dW_with_W_flag accumulates dW into the weights' own buffer, so "dW" is then W plus the change.
   float* out = combine ? w.values().data() : dw_.data();
-  const bool by_count = params_.normalizeDw;
+  // OpenPV divides by the counts only for shared weights: a non-shared weight takes one term per batch element.
+  const bool by_count = params_.normalizeDw && params_.sharedWeights;
   const double* sum = sums_.data();
   const double* count = sums_.data() + weights_;
   const long n = long(weights_);

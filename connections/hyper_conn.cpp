@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "connections/nonshared_weights.hpp"
 #include "connections/weight_file.hpp"
 #include "connections/weight_init.hpp"
 #include "connections/weight_init_gauss2d.hpp"
@@ -18,7 +19,14 @@ namespace spv {
 
 HyPerConnBase::HyPerConnBase(const ParamGroup& group, const HyPerConnParams& p) : ConvConnection(group, p), params_(p) {
   const HyPerConnParams& q = params_;
-  if (!q.sharedWeights) fail("sharedWeights", "false (one kernel per pre neuron) is not supported yet");
+  if (!q.sharedWeights && q.receiveGpu)
+    fail("receiveGpu",
+         "is true, but non-shared weights (sharedWeights = false) deliver on the CPU only; set "
+         "receiveGpu = false");
+  if (!q.sharedWeights && q.normalizeFromPostPerspective && q.normalizeMethod != "none")
+    fail("normalizeFromPostPerspective",
+         "needs shared weights (as in OpenPV): with sharedWeights = false each pre "
+         "neuron's patch is normalised alone");
   if (q.weightInitType == WeightInitKind::CoCirc) fail("weightInitType", "\"CoCircWeight\" is not supported yet");
   if (q.normalizeMethod == "normalizeContrastZeroMean")
     fail("normalizeMethod", "\"" + q.normalizeMethod + "\" is not supported yet");
@@ -46,7 +54,7 @@ void HyPerConnBase::resolve(ObjectTable& objects, const RunContext& ctx) {
   ConvConnection::resolve(objects, ctx);
   if (params_.plasticityFlag && !params_.triggerLayerName.empty())
     trigger_layer_ = objects.require<Layer>(params_.triggerLayerName, *this, "triggerLayerName", "a layer");
-  set_geometry(params_.nxp, params_.nyp, params_.nfp);
+  set_geometry(params_.nxp, params_.nyp, params_.nfp, params_.sharedWeights);
   if (in_group()) {
     HyPerConnBase* head = objects.require<HyPerConnBase>(params_.normalizeGroupName, *this, "normalizeGroupName",
                                                          "a HyPerConn (or MomentumConn)");
@@ -92,6 +100,10 @@ void HyPerConnBase::finish_initialize(const RunContext&) {
   group_ = {&weights_};
   for (HyPerConnBase* m : group_members_) {
     const WeightStore& w = m->weights_;
+    if (m->conv_geometry().shared != conv_geometry().shared)
+      m->fail("normalizeGroupName", "\"" + name() +
+                                        "\" and this connection differ in sharedWeights; a group's "
+                                        "kernels or patches are normalised together, so they must agree");
     if (w.arbors() != weights_.arbors() || w.kernels() != weights_.kernels())
       m->fail("normalizeGroupName", "\"" + name() + "\" has " + std::to_string(weights_.arbors()) + " arbor(s) of " +
                                         std::to_string(weights_.kernels()) + " kernels, this connection " +
@@ -118,30 +130,52 @@ void HyPerConnBase::finish_weight_updates(const StepInfo&) {
   for (HyPerConnBase* m : group_members_) m->updated_ = false;
 }
 
+namespace {
+
+// The initialisers that draw or number each data patch: with non-shared weights each pre neuron's patch gets its own
+// (keyed on its global patch index, so the same on every split); the others give every pre neuron its cell's kernel.
+bool per_patch(WeightInitKind k) {
+  return k == WeightInitKind::UniformRandom || k == WeightInitKind::GaussianRandom ||
+         k == WeightInitKind::DiscreteUniformRandom || k == WeightInitKind::Smart || k == WeightInitKind::Uniform ||
+         k == WeightInitKind::File;
+}
+
+}  // namespace
+
 void HyPerConnBase::initialize_weights(const RunContext& ctx) {
+  if (conv_geometry().shared || per_patch(params_.weightInitType)) {
+    initialize_weights(ctx, conv_geometry(), weights_);
+    return;
+  }
+  const ConvGeometry kernel_geometry = conv_geometry().as_shared();
+  WeightStore kernels(weights_.arbors(), kernel_geometry.kernels(), weights_.nyp(), weights_.nxp(), weights_.nfp());
+  initialize_weights(ctx, kernel_geometry, kernels);
+  expand_kernels(kernels, conv_geometry(), weights_);
+}
+
+void HyPerConnBase::initialize_weights(const RunContext& ctx, const ConvGeometry& g, WeightStore& out) {
   const HyPerConnParams& q = params_;
   const RngKey key{ctx.random_seed, hash_name(name().c_str())};
   switch (q.weightInitType) {
     case WeightInitKind::UniformRandom:
-      init_uniform_random(weights_, key, {q.wMinInit, q.wMaxInit, q.sparseFraction, q.minNNZ});
+      init_uniform_random(out, key, {q.wMinInit, q.wMaxInit, q.sparseFraction, q.minNNZ});
       break;
-    case WeightInitKind::GaussianRandom: init_gaussian_random(weights_, key, q.wGaussMean, q.wGaussStdev); break;
+    case WeightInitKind::GaussianRandom: init_gaussian_random(out, key, q.wGaussMean, q.wGaussStdev); break;
     case WeightInitKind::DiscreteUniformRandom:
-      init_discrete_uniform_random(weights_, key, q.wMin, q.wMax, q.numValues);
+      init_discrete_uniform_random(out, key, q.wMin, q.wMax, q.numValues);
       break;
-    case WeightInitKind::OneToOne: init_one_to_one(weights_, float(q.weightInit)); break;
-    case WeightInitKind::Ident: init_one_to_one(weights_, 1.0f); break;
-    case WeightInitKind::OneToOneWithDelays: init_one_to_one_with_delays(weights_); break;
-    case WeightInitKind::Uniform: init_uniform(weights_, float(q.weightInit), q.connectOnlySameFeatures); break;
-    case WeightInitKind::Smart: init_smart(weights_); break;
-    case WeightInitKind::Gauss2D: init_gauss2d(weights_, conv_geometry(), gauss2d_settings()); break;
+    case WeightInitKind::OneToOne: init_one_to_one(out, float(q.weightInit)); break;
+    case WeightInitKind::Ident: init_one_to_one(out, 1.0f); break;
+    case WeightInitKind::OneToOneWithDelays: init_one_to_one_with_delays(out); break;
+    case WeightInitKind::Uniform: init_uniform(out, float(q.weightInit), q.connectOnlySameFeatures); break;
+    case WeightInitKind::Smart: init_smart(out); break;
+    case WeightInitKind::Gauss2D: init_gauss2d(out, g, gauss2d_settings()); break;
     case WeightInitKind::SpreadOverArbors:
-      init_spread_over_arbors(weights_, conv_geometry(), gauss2d_settings(), float(q.weightInit));
+      init_spread_over_arbors(out, g, gauss2d_settings(), float(q.weightInit));
       break;
     case WeightInitKind::CoCirc: break;  // refused by the constructor
     case WeightInitKind::File: {
-      const SharedWeights file = read_shared_weights(q.initWeightsFile, q.frameNumber);
-      const std::string mismatch = copy_matching_weights(file, conv_geometry(), weights_);
+      const std::string mismatch = read_weight_file(q.initWeightsFile, q.frameNumber, g, out);
       if (!mismatch.empty()) fail("initWeightsFile", q.initWeightsFile + " " + mismatch);
       break;
     }
@@ -194,7 +228,8 @@ namespace spv {
 
 namespace {
 
-// A weight-shaped float array (W or prev_dW) as a shared-weight PVP file, and back with every size checked.
+// A weight-shaped float array (W or prev_dW) as a weight PVP file (shared or non-shared, every value kept), and back
+// with every size checked.
 void add_weight_pvp(CheckpointRegistry& r, const std::string& entry, const HyPerConnBase& conn, const ConvGeometry& g,
                     std::function<std::span<float>()> values, std::function<void()> loaded) {
   const WeightStore& shape = conn.weights();
@@ -204,12 +239,12 @@ void add_weight_pvp(CheckpointRegistry& r, const std::string& entry, const HyPer
         WeightStore copy(shape.arbors(), shape.kernels(), shape.nyp(), shape.nxp(), shape.nfp());
         const auto v = values();
         std::copy(v.begin(), v.end(), copy.values().begin());
-        write_shared_weights(p, to_shared_weights(copy, g, 0.0), false);
+        write_weight_file(p, copy, g, 0.0, false, false, false);
       },
       [&shape, &g, values, loaded, &conn](const std::filesystem::path& p) {
         if (!std::filesystem::exists(p)) throw IoError(p.string(), "the checkpoint has no such file");
         WeightStore copy(shape.arbors(), shape.kernels(), shape.nyp(), shape.nxp(), shape.nfp());
-        const std::string mismatch = copy_matching_weights(read_shared_weights(p), g, copy);
+        const std::string mismatch = read_weight_file(p, 0, g, copy);
         if (!mismatch.empty())
           throw IoError(p.string(), "does not fit connection \"" + conn.name() + "\" (a size changed since the "
                                     "checkpoint): " + mismatch);

@@ -1,5 +1,5 @@
-// HyPerConn: a shared-weight convolution that owns its weights: initialised, normalised, written, and learned by its
-// weight updater when plasticityFlag is set.
+// HyPerConn: a convolution (shared kernels, or with sharedWeights = false a patch per pre neuron) that owns its
+// weights: initialised, normalised, written, and learned by its weight updater when plasticityFlag is set.
 #pragma once
 #include <memory>
 
@@ -48,6 +48,8 @@ class HyPerConnBase : public ConvConnection {
 
  private:
   void initialize_weights(const RunContext& ctx);
+  // The initialiser into `weights` of geometry `g` (the connection's, or its kernels' for a non-shared expansion).
+  void initialize_weights(const RunContext& ctx, const ConvGeometry& g, WeightStore& weights);
   // Gauss2DWeight's (and SpreadOverArborsWeight's) keys, with strength and whether pre and post are one layer.
   Gauss2DWeightInit gauss2d_settings() const;
 
@@ -66,8 +68,8 @@ class HyPerConn : public Typed<HyPerConn, HyPerConnParams, HyPerConnBase> {
  public:
   static constexpr const char* kType = "HyPerConn";
   static constexpr const char* kDoc =
-      "Shared-weight convolution from pre activity into a post channel; owns, initialises, normalises and writes its "
-      "weights.";
+      "Convolution from pre activity into a post channel (shared kernels, or a patch per pre neuron); owns, "
+      "initialises, normalises and writes its weights.";
   static void declare(SchemaBuilder<Params>& b) { declare_hyper_conn_keys(b); }
   using Typed::Typed;
 };

@@ -66,7 +66,9 @@ template <class P>
 void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
   using namespace checks;
   declare_conv_connection_keys(b);
-  b.key("sharedWeights", &P::sharedWeights, true, "one kernel per pre feature (and cell position), shared over space")
+  b.key("sharedWeights", &P::sharedWeights, true,
+        "true: one kernel per pre feature (and cell position), shared over space; false: a patch per pre neuron (CPU "
+        "delivery only)")
       .key("nxp", &P::nxp, 1, "patch width in post neurons (odd for equal sizes, a multiple of the stride one-to-many)",
            {at_least(1)})
       .key("nyp", &P::nyp, 1, "patch height in post neurons", {at_least(1)})

@@ -48,8 +48,8 @@ std::unique_ptr<HebbianUpdater> MomentumConn::make_updater(HebbianSources source
   std::vector<float> prev(w.values().size(), 0.0f);
   if (!params().initPrev_dWFile.empty()) {
     WeightStore file_prev(w.arbors(), w.kernels(), w.nyp(), w.nxp(), w.nfp());
-    const SharedWeights file = read_shared_weights(params().initPrev_dWFile, params().prev_dWFrameNumber);
-    const std::string mismatch = copy_matching_weights(file, conv_geometry(), file_prev);
+    const std::string mismatch =
+        read_weight_file(params().initPrev_dWFile, params().prev_dWFrameNumber, conv_geometry(), file_prev);
     if (!mismatch.empty()) fail("initPrev_dWFile", params().initPrev_dWFile + " " + mismatch);
     prev.assign(file_prev.values().begin(), file_prev.values().end());
   }

@@ -1,6 +1,7 @@
 #include "connections/weight_file.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace spv {
 
@@ -40,6 +41,82 @@ std::string copy_matching_weights(const SharedWeights& file, const ConvGeometry&
   std::copy(file.values.begin(), file.values.end(), w.values().begin());
   w.touch();
   return "";
+}
+
+NonsharedWeights to_nonshared_weights(const WeightStore& w, const ConvGeometry& g, double time, bool shrunken) {
+  NonsharedWeights n;
+  n.nxp = w.nxp();
+  n.nyp = w.nyp();
+  n.nfp = w.nfp();
+  n.nx = g.x.n_pre;
+  n.ny = g.y.n_pre;
+  n.nf = g.nf_pre;
+  n.nx_ext = g.patches_x();
+  n.ny_ext = g.patches_y();
+  n.patches = w.kernels();
+  n.arbors = w.arbors();
+  n.time = time;
+  n.values.assign(w.values().begin(), w.values().end());
+  if (!shrunken) return n;
+  const int bx = g.x.needed_border(), by = g.y.needed_border();
+  const std::size_t ps = w.patch_size();
+  // OpenPV's header extrema cover the shrunken patches only.
+  n.has_extrema = true;
+  n.w_min = std::numeric_limits<float>::max();
+  n.w_max = -std::numeric_limits<float>::max();
+  const auto extrema = [&n](float v) {
+    n.w_min = std::min(n.w_min, v);
+    n.w_max = std::max(n.w_max, v);
+  };
+  for (int a = 0; a < w.arbors(); ++a)
+    for (int py = 0; py < g.patches_y(); ++py) {
+      const int y_lo = g.y.active_lo(py - by), y_hi = g.y.active_hi(py - by);
+      for (int px = 0; px < g.patches_x(); ++px) {
+        const int x_lo = g.x.active_lo(px - bx), x_hi = g.x.active_hi(px - bx);
+        for (int f = 0; f < g.nf_pre; ++f) {
+          const std::size_t patch =
+              std::size_t(a) * w.kernels() + (std::size_t(py) * g.patches_x() + px) * g.nf_pre + f;
+          float* v = n.values.data() + patch * ps;
+          for (int y = 0; y < w.nyp(); ++y)
+            for (int x = 0; x < w.nxp(); ++x)
+              if (y < y_lo || y >= y_hi || x < x_lo || x >= x_hi) {
+                std::fill_n(v + (std::size_t(y) * w.nxp() + x) * w.nfp(), w.nfp(), 0.0f);
+              } else {
+                for (int q = 0; q < w.nfp(); ++q) extrema(v[(std::size_t(y) * w.nxp() + x) * w.nfp() + q]);
+              }
+        }
+      }
+    }
+  return n;
+}
+
+std::string copy_matching_weights(const NonsharedWeights& file, const ConvGeometry& g, WeightStore& w) {
+  const bool fits = file.arbors >= w.arbors() && file.patches == w.kernels() && file.nxp == w.nxp() &&
+                    file.nyp == w.nyp() && file.nfp == w.nfp();
+  if (!fits)
+    return "holds " + std::to_string(file.arbors) + " arbor(s) of " + std::to_string(file.patches) + " patches of " +
+           std::to_string(file.nxp) + "x" + std::to_string(file.nyp) + "x" + std::to_string(file.nfp) +
+           " (nxp, nyp, nfp), but this connection needs " + std::to_string(w.arbors()) + " arbor(s) of " +
+           std::to_string(w.kernels()) + " patches (" + std::to_string(g.patches_x()) + "x" +
+           std::to_string(g.patches_y()) + "x" + std::to_string(g.nf_pre) + ": the pre layer and a border of " +
+           std::to_string(g.x.needed_border()) + "x" + std::to_string(g.y.needed_border()) + ") of " +
+           std::to_string(w.nxp()) + "x" + std::to_string(w.nyp()) + "x" + std::to_string(w.nfp());
+  std::copy(file.values.begin(), file.values.begin() + std::ptrdiff_t(w.values().size()), w.values().begin());
+  w.touch();
+  return "";
+}
+
+std::string read_weight_file(const std::filesystem::path& path, int frame, const ConvGeometry& g, WeightStore& w) {
+  if (g.shared) return copy_matching_weights(read_shared_weights(path, frame), g, w);
+  return copy_matching_weights(read_nonshared_weights(path, frame), g, w);
+}
+
+void write_weight_file(const std::filesystem::path& path, const WeightStore& w, const ConvGeometry& g, double time,
+                       bool append, bool compressed, bool shrunken) {
+  if (g.shared)
+    write_shared_weights(path, to_shared_weights(w, g, time), append, compressed);
+  else
+    write_nonshared_weights(path, to_nonshared_weights(w, g, time, shrunken), append, compressed);
 }
 
 }  // namespace spv

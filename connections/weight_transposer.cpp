@@ -1,5 +1,6 @@
 #include "connections/weight_transposer.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace spv {
@@ -31,6 +32,10 @@ WeightStore WeightTransposer::make_store(int arbors) const {
 }
 
 void WeightTransposer::apply(const WeightStore& from, WeightStore& to) const {
+  if (!original_.shared) {
+    apply_nonshared(from, to);
+    return;
+  }
   const ConvGeometry& o = original_;
   const ConvGeometry& t = transposed_;
   const std::size_t ops = o.patch_size(), tps = t.patch_size();
@@ -53,6 +58,38 @@ void WeightTransposer::apply(const WeightStore& from, WeightStore& to) const {
             }
           }
         }
+  }
+  to.touch();
+}
+
+void WeightTransposer::apply_nonshared(const WeightStore& from, WeightStore& to) const {
+  const ConvGeometry& o = original_;
+  const ConvGeometry& t = transposed_;
+  const std::size_t ops = o.patch_size(), tps = t.patch_size();
+  const int bx = t.x.needed_border(), by = t.y.needed_border();
+  for (int a = 0; a < from.arbors(); ++a) {
+    const float* src = from.arbor(a).data();
+    float* dst = to.arbor(a).data();
+    std::fill(dst, dst + to.arbor_size(), 0.0f);
+    for (int jy = -by; jy < t.y.n_pre + by; ++jy)
+      for (int jx = -bx; jx < t.x.n_pre + bx; ++jx) {
+        // A post neuron of the original outside its layer takes nothing from it: its transposed patch stays zero.
+        if (jx < 0 || jy < 0 || jx >= o.x.n_post || jy >= o.y.n_post) continue;
+        for (int py = 0; py < t.nyp(); ++py) {
+          const int iy = t.y.patch_start(jy) + py, oy = jy - o.y.patch_start(iy);
+          for (int px = 0; px < t.nxp(); ++px) {
+            const int ix = t.x.patch_start(jx) + px, ox = jx - o.x.patch_start(ix);
+            const long patch0 = o.patch_index(ix, iy, 0);
+            if (patch0 < 0 || ox < 0 || ox >= o.nxp() || oy < 0 || oy >= o.nyp()) continue;
+            const std::size_t within = (std::size_t(oy) * o.nxp() + ox) * o.nfp;
+            for (int f = 0; f < t.nf_pre; ++f) {  // f: the original's post feature
+              float* out = dst + std::size_t(t.patch_index(jx, jy, f)) * tps + (std::size_t(py) * t.nxp() + px) * t.nfp;
+              for (int q = 0; q < t.nfp; ++q)  // q: the original's pre feature
+                out[q] = src[std::size_t(patch0 + q) * ops + within + std::size_t(f)];
+            }
+          }
+        }
+      }
   }
   to.touch();
 }

@@ -26,6 +26,8 @@ class WeightTransposer {
     std::vector<int> cell, offset;
   };
   static AxisPairs pair_axis(const AxisMap& original, const AxisMap& transposed);
+  // Non-shared weights: each transposed patch gathers the weights the original's patches give its pre neuron.
+  void apply_nonshared(const WeightStore& from, WeightStore& to) const;
 
   ConvGeometry original_, transposed_;
   AxisPairs x_, y_;

@@ -28,7 +28,8 @@ WeightFileLayout layout_of(BinaryInput& in) {
   layout.first = decode_header(head, in.path());
   const std::int32_t type = layout.first.filetype;
   if (type == static_cast<int>(PvpType::NonsharedWeights)) {
-    throw IoError(in.path(), "non-shared weight files (filetype 3) are not supported", 8);
+    throw IoError(in.path(),
+                  "is a non-shared weight file (filetype 3), read only by a connection with sharedWeights = false", 8);
   }
   if (type != static_cast<int>(PvpType::SharedWeights)) {
     throw IoError(

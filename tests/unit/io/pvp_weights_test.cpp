@@ -195,7 +195,7 @@ TEST_CASE("weight files with bad patch headers, mixed frames or type 3 are rejec
     auto bytes = good;
     put_i32_at(bytes, 8, 3);
     write_bytes(path, bytes);
-    CHECK_THAT(io_error_message([&] { read_shared_weights(path); }), Contains("not supported"));
+    CHECK_THAT(io_error_message([&] { read_shared_weights(path); }), Contains("sharedWeights = false"));
   }
   SECTION("numpatches") {
     auto bytes = good;
