@@ -27,7 +27,7 @@ HyPerConnBase::HyPerConnBase(const ParamGroup& group, const HyPerConnParams& p) 
     fail("normalizeFromPostPerspective",
          "needs shared weights (as in OpenPV): with sharedWeights = false each pre "
          "neuron's patch is normalised alone");
-  if (q.weightInitType == WeightInitKind::CoCirc) fail("weightInitType", "\"CoCircWeight\" is not supported yet");
+  if (init_kind() == WeightInitKind::CoCirc) fail("weightInitType", "\"CoCircWeight\" is not supported yet");
   if (q.normalizeMethod == "normalizeContrastZeroMean")
     fail("normalizeMethod", "\"" + q.normalizeMethod + "\" is not supported yet");
   if (q.normalizeMethod == "normalizeGroup" && q.normalizeGroupName.empty())
@@ -142,8 +142,13 @@ bool per_patch(WeightInitKind k) {
 
 }  // namespace
 
+// OpenPV reads initWeightsFile in every initialiser and, when it is set, loads the file instead of computing.
+WeightInitKind HyPerConnBase::init_kind() const {
+  return params_.initWeightsFile.empty() ? params_.weightInitType : WeightInitKind::File;
+}
+
 void HyPerConnBase::initialize_weights(const RunContext& ctx) {
-  if (conv_geometry().shared || per_patch(params_.weightInitType)) {
+  if (conv_geometry().shared || per_patch(init_kind())) {
     initialize_weights(ctx, conv_geometry(), weights_);
     return;
   }
@@ -156,7 +161,7 @@ void HyPerConnBase::initialize_weights(const RunContext& ctx) {
 void HyPerConnBase::initialize_weights(const RunContext& ctx, const ConvGeometry& g, WeightStore& out) {
   const HyPerConnParams& q = params_;
   const RngKey key{ctx.random_seed, hash_name(name().c_str())};
-  switch (q.weightInitType) {
+  switch (init_kind()) {
     case WeightInitKind::UniformRandom:
       init_uniform_random(out, key, {q.wMinInit, q.wMaxInit, q.sparseFraction, q.minNNZ});
       break;

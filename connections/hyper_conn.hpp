@@ -52,6 +52,8 @@ class HyPerConnBase : public ConvConnection {
   void initialize_weights(const RunContext& ctx, const ConvGeometry& g, WeightStore& weights);
   // Gauss2DWeight's (and SpreadOverArborsWeight's) keys, with strength and whether pre and post are one layer.
   Gauss2DWeightInit gauss2d_settings() const;
+  // The initialiser that runs: weightInitType, or FileWeight whenever initWeightsFile is given.
+  WeightInitKind init_kind() const;
 
   const HyPerConnParams& params_;  // a view of the concrete type's params
   WeightStore weights_;

@@ -87,7 +87,9 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
                {"OneToOneWeightsWithDelays", WeightInitKind::OneToOneWithDelays},
                {"SpreadOverArborsWeight", WeightInitKind::SpreadOverArbors}},
               "how the weights start")
-      .key("initWeightsFile", &P::initWeightsFile, Nil, "FileWeight: an OpenPV shared-weight PVP file")
+      .key("initWeightsFile", &P::initWeightsFile, Nil,
+           "an OpenPV weight PVP file; when given, the weights are read from it whatever weightInitType says (as "
+           "OpenPV does)")
       .key("frameNumber", &P::frameNumber, 0, "FileWeight: which weight frame of the file to read", {non_negative()})
       .key("useListOfArborFiles", &P::useListOfArborFiles, false, "obsolete in OpenPV; must be false")
       .key("combineWeightFiles", &P::combineWeightFiles, false, "obsolete in OpenPV; must be false")
@@ -187,9 +189,6 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
       return {"wMaxInit", "wMaxInit must be >= wMinInit"};
     if (p.weightInitType == WeightInitKind::File && p.initWeightsFile.empty())
       return {"initWeightsFile", "FileWeight needs initWeightsFile"};
-    if (p.weightInitType != WeightInitKind::File && !p.initWeightsFile.empty())
-      return {"initWeightsFile", "is read only with weightInitType = \"FileWeight\" (OpenPV would silently read it "
-                                 "and ignore weightInitType)"};
     if (p.useListOfArborFiles) return {"useListOfArborFiles", "is obsolete (as in OpenPV); set it to false"};
     if (p.combineWeightFiles) return {"combineWeightFiles", "is obsolete (as in OpenPV); set it to false"};
     if (p.useMask) return {"useMask", "is obsolete (as in OpenPV); set it to false"};

@@ -9,7 +9,8 @@ const ParamSchema& column_schema() {
     ParamSchema s("HyPerCol", "The column: owns time, the global size that layer scales refer to, and outputs.");
     SchemaBuilder<P>(s)
         .key("dt", &P::dt, 1.0, "time advanced by one step", {positive()})
-        .key("stopTime", &P::stopTime, Required, "the run ends when time reaches stopTime", {non_negative()})
+        .key("stopTime", &P::stopTime, 0.0, "the run ends when time reaches stopTime (OpenPV's default 0: no steps)",
+             {non_negative()})
         .key("startTime", &P::startTime, 0.0, "time at the start of the run", {non_negative()})
         .key("nx", &P::nx, Required, "global width that nxScale = 1 refers to", {at_least(1)})
         .key("ny", &P::ny, Required, "global height that nyScale = 1 refers to", {at_least(1)})

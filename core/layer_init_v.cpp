@@ -1,6 +1,7 @@
 #include "core/layer_init_v.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/errors.hpp"
 #include "core/io/pvp_format.hpp"
@@ -57,6 +58,15 @@ void initialize_v(const Object& owner, const LayerParams& p, const LayerGeometry
     case InitVKind::GaussianRandom:
       fill_by_global_index(g, v, [&](std::uint64_t i) { return p.meanV + p.sigmaV * standard_normal(key, i); });
       break;
+    case InitVKind::DiscreteUniformRandom: {
+      // OpenPV: minV + k (maxV - minV) / (numValues - 1), k uniform in 0 .. numValues - 1.
+      const double step = (p.maxV - p.minV) / (p.numValues - 1.0);
+      fill_by_global_index(g, v, [&](std::uint64_t i) {
+        const double k = std::min(std::floor(p.numValues * uniform01(key, i)), p.numValues - 1.0);
+        return p.minV + step * k;
+      });
+      break;
+    }
     case InitVKind::FromFile: read_v_file(owner, p, g, v); break;
   }
 }

@@ -7,7 +7,7 @@
 
 namespace spv {
 
-enum class InitVKind { Zero, Constant, UniformRandom, GaussianRandom, FromFile };
+enum class InitVKind { Zero, Constant, UniformRandom, GaussianRandom, DiscreteUniformRandom, FromFile };
 enum class TriggerBehavior { UpdateOnlyOnTrigger, ResetStateOnTrigger };
 
 struct LayerParams {
@@ -18,6 +18,7 @@ struct LayerParams {
   double valueBC;
   InitVKind InitVType;
   double valueV, minV, maxV, meanV, sigmaV;
+  int numValues;
   std::string Vfilename;
   std::string triggerLayerName;
   double triggerOffset;
@@ -45,11 +46,16 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
                {"ConstantV", InitVKind::Constant},
                {"UniformRandomV", InitVKind::UniformRandom},
                {"GaussianRandomV", InitVKind::GaussianRandom},
+               {"DiscreteUniformRandomV", InitVKind::DiscreteUniformRandom},
                {"InitVFromFile", InitVKind::FromFile}},
               "initial membrane potential")
       .key("valueV", &P::valueV, 0.0, "ConstantV: the value")
-      .key("minV", &P::minV, 0.0, "UniformRandomV: lower bound")
-      .key("maxV", &P::maxV, 1.0, "UniformRandomV: upper bound")
+      .key("minV", &P::minV, 0.0, "UniformRandomV, DiscreteUniformRandomV: lower bound")
+      .derived_key(
+          "maxV", &P::maxV, "minV + 1", [](const P& p) { return p.minV + 1.0; },
+          "UniformRandomV, DiscreteUniformRandomV: upper bound")
+      .key("numValues", &P::numValues, 2, "DiscreteUniformRandomV: equally spaced values from minV to maxV",
+           {at_least(2)})
       .key("meanV", &P::meanV, 0.0, "GaussianRandomV: mean")
       .key("sigmaV", &P::sigmaV, 1.0, "GaussianRandomV: standard deviation", {non_negative()})
       .key("Vfilename", &P::Vfilename, Nil, "InitVFromFile: PVP file holding V (dense, or sparse with values)")
@@ -80,7 +86,9 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
   b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
     if (p.InitVType == InitVKind::FromFile && p.Vfilename.empty())
       return {"Vfilename", "InitVFromFile needs Vfilename"};
-    if (p.InitVType == InitVKind::UniformRandom && !(p.maxV >= p.minV)) return {"maxV", "maxV must be >= minV"};
+    if ((p.InitVType == InitVKind::UniformRandom || p.InitVType == InitVKind::DiscreteUniformRandom) &&
+        !(p.maxV >= p.minV))
+      return {"maxV", "maxV must be >= minV"};
     return {"", ""};
   });
 }

@@ -256,6 +256,15 @@ TEST_CASE("FileWeight reads a weight file written with write_shared_weights", "[
   REQUIRE(w.values().size() == file.values.size());
   CHECK(std::memcmp(w.values().data(), file.values.data(), file.values.size() * sizeof(float)) == 0);
 
+  // As in OpenPV, a file given to another initialiser is read instead of computing that initialiser's weights.
+  std::string random = groups;
+  random.replace(random.find("\"FileWeight\""), 12, "\"UniformRandomWeight\"");
+  auto run_random = build(dir, random);
+  run_random->column->initialize();
+  const WeightStore& wr = run_random->get<HyPerConnBase>("Dict").weights();
+  REQUIRE(wr.values().size() == file.values.size());
+  CHECK(std::memcmp(wr.values().data(), file.values.data(), file.values.size() * sizeof(float)) == 0);
+
   // A file of another shape is refused, naming the file and both shapes.
   file.nxp = file.nyp = 6;
   file.values.resize(6 * 6 * 6 * 3);
