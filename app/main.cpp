@@ -17,6 +17,7 @@
 #include "core/comm/make_communicator.hpp"
 #include "cuda/gpu_backend.hpp"
 #include "lua/params_loader.hpp"
+#include "params/param_sweep.hpp"
 
 namespace {
 
@@ -59,6 +60,9 @@ class AgreedError : public spv::Error {
   using Error::Error;
 };
 
+int run_column(const spv::CommandLine& cl, spv::Communicator& comm, const spv::Registry& registry,
+               const spv::ParamDocument& doc, const spv::ColumnOptions& options);
+
 int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   spv::Registry registry = spv::default_registry();
   if (cl.describe) return comm.is_root() ? describe(registry, cl.describe_type) : 0;
@@ -67,24 +71,39 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
     if (!std::freopen(name.c_str(), "w", stdout)) throw spv::UsageError("cannot open log file \"" + name + "\"");
   }
   const int threads = spv::set_up_threads(cl.threads, comm, std::cout, std::cerr);
-  spv::ParamDocument doc = spv::load_params_file(cl.params_file);
-  spv::ColumnOptions options;
-  options.output_path = cl.output_path;
-  options.seed = cl.seed;
-  options.threads = threads;
-  options.show_progress = !cl.quiet && !cl.dry_run && comm.is_root();
-  options.restart_dir = cl.checkpoint_dir;
-  options.restart_newest = cl.restart_newest;
-  options.warnings = comm.is_root() ? &std::cerr : nullptr;
+  // A ParameterSweep makes several runs, one after another, each into its own output directory.
+  const std::vector<spv::SweepRun> runs = spv::expand_parameter_sweeps(spv::load_params_file(cl.params_file));
   // -d: this rank's GPU; asking for one that cannot be used is an error, never a silent CPU run.
   spv::GpuBackendChoice gpu;
   if (!cl.devices.empty()) {
     gpu = spv::make_gpu_backend(spv::device_for_rank(cl.devices, comm.node_peers().index));
     if (!gpu.backend) throw spv::UsageError("-d " + cl.devices + ": " + gpu.unavailable);
-    options.gpu = gpu.backend.get();
   }
   // SIGINT/SIGTERM finish the timestep, write a checkpoint and end the run with status 128 + signal (130, 143).
   spv::install_stop_signal_handlers();
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const spv::SweepRun& r = runs[i];
+    if (runs.size() > 1 && comm.is_root() && !cl.quiet)
+      std::cout << "sweep run " << i + 1 << " of " << runs.size() << ": " << r.settings << "\n" << std::flush;
+    spv::ColumnOptions options;
+    options.output_path =
+        cl.output_path.empty() || r.directory.empty() ? cl.output_path : cl.output_path + "/" + r.directory;
+    options.seed = cl.seed;
+    options.threads = threads;
+    options.show_progress = !cl.quiet && !cl.dry_run && comm.is_root();
+    options.restart_dir = cl.checkpoint_dir;
+    options.restart_newest = cl.restart_newest;
+    options.warnings = comm.is_root() ? &std::cerr : nullptr;
+    options.gpu = gpu.backend.get();
+    const int status = run_column(cl, comm, registry, r.doc, options);
+    if (status != 0) return status;
+  }
+  return 0;
+}
+
+// Builds, initialises and runs one column (or only checks it, for a dry run).
+int run_column(const spv::CommandLine& cl, spv::Communicator& comm, const spv::Registry& registry,
+               const spv::ParamDocument& doc, const spv::ColumnOptions& options) {
   // Building (passes 1-4) has collectives only where input layers read on one rank per batch slice, and those agree
   // on their own failures; other build errors are the same on every rank. So every rank reaches the agreement and
   // one message speaks for all.

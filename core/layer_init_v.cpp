@@ -23,7 +23,8 @@ void fill_by_global_index(const LayerGeometry& g, std::span<float> v, Fn value_o
         }
 }
 
-void read_v_file(const Object& owner, const LayerParams& p, const LayerGeometry& g, std::span<float> v) {
+void read_v_file(const Object& owner, const LayerParams& p, const LayerGeometry& g, std::span<float> v,
+                 int global_nbatch) {
   ActivityFile file = read_activity_file(p.Vfilename);
   const PvpHeader& h = file.header;
   if (h.nx != g.nx_global || h.ny != g.ny_global || h.nf != g.nf)
@@ -33,9 +34,12 @@ void read_v_file(const Object& owner, const LayerParams& p, const LayerGeometry&
                          std::to_string(g.ny_global) + "x" + std::to_string(g.nf));
   if (file.frames.empty())
     throw ParamError(owner.location_of("Vfilename"), owner.name(), "Vfilename", "\"" + p.Vfilename + "\" has no frames");
+  // OpenPV: batch element b reads frame frameNumber * nbatch + b, wrapping around the file (so a file of one frame
+  // serves every element, and a negative frameNumber counts from the end).
+  const long long frames = static_cast<long long>(file.frames.size());
+  const long long first = ((static_cast<long long>(p.frameNumber) * global_nbatch) % frames + frames) % frames;
   for (int b = 0; b < g.nbatch; ++b) {
-    // One frame per batch element when the file has them, else the first frame for all.
-    const auto& frame = file.frames[std::size_t(g.batch0 + b) % file.frames.size()].values;
+    const auto& frame = file.frames[std::size_t((first + g.batch0 + b) % frames)].values;
     for (int y = 0; y < g.ny; ++y)
       for (int x = 0; x < g.nx; ++x)
         for (int f = 0; f < g.nf; ++f)
@@ -67,7 +71,7 @@ void initialize_v(const Object& owner, const LayerParams& p, const LayerGeometry
       });
       break;
     }
-    case InitVKind::FromFile: read_v_file(owner, p, g, v); break;
+    case InitVKind::FromFile: read_v_file(owner, p, g, v, ctx.nbatch); break;
   }
 }
 

@@ -19,6 +19,7 @@ struct LayerParams {
   InitVKind InitVType;
   double valueV, minV, maxV, meanV, sigmaV;
   int numValues;
+  int frameNumber;  // InitVFromFile
   std::string Vfilename;
   std::string triggerLayerName;
   double triggerOffset;
@@ -59,6 +60,9 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
       .key("meanV", &P::meanV, 0.0, "GaussianRandomV: mean")
       .key("sigmaV", &P::sigmaV, 1.0, "GaussianRandomV: standard deviation", {non_negative()})
       .key("Vfilename", &P::Vfilename, Nil, "InitVFromFile: PVP file holding V (dense, or sparse with values)")
+      .key("frameNumber", &P::frameNumber, 0,
+           "InitVFromFile: the batch of frames to read (frames frameNumber * nbatch + b, wrapping around the file; "
+           "negative counts from the end), as in OpenPV")
       .key("triggerLayerName", &P::triggerLayerName, Nil, "update only when this layer gets a new frame")
       .key("triggerOffset", &P::triggerOffset, 0.0, "fire this long before the trigger layer's update",
            {non_negative()})
