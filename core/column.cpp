@@ -336,11 +336,21 @@ void Column::finish() {
   if (output_ && ran_ && !params_.suppressLastOutput && stop_signal_ == 0) {
     write_checkpoint(last_checkpoint_dir());
   }
-  for (auto& o : objects_.objects()) o->finish(ctx_);
+  // A probe that fails the run at its end (RequireAllZeroActivityProbe) must not cost the run its outputs: every
+  // object finishes and the outputs are committed before its error ends the run.
+  std::exception_ptr failure;
+  for (auto& o : objects_.objects()) {
+    try {
+      o->finish(ctx_);
+    } catch (const Error&) {
+      if (!failure) failure = std::current_exception();
+    }
+  }
   if (output_) {
     if (ctx_.comm->is_root()) write_text(output_->stage("timers.txt"), timers_report());
     output_->commit();
   }
+  if (failure) std::rethrow_exception(failure);
 }
 
 std::filesystem::path Column::checkpoint_parent() const {

@@ -12,7 +12,8 @@ const char* const RequireAllZeroActivityProbe::kDoc =
 
 void RequireAllZeroActivityProbe::declare(SchemaBuilder<Params>& b) {
   declare_stats_keys(b, true);
-  b.key("exitOnFailure", &Params::exitOnFailure, true, "non-zero activity fails the run (else only a warning)")
+  b.key("exitOnFailure", &Params::exitOnFailure, true,
+        "non-zero activity stops the run; false: a warning, the run goes to its end and then fails (as in OpenPV)")
       .key("immediateExitOnFailure", &Params::immediateExitOnFailure, true,
            "with exitOnFailure: fail at the first such step instead of at the end of the run");
 }
@@ -36,7 +37,9 @@ void RequireAllZeroActivityProbe::sample(const StepInfo& s, const RunContext& ct
 
 void RequireAllZeroActivityProbe::finish(const RunContext& ctx) {
   StatsProbeBase::finish(ctx);
-  if (first_failure_ && params().exitOnFailure && !params().immediateExitOnFailure) throw Error(*first_failure_);
+  // OpenPV's run reports failure whenever the probe found non-zero activity, whatever exitOnFailure says; that
+  // only chooses whether the run stops early.
+  if (first_failure_) throw Error(*first_failure_);
 }
 
 }  // namespace spv

@@ -155,16 +155,18 @@ TEST_CASE("RequireAllZeroActivityProbe", "[probes][require_zero]") {
     CHECK_NOTHROW(net.step(2));
     CHECK_THROWS_WITH(net.finish(), Catch::Contains("step 1"));
   }
-  SECTION("only records without exitOnFailure") {
+  SECTION("without exitOnFailure the run goes to its end, then fails (as OpenPV's does)") {
     net.add(
         group("RequireAllZeroActivityProbe", "zero", {{"targetLayer", str("L")}, {"exitOnFailure", boolean(false)}}));
     net.build();
     net.set_a("L", 0, {0.0f, -3.0f, 0.0f, 0.0f});
     CHECK_NOTHROW(net.step(1));
-    CHECK_NOTHROW(net.finish());
+    net.set_a("L", 0, {0.0f, 0.0f, 0.0f, 0.0f});
+    CHECK_NOTHROW(net.step(2));
     auto& p = net.get<RequireAllZeroActivityProbe>("zero");
     REQUIRE(p.first_failure().has_value());
     CHECK_THAT(*p.first_failure(), Catch::Contains("min -3"));
+    CHECK_THROWS_WITH(net.finish(), Catch::Contains("step 1"));
   }
   SECTION("reads activity only") {
     CHECK_THROWS_AS(
