@@ -90,7 +90,8 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
       .key("initWeightsFile", &P::initWeightsFile, Nil,
            "an OpenPV weight PVP file; when given, the weights are read from it whatever weightInitType says (as "
            "OpenPV does)")
-      .key("frameNumber", &P::frameNumber, 0, "FileWeight: which weight frame of the file to read", {non_negative()})
+      .key("frameNumber", &P::frameNumber, 0,
+           "FileWeight: which weight frame of the file to read (negative counts from the end: -1 is the last)")
       .key("useListOfArborFiles", &P::useListOfArborFiles, false, "obsolete in OpenPV; must be false")
       .key("combineWeightFiles", &P::combineWeightFiles, false, "obsolete in OpenPV; must be false")
       .key("wMinInit", &P::wMinInit, 0.0, "UniformRandomWeight: lower bound")

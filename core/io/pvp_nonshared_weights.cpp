@@ -47,6 +47,7 @@ NonsharedWeights read_nonshared_weights(const std::filesystem::path& path, int f
   const PvpHeader first = first_header(in);
   const std::int64_t bytes_per_frame = frame_bytes(first);
   const std::int64_t frames = in.size() / bytes_per_frame;
+  if (frame < 0 && frames > 0) frame = int((frame % frames + frames) % frames);  // from the end, as in OpenPV
   if (frame < 0 || frame >= frames)
     throw IoError(in.path(), "holds " + std::to_string(frames) + " whole weight frames of " +
                                  std::to_string(bytes_per_frame) + " bytes; frame " + std::to_string(frame) +

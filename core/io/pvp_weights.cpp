@@ -147,6 +147,8 @@ int count_weight_frames(const std::filesystem::path& path) {
 SharedWeights read_shared_weights(const std::filesystem::path& path, int frame) {
   BinaryInput in(path);
   const WeightFileLayout layout = layout_of(in);
+  // A negative frame counts from the end (OpenPV's rule: -1 is the last frame, and it wraps).
+  if (frame < 0 && layout.frames > 0) frame = int((frame % layout.frames + layout.frames) % layout.frames);
   if (frame < 0 || frame >= layout.frames) {
     throw IoError(in.path(), "has " + std::to_string(layout.frames) + " weight frames; frame " + std::to_string(frame) +
                                  " does not exist");

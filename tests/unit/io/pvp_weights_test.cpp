@@ -97,6 +97,10 @@ TEST_CASE("several weight frames and arbors, each frame with its own header", "[
     CHECK(back.values == frames[f].values);
   }
   CHECK_THAT(io_error_message([&] { read_shared_weights(path, 3); }), Contains("has 3 weight frames"));
+  // OpenPV's negative frame numbers count from the end and wrap: -1 is frame 2, -3 frame 0, -4 frame 2 again.
+  CHECK(read_shared_weights(path, -1).values == frames[2].values);
+  CHECK(read_shared_weights(path, -3).values == frames[0].values);
+  CHECK(read_shared_weights(path, -4).values == frames[2].values);
 }
 
 TEST_CASE("compressed weights: one byte each, within half a step of (wMax - wMin)/255", "[pvp][weights]") {
