@@ -69,10 +69,15 @@ int ImageLayer::open_input(const RunContext&) {
     std::string entry = trimmed(line);
     if (entry.empty() || entry[0] == '#') continue;
     std::filesystem::path file(entry);
-    if (file.is_relative()) file = folder / file;
+    if (file.is_relative()) {
+      // Beside the list first; else OpenPV's rule, from the directory the run starts in.
+      const std::filesystem::path beside = folder / file;
+      if (std::filesystem::is_regular_file(beside) || !std::filesystem::is_regular_file(file)) file = beside;
+    }
     if (!std::filesystem::is_regular_file(file))
       throw IoError(file.string(), "no such image file (listed on line " + std::to_string(number) + " of " + path +
-                                       ", the " + input_path_context() + ")");
+                                       ", the " + input_path_context() + "; looked for beside the list and from the "
+                                       "working directory)");
     files_.push_back(file);
     list_lines_.push_back(number);
   }

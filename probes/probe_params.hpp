@@ -52,7 +52,8 @@ void declare_probe_keys(SchemaBuilder<P>& b, bool with_coefficient = true) {
 template <class P>
 void declare_layer_probe_keys(SchemaBuilder<P>& b, bool with_coefficient = true) {
   declare_probe_keys(b, with_coefficient);
-  b.key("targetLayer", &P::targetLayer, Required, "the layer this probe reads");
+  b.key("targetLayer", &P::targetLayer, Required, "the layer this probe reads")
+      .alias("targetLayer", "targetName");  // OpenPV's older spelling, still read by OpenPV
 }
 
 template <class P>

@@ -329,6 +329,26 @@ TEST_CASE("batchMethod byList, bySpecified and resetToStartOnLoop follow OpenPV'
   }
 }
 
+TEST_CASE("a list entry not beside the list is found from the working directory, as OpenPV finds it",
+          "[image][list]") {
+  TempDir dir;
+  flat_png(dir, "input/a.png", 40);         // OpenPV's lists name files from the run's directory
+  flat_png(dir, "input/lists/b.png", 50);   // beside the list: sparsepv's rule, tried first
+  write_file(dir / "input/lists/frames.txt", "input/a.png\nb.png\n");
+  struct InDirectory {  // the run's directory for this test; restored whatever happens
+    std::filesystem::path before = std::filesystem::current_path();
+    explicit InDirectory(const std::filesystem::path& d) { std::filesystem::current_path(d); }
+    ~InDirectory() { std::filesystem::current_path(before); }
+  } in_dir(dir.path());
+  InputRig rig(2, 2);
+  auto& layer =
+      rig.build("ImageLayer", group_of({{"inputPath", str("input/lists/frames.txt")}, {"displayPeriod", num(1)}}));
+  CHECK(layer.entry_count() == 2);
+  CHECK(shown(rig) == level(40));
+  rig.step_to(2);
+  CHECK(shown(rig) == level(50));
+}
+
 TEST_CASE("list errors name the list, the line and the file", "[image][errors]") {
   TempDir dir;
   flat_png(dir, "a.png", 10);

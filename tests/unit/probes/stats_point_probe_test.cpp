@@ -168,6 +168,12 @@ TEST_CASE("RequireAllZeroActivityProbe", "[probes][require_zero]") {
     CHECK_THAT(*p.first_failure(), Catch::Contains("min -3"));
     CHECK_THROWS_WITH(net.finish(), Catch::Contains("step 1"));
   }
+  SECTION("targetName is OpenPV's older spelling of targetLayer") {
+    net.add(group("RequireAllZeroActivityProbe", "zero", {{"targetName", str("L")}}));
+    net.build();
+    net.set_a("L", 0, {0.0f, 0.0f, 5.0f, 0.0f});
+    CHECK_THROWS_WITH(net.step(1), Catch::Contains("\"L\""));
+  }
   SECTION("reads activity only") {
     CHECK_THROWS_AS(
         net.add(group("RequireAllZeroActivityProbe", "zero", {{"targetLayer", str("L")}, {"buffer", str("V")}})),
