@@ -85,7 +85,16 @@ std::string build_report(const Column& column) {
   out += "memory: " + mib(m.total()) + " (" + std::to_string(m.total()) + " bytes: layer buffers " +
          std::to_string(m.layer_bytes) + ", weights " + std::to_string(m.weight_bytes) + ")";
   if (ctx.comm->size() > 1) out += " on rank 0 (its tiles and batch slice; weights are whole on every rank)";
-  return out + "\n";
+  out += "\n";
+  // The migration summary: what of an OpenPV file this run ignores (each key warned once above, with why).
+  const std::vector<ParamNotice>& ignored = column.no_effect_keys();
+  if (!ignored.empty()) {
+    std::string keys;
+    for (const ParamNotice& n : ignored) keys += (keys.empty() ? "" : ", ") + n.key;
+    out += "ignored: " + std::to_string(ignored.size()) + " OpenPV key" + (ignored.size() > 1 ? "s" : "") +
+           " without effect in sparsepv (each warned above, with why): " + keys + "\n";
+  }
+  return out;
 }
 
 }  // namespace spv

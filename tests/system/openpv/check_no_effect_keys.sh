@@ -9,4 +9,8 @@ n=$(grep -c 'key restart has no effect' <<<"$out")
 [ "$n" = 1 ] || { echo "FAIL: expected one warning for restart, got $n"; echo "$out"; exit 1; }
 grep -qF 'no_effect_keys.params:13: group "A": key restart has no effect' <<<"$out" &&
   grep -qF '(and in 1 more group)' <<<"$out" || { echo "FAIL: warning text"; echo "$out"; exit 1; }
+# The dry run's report ends with the migration summary: the ignored keys, once each.
+report=$("$1" -n -p "$2" 2>/dev/null)
+grep -qxF 'ignored: 1 OpenPV key without effect in sparsepv (each warned above, with why): restart' <<<"$report" ||
+  { echo "FAIL: migration summary"; echo "$report"; exit 1; }
 echo "ok"
