@@ -47,7 +47,8 @@ void declare_connection_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames:
                             "layer whose input channel this connection adds into");
   else
     b.key("preLayerName", &P::preLayerName, std::string(), "taken from the original (its post); if given, must agree")
-        .key("postLayerName", &P::postLayerName, std::string(), "taken from the original (its pre); if given, must agree");
+        .key("postLayerName", &P::postLayerName, std::string(),
+             "taken from the original (its pre); if given, must agree");
   b.key("channelCode", &P::channelCode, 0, "post channel: 0 excitatory, 1 inhibitory, -1 deliver nothing",
         {at_least(-1)})
       .key("delay", &P::delay, std::vector<double>{0.0}, "per arbor, in time units (a whole number of steps)");

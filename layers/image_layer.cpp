@@ -76,7 +76,8 @@ int ImageLayer::open_input(const RunContext&) {
     }
     if (!std::filesystem::is_regular_file(file))
       throw IoError(file.string(), "no such image file (listed on line " + std::to_string(number) + " of " + path +
-                                       ", the " + input_path_context() + "; looked for beside the list and from the "
+                                       ", the " + input_path_context() +
+                                       "; looked for beside the list and from the "
                                        "working directory)");
     files_.push_back(file);
     list_lines_.push_back(number);

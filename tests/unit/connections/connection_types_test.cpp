@@ -412,8 +412,7 @@ TEST_CASE("misfits are refused with the names and sizes needed to fix them", "[c
     CHECK_THAT(m, Catch::Contains("pvpatchAccumulateType") && Catch::Contains("not supported yet"));
   }
   SECTION("an initialiser OpenPV has and sparsepv does not yet") {
-    const std::string m = error_of<ParamError>(
-        dir, R"(
+    const std::string m = error_of<ParamError>(dir, R"(
   Dict = { groupType = "HyPerConn", preLayerName = "Code", postLayerName = "Recon", channelCode = 0,
            nxp = 8, nyp = 8, weightInitType = "CoCircWeight", normalizeMethod = "none" },)");
     CHECK_THAT(m, Catch::Contains("weightInitType") && Catch::Contains("not supported yet"));

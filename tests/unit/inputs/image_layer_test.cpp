@@ -329,11 +329,10 @@ TEST_CASE("batchMethod byList, bySpecified and resetToStartOnLoop follow OpenPV'
   }
 }
 
-TEST_CASE("a list entry not beside the list is found from the working directory, as OpenPV finds it",
-          "[image][list]") {
+TEST_CASE("a list entry not beside the list is found from the working directory, as OpenPV finds it", "[image][list]") {
   TempDir dir;
-  flat_png(dir, "input/a.png", 40);         // OpenPV's lists name files from the run's directory
-  flat_png(dir, "input/lists/b.png", 50);   // beside the list: sparsepv's rule, tried first
+  flat_png(dir, "input/a.png", 40);        // OpenPV's lists name files from the run's directory
+  flat_png(dir, "input/lists/b.png", 50);  // beside the list: sparsepv's rule, tried first
   write_file(dir / "input/lists/frames.txt", "input/a.png\nb.png\n");
   struct InDirectory {  // the run's directory for this test; restored whatever happens
     std::filesystem::path before = std::filesystem::current_path();
