@@ -200,7 +200,9 @@ const std::vector<int>& InputLayer::permutation(long pass) const {
   if (pass == permutation_pass_) return permutation_;
   permutation_.resize(std::size_t(entry_count_));
   for (int i = 0; i < entry_count_; ++i) permutation_[std::size_t(i)] = i;
-  RngKey key{seed_, hash_name(("input order " + name()).c_str())};
+  // Keyed on the seeds only, not the layer's name: input layers with the same randomSeed and entry count show
+  // their entries in the same order (an image list and its label list stay paired), as in OpenPV.
+  RngKey key{seed_, hash_name("input order")};
   for (int i = entry_count_ - 1; i > 0; --i) {
     int j = std::min(i, int(uniform01(key, std::uint64_t(i), std::uint64_t(pass)) * (i + 1)));
     std::swap(permutation_[std::size_t(i)], permutation_[std::size_t(j)]);

@@ -67,7 +67,8 @@ void declare_input_keys(SchemaBuilder<P>& b) {
       .key("resetToStartOnLoop", &P::resetToStartOnLoop, false,
            "bySpecified: after the last entry, go back to start_frame_index instead of wrapping modulo N")
       .key("randomSeed", &P::randomSeed, 123456789,
-           "random: added to the column's randomSeed to draw the permutations of the entries")
+           "random: added to the column's randomSeed to draw the permutations of the entries (layers with the "
+           "same randomSeed and entry count share them)")
       .key("writeFrameToTimestamp", &P::writeFrameToTimestamp, true,
            "write timestamps/<layer>.txt: at each firing, the entry index (and file) of every batch element")
       .key("offsetAnchor", &P::offsetAnchor, std::string("tl"),

@@ -322,6 +322,19 @@ TEST_CASE("batchMethod byList, bySpecified and resetToStartOnLoop follow OpenPV'
       }
       CHECK(seen == std::multiset<int>{0, 1, 2, 3, 4});
     }
+    // Another layer (another name) with the same randomSeed shows the same order, as in OpenPV; another seed does not.
+    InputRig paired(2, 2, 2);
+    paired.name = "Labels";
+    auto& labels = paired.build("ImageLayer", group_of({{"inputPath", str(path)}, {"batchMethod", str("random")}}));
+    InputRig other(2, 2, 2);
+    auto& reseeded = other.build(
+        "ImageLayer", group_of({{"inputPath", str(path)}, {"batchMethod", str("random")}, {"randomSeed", num(99)}}));
+    bool differs = false;
+    for (long k = 0; k < 20; ++k) {
+      CHECK(labels.entry_index(0, k) == layer.entry_index(0, k));
+      differs |= reseeded.entry_index(0, k) != layer.entry_index(0, k);
+    }
+    CHECK(differs);
     // Some pass is not in list order (a fixed seed makes this deterministic).
     bool shuffled = false;
     for (long k = 0; k < 20; ++k) shuffled |= layer.entry_index(0, k) != int((2 * k) % 5);

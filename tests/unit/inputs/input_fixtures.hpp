@@ -49,12 +49,13 @@ struct InputRig {
     ctx.comm = comm;
   }
 
-  // Creates the layer of `type` from `group` (its name "Input") through the registered factory.
+  std::string name = "Input";  // of the layer built
+  // Creates the layer of `type` from `group` (named `name`) through the registered factory.
   InputLayer& create(const std::string& type, ParamGroup group) {
     Registry registry;
     register_layers(registry);
     group.type = type;
-    group.name = "Input";
+    group.name = name;
     group.where = {ctx.params_file, 10};
     object = registry.find(type)->make(group);
     layer = dynamic_cast<InputLayer*>(object.get());
