@@ -14,7 +14,7 @@
 namespace spv {
 
 Layer::Layer(const ParamGroup& group, const LayerParams& common)
-    : Object(group), common_(common), phase_(common.phase) {}
+    : Object(group), common_(common), channel_coefficients_(spv::channel_coefficients(common)), phase_(common.phase) {}
 Layer::~Layer() = default;
 
 std::vector<std::string> Layer::dependencies() const {
@@ -43,6 +43,10 @@ void Layer::resolve(ObjectTable& objects, const RunContext& ctx) {
   if (common_.updateGpu) {
     if (!updates_with_kernels())
       fail("updateGpu", "a " + type() + " updates on the CPU only; set updateGpu = false");
+    if (!channel_coefficients_.empty())
+      fail("channelIndices",
+           "channel coefficients other than {1, -1} are summed on the CPU only; set updateGpu = "
+           "false");
     backend_ = ctx.gpu;
   }
   geometry_ = compute_geometry(ctx);
@@ -197,6 +201,7 @@ void Layer::step(const StepInfo& s, const RunContext& ctx) {
     if (common_.triggerBehavior == TriggerBehavior::ResetStateOnTrigger &&
         trigger_layer_->fires_at(s.time + common_.triggerOffset, s.dt))
       reset_state();
+    if (!channel_coefficients_.empty()) apply_channel_coefficients();
     update_state(s);
     if (ctx.error_on_nan) check_finite(s, ctx);
   }
@@ -204,6 +209,23 @@ void Layer::step(const StepInfo& s, const RunContext& ctx) {
     for (auto& m : gsyn_mirrors_) m->zero_both();
   else
     for (auto& channel : gsyn_) std::fill(channel.begin(), channel.end(), 0.0f);
+}
+
+void Layer::apply_channel_coefficients() {
+  // OpenPV's order: value = 0, value += coefficient[c] * GSyn[c] for c = 0, 1, ...
+  const std::size_t channels = std::min(channel_coefficients_.size(), gsyn_.size());
+  if (channels == 0) return;
+  const std::size_t n = gsyn_[0].size();
+  const float* coefficient = channel_coefficients_.data();
+  std::vector<float*> g(gsyn_.size());
+  for (std::size_t c = 0; c < gsyn_.size(); ++c) g[c] = gsyn_[c].data();
+#pragma omp parallel for schedule(static) if (long(n) >= 65536)
+  for (long k = 0; k < long(n); ++k) {
+    float value = 0.0f;
+    for (std::size_t c = 0; c < channels; ++c) value += coefficient[c] * g[c][k];
+    g[0][k] = value;
+    for (std::size_t c = 1; c < g.size(); ++c) g[c][k] = 0.0f;
+  }
 }
 
 void Layer::reset_state() {

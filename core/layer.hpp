@@ -1,6 +1,7 @@
 // A layer: geometry, membrane potential V, activity A (published with a halo and kept for delays), input channels
 // GSyn, initial values, triggers and activity output. Types differ only in how they turn GSyn into V and A.
 #pragma once
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <span>
@@ -64,8 +65,11 @@ class Layer : public Object {
   const Halo& requested_halo() const { return halo_request_; }
   // Whether this layer keeps a membrane potential V (inputs and clones do not).
   bool has_membrane() const { return has_v(); }
-  // The channel count a connection may deliver into (types with more channels override).
-  virtual int channels_needed() const { return 2; }
+  // The channel count a connection may deliver into (types with more channels override); the two of V = GSyn[0] -
+  // GSyn[1], or as many as channelIndices gives coefficients for.
+  virtual int channels_needed() const { return std::max(2, int(channel_coefficients_.size())); }
+  // The non-default channel coefficients (channelIndices / channelCoefficients); empty for GSyn[0] - GSyn[1].
+  const std::vector<float>& channel_coefficients() const { return channel_coefficients_; }
 
   // Whether update_state runs through the kernel contract (so the layer may run on the GPU with updateGpu).
   virtual bool updates_with_kernels() const { return false; }
@@ -148,7 +152,12 @@ class Layer : public Object {
   bool device_publish() const;
   void check_finite(const StepInfo& s, const RunContext& ctx) const;
 
+  // Sum the channels with their coefficients into GSyn[0] and zero the others, so that the type's own GSyn[0] -
+  // GSyn[1] is the sum (x - 0 is x: the same bits as OpenPV's sum). Only for non-default coefficients, on the host.
+  void apply_channel_coefficients();
+
   const LayerParams& common_;  // a view of the concrete type's params
+  std::vector<float> channel_coefficients_;
   int phase_;
   Halo halo_request_;
   int max_delay_ = 0;

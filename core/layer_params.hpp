@@ -2,6 +2,7 @@
 #pragma once
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "params/param_schema.hpp"
 
@@ -30,6 +31,10 @@ struct LayerParams {
   bool updateGpu;
   bool initializeFromCheckpointFlag;
   std::string dataType;
+  // OpenPV's GSynAccumulator (declared only by the types that have one, with declare_channel_keys): the input is
+  // sum_c coefficient[c] GSyn[c], coefficients {1, -1} with coefficient[channelIndices[i]] = channelCoefficients[i].
+  std::vector<int> channelIndices;
+  std::vector<double> channelCoefficients;
 };
 
 template <class P>
@@ -95,6 +100,39 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
       return {"maxV", "maxV must be >= minV"};
     return {"", ""};
   });
+}
+
+// channelIndices / channelCoefficients, for the types whose input is OpenPV's GSynAccumulator (sum over channels).
+template <class P>
+void declare_channel_keys(SchemaBuilder<P>& b) {
+  using namespace checks;
+  b.key("channelIndices", &P::channelIndices, std::vector<int>{},
+        "input channels whose coefficient channelCoefficients sets (a negative index is ignored); the input is "
+        "sum_c coefficient[c] GSyn[c], the coefficients starting as {1, -1} and growing with zeros",
+        {integer(), in_range(-1e9, 255)})
+      .key("channelCoefficients", &P::channelCoefficients, std::vector<double>{},
+           "the coefficients of the channels in channelIndices, one each", {finite()});
+  b.cross_check([](const P& p) -> std::pair<std::string, std::string> {
+    if (p.channelIndices.size() != p.channelCoefficients.size())
+      return {"channelCoefficients", "has " + std::to_string(p.channelCoefficients.size()) +
+                                         " values but channelIndices has " + std::to_string(p.channelIndices.size()) +
+                                         "; the two arrays must have the same length"};
+    return {"", ""};
+  });
+}
+
+// The channel coefficients the keys give: empty when they are the default {1, -1} (V = GSyn[0] - GSyn[1]), else the
+// vector, one per input channel used, as OpenPV builds it.
+inline std::vector<float> channel_coefficients(const LayerParams& p) {
+  std::vector<float> c{1.0f, -1.0f};
+  for (std::size_t i = 0; i < p.channelIndices.size() && i < p.channelCoefficients.size(); ++i) {
+    const int index = p.channelIndices[i];
+    if (index < 0) continue;
+    if (std::size_t(index) >= c.size()) c.resize(std::size_t(index) + 1, 0.0f);
+    c[std::size_t(index)] = float(p.channelCoefficients[i]);
+  }
+  if (c.size() == 2 && c[0] == 1.0f && c[1] == -1.0f) return {};
+  return c;
 }
 
 }  // namespace spv

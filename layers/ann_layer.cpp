@@ -6,6 +6,7 @@ namespace spv {
 
 void ANNLayer::declare(SchemaBuilder<Params>& b) {
   declare_layer_keys(b);
+  declare_channel_keys(b);
   declare_threshold_keys(b);
 }
 
@@ -16,6 +17,7 @@ void ANNLayer::update_state(const StepInfo&) {
 
 void ANNErrorLayer::declare(SchemaBuilder<Params>& b) {
   declare_layer_keys(b);
+  declare_channel_keys(b);
   declare_threshold_keys(b);
   b.key("errScale", &Params::errScale, 1.0, "scale of the residual");
 }

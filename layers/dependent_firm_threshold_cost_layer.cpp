@@ -10,6 +10,7 @@ namespace spv {
 
 void DependentFirmThresholdCostLayer::declare(SchemaBuilder<Params>& b) {
   declare_layer_keys(b);
+  declare_channel_keys(b);
   b.key("originalLayerName", &Params::originalLayerName, Required,
         "the threshold layer (ANNLayer, HyPerLCALayer, ...) whose VThresh and VWidth this layer uses")
       .key("VThresh", &Params::VThresh, 0.0, "taken from originalLayerName; if written, must equal the original's")

@@ -7,6 +7,7 @@ namespace spv {
 
 void DropoutLayer::declare(SchemaBuilder<Params>& b) {
   declare_layer_keys(b);
+  declare_channel_keys(b);
   declare_threshold_keys(b);
   // OpenPV clamps values outside 0..99 with a warning; here they are an error.
   b.key("probability", &Params::probability, 0, "percent chance (0 to 99) that a neuron's activity is dropped",

@@ -35,6 +35,7 @@ void FirmThresholdCostBase::activity_from_v() {
 
 void FirmThresholdCostLayer::declare(SchemaBuilder<Params>& b) {
   declare_layer_keys(b);
+  declare_channel_keys(b);
   b.key("VThresh", &Params::VThresh, Required, "threshold of the firm threshold whose cost this layer computes",
         {checks::finite()})
       .key("VWidth", &Params::VWidth, 0.0, "width of the firm threshold's ramp; the cost saturates at VThresh + VWidth",

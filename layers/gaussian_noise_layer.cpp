@@ -7,6 +7,7 @@ namespace spv {
 
 void GaussianNoiseLayer::declare(SchemaBuilder<Params>& b) {
   declare_layer_keys(b);
+  declare_channel_keys(b);
   b.key("mu", &Params::mu, 0.0, "mean of the noise added to V")
       .key("sigma", &Params::sigma, 1.0, "standard deviation of the noise", {checks::non_negative()});
 }

@@ -19,6 +19,7 @@ struct LcaParams : ThresholdParams {
 template <class P>
 void declare_lca_keys(SchemaBuilder<P>& b, bool self_interact_default) {
   declare_layer_keys(b);
+  declare_channel_keys(b);
   declare_threshold_keys(b);
   b.key("timeConstantTau", &P::timeConstantTau, 1.0, "time constant of the membrane dynamics", {checks::positive()})
       .key("selfInteract", &P::selfInteract, self_interact_default,

@@ -7,6 +7,7 @@ namespace spv {
 
 void LeakyIntegrator::declare(SchemaBuilder<Params>& b) {
   declare_layer_keys(b);
+  declare_channel_keys(b);
   declare_threshold_keys(b);
   // OpenPV's default is FLT_MAX: no decay (e^(-dt/FLT_MAX) is 1 in float).
   b.key("integrationTime", &Params::integrationTime, double(FLT_MAX),

@@ -8,6 +8,7 @@ namespace spv {
 
 void MaskLayer::declare(SchemaBuilder<Params>& b) {
   declare_layer_keys(b);
+  declare_channel_keys(b);
   declare_threshold_keys(b);
   b.choice("maskMethod", &Params::maskMethod, Required,
            {{"layer", MaskMethod::Layer},

@@ -11,7 +11,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/../lib.sh"
 export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 net="$src/tests/system/openpv_layers/net.lua"
-files=17  # one PVP file per layer
+files=18  # one PVP file per layer
 # run OUT STOP N ARGS: N = 1 is one process, otherwise N ranks with the split in ARGS; THREADS (default 1) each.
 run() {
   local out=$1 stop=$2 n=$3; shift 3

@@ -1,6 +1,7 @@
 -- Every OpenPV layer type of layers/ in one small network (8x8, nbatch 4), each writing its activity every step:
 -- a random input through a 3x3 random convolution into a LeakyIntegrator (state), rescaled by every whole-layer
--- and per-position method, a sigmoid of its V, dropout and noise layers, and pointwise products and quotients.
+-- and per-position method, a sigmoid of its V, dropout and noise layers, pointwise products and quotients, and an
+-- ANNLayer summing three channels with channelIndices/channelCoefficients.
 local out = os.getenv("SPV_OUT") or "output/openpv_layers"
 local stop = tonumber(os.getenv("SPV_STOP") or "10")
 local net = {
@@ -27,6 +28,14 @@ local net = {
   SigmoidToProduct = { groupType = "IdentConn", preLayerName = "Sigmoid", postLayerName = "Product", channelCode = 1 },
   InputToQuotient = { groupType = "IdentConn", preLayerName = "Input", postLayerName = "Quotient", channelCode = 0 },
   SigmoidToQuotient = { groupType = "IdentConn", preLayerName = "Sigmoid", postLayerName = "Quotient", channelCode = 1 },
+  Coefficients = { groupType = "ANNLayer", nf = 3, phase = 2, VThresh = 0.1, AMin = 0, channelIndices = { 1, 2, -1 },
+                   channelCoefficients = { 0.5, -2, 7 }, writeStep = 1 },
+  InputToCoefficients = { groupType = "IdentConn", preLayerName = "Input", postLayerName = "Coefficients",
+                          channelCode = 0 },
+  LeakyToCoefficients = { groupType = "IdentConn", preLayerName = "Leaky", postLayerName = "Coefficients",
+                          channelCode = 1 },
+  SquaredToCoefficients = { groupType = "IdentConn", preLayerName = "Squared", postLayerName = "Coefficients",
+                            channelCode = 2 },
 }
 for _, m in ipairs({ "maxmin", "meanstd", "l2", "l2NoMean", "pointmeanstd", "pointResponseNormalization", "softmax",
                      "zerotonegative", "logreg" }) do
