@@ -78,20 +78,8 @@ void CopyConn::update_weights(const StepInfo&, const RunContext&) { started_ = t
 
 NormalizeSettings CopyConn::normalize_settings() const {
   const Params& q = params();
-  NormalizeSettings s;
-  s.method = q.normalizeMethod;
-  s.strength = q.strength;
-  if (q.normalizeFromPostPerspective)
-    s.strength *= double(post().geometry().global_neurons()) / double(pre().geometry().global_neurons());
-  s.arbors_individually = q.normalizeArborsIndividually;
-  s.min_tolerated = q.normalizeMethod == "normalizeL2"    ? q.minL2NormTolerated
-                    : q.normalizeMethod == "normalizeSum" ? q.minSumTolerated
-                                                          : q.minMaxTolerated;
-  s.r_min_x = q.rMinX;
-  s.r_min_y = q.rMinY;
-  s.nonnegative = q.nonnegativeConstraintFlag;
-  s.cutoff = q.normalize_cutoff;
-  return s;
+  return normalize_settings_from(
+      q, double(post().geometry().global_neurons()) / double(pre().geometry().global_neurons()));
 }
 
 void CopyConn::refresh_weights() {

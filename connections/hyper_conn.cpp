@@ -210,21 +210,9 @@ Gauss2DWeightInit HyPerConnBase::gauss2d_settings() const {
 
 NormalizeSettings HyPerConnBase::normalize_settings() const {
   const HyPerConnParams& q = params_;
-  NormalizeSettings s;
-  if (in_group()) return s;  // the head normalises the group
-  s.method = q.normalizeMethod;
-  s.strength = q.strength;
-  if (q.normalizeFromPostPerspective)
-    s.strength *= double(post().geometry().global_neurons()) / double(pre().geometry().global_neurons());
-  s.arbors_individually = q.normalizeArborsIndividually;
-  s.min_tolerated = q.normalizeMethod == "normalizeL2"    ? q.minL2NormTolerated
-                    : q.normalizeMethod == "normalizeSum" ? q.minSumTolerated
-                                                          : q.minMaxTolerated;
-  s.r_min_x = q.rMinX;
-  s.r_min_y = q.rMinY;
-  s.nonnegative = q.nonnegativeConstraintFlag;
-  s.cutoff = q.normalize_cutoff;
-  return s;
+  if (in_group()) return {};  // the head normalises the group
+  return normalize_settings_from(
+      q, double(post().geometry().global_neurons()) / double(pre().geometry().global_neurons()));
 }
 
 }  // namespace spv

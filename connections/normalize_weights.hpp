@@ -18,6 +18,24 @@ struct NormalizeSettings {
   double cutoff = 0.0;
 };
 
+// The settings from a connection's normalisation keys (HyPerConn's and CopyConn's, which share their names);
+// post_per_pre is post's over pre's global neuron count, for normalizeFromPostPerspective.
+template <class P>
+NormalizeSettings normalize_settings_from(const P& q, double post_per_pre) {
+  NormalizeSettings s;
+  s.method = q.normalizeMethod;
+  s.strength = q.strength * (q.normalizeFromPostPerspective ? post_per_pre : 1.0);
+  s.arbors_individually = q.normalizeArborsIndividually;
+  s.min_tolerated = q.normalizeMethod == "normalizeL2"    ? q.minL2NormTolerated
+                    : q.normalizeMethod == "normalizeSum" ? q.minSumTolerated
+                                                          : q.minMaxTolerated;
+  s.r_min_x = q.rMinX;
+  s.r_min_y = q.rMinY;
+  s.nonnegative = q.nonnegativeConstraintFlag;
+  s.cutoff = q.normalize_cutoff;
+  return s;
+}
+
 void normalize_weights(WeightStore& w, const NormalizeSettings& s);
 // OpenPV's normalizeGroup: the clean-up on each store, then each kernel index scaled by one factor taken over that
 // kernel in every store of the group (all stores must have the same arbors and kernels).
