@@ -1,8 +1,10 @@
 // sparsepv: reads a params file, builds the column, runs it, and turns every error into one message and a non-zero
 // exit status.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include "app/command_line.hpp"
 #include "app/device_choice.hpp"
@@ -15,6 +17,7 @@
 #include "core/column.hpp"
 #include "core/comm/communicator.hpp"
 #include "core/comm/make_communicator.hpp"
+#include "cuda/device.hpp"
 #include "cuda/gpu_backend.hpp"
 #include "lua/params_loader.hpp"
 #include "params/param_sweep.hpp"
@@ -63,6 +66,28 @@ class AgreedError : public spv::Error {
 int run_column(const spv::CommandLine& cl, spv::Communicator& comm, const spv::Registry& registry,
                const spv::ParamDocument& doc, const spv::ColumnOptions& options);
 
+// What --version says: the build's back-ends and what this machine lets it use.
+std::string version_text() {
+  const spv::GpuInfo gpu = spv::gpu_info();
+  std::string text = std::string("sparsepv ") + SPV_VERSION + "\n";
+  text += std::string("  back-ends built: CPU") + (SPV_HAVE_OPENMP ? " (OpenMP threads)" : " (one thread)") +
+          (gpu.compiled ? ", CUDA with cuDNN" : "") + "\n";
+  text += std::string("  MPI: ") + (SPV_HAVE_MPI ? "yes (-rows, -columns, -batchwidth under mpirun)" : "no") + "\n";
+  text += "  GPUs visible: " + std::to_string(gpu.device_count) + " (" + gpu.description + ")\n";
+  return text;
+}
+
+// OpenPV's --require-return: rank 0 waits for the return key (time to attach a debugger); every rank waits for it.
+void wait_for_return(spv::Communicator& comm) {
+  if (comm.is_root()) {
+    std::cout << "sparsepv: press return to begin the run\n" << std::flush;
+    std::string line;
+    std::getline(std::cin, line);
+  }
+  std::string unused;
+  comm.all_agree(true, unused);
+}
+
 int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   spv::Registry registry = spv::default_registry();
   if (cl.describe) return comm.is_root() ? describe(registry, cl.describe_type) : 0;
@@ -70,9 +95,20 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
     const std::string name = log_name(cl.log_file, comm.rank());
     if (!std::freopen(name.c_str(), "w", stdout)) throw spv::UsageError("cannot open log file \"" + name + "\"");
   }
+  if (comm.is_root())
+    for (const std::string& note : cl.notes) std::cerr << "sparsepv: warning: " << note << "\n";
   const int threads = spv::set_up_threads(cl.threads, comm, std::cout, std::cerr);
   // A ParameterSweep makes several runs, one after another, each into its own output directory.
-  const std::vector<spv::SweepRun> runs = spv::expand_parameter_sweeps(spv::load_params_file(cl.params_file));
+  std::vector<spv::SweepRun> runs = spv::expand_parameter_sweeps(spv::load_params_file(cl.params_file));
+  if (cl.shuffle_seed)
+    for (spv::SweepRun& r : runs) spv::shuffle_groups(r.doc, *cl.shuffle_seed);
+  // -w, as in OpenPV: the params file was read from where sparsepv started; everything else starts from DIR.
+  if (!cl.working_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::current_path(cl.working_dir, ec);
+    if (ec) throw spv::UsageError("-w " + cl.working_dir + ": cannot work there (" + ec.message() + ")");
+  }
+  if (cl.require_return) wait_for_return(comm);
   // -d: this rank's GPU; asking for one that cannot be used is an error, never a silent CPU run.
   spv::GpuBackendChoice gpu;
   if (!cl.devices.empty()) {
@@ -161,8 +197,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cl.version) {
-    std::cout << "sparsepv " << SPV_VERSION << " (MPI " << SPV_HAVE_MPI << ", OpenMP " << SPV_HAVE_OPENMP
-              << ", CUDA " << SPV_HAVE_CUDA << ")\n";
+    std::cout << version_text();
     return 0;
   }
   spv::restart_with_passive_wait_if_oversubscribed(cl.threads, argv);

@@ -1,4 +1,4 @@
-// CUDA build: reports the devices the runtime sees and cuDNN's version. Kernels arrive with the backends issue.
+// CUDA build: reports the devices the runtime sees (and, when it sees none, the runtime's reason) and cuDNN's version.
 #include <cuda_runtime.h>
 #include <cudnn.h>
 
@@ -12,9 +12,11 @@ GpuInfo gpu_info() {
   GpuInfo info;
   info.compiled = true;
   int n = 0;
-  if (cudaGetDeviceCount(&n) != cudaSuccess) n = 0;
+  const cudaError_t status = cudaGetDeviceCount(&n);
+  if (status != cudaSuccess) n = 0;
   info.device_count = n;
   info.description = "CUDA build, cuDNN " + std::to_string(cudnnGetVersion()) + ", " + std::to_string(n) + " device(s)";
+  if (status != cudaSuccess) info.description += std::string(" (") + cudaGetErrorString(status) + ")";
   return info;
 }
 

@@ -1,5 +1,8 @@
 #include "params/param_group.hpp"
 
+#include <algorithm>
+#include <random>
+
 #include <utility>
 
 namespace spv {
@@ -42,5 +45,13 @@ ParamGroup* ParamDocument::find(std::string_view name) {
 }
 
 bool is_sweep_type(std::string_view type) { return type == "ParameterSweep" || type == "BatchSweep"; }
+
+void shuffle_groups(ParamDocument& doc, std::uint32_t seed) {
+  // Fisher-Yates on mt19937's raw output: std::shuffle's order is left to the library, this one is fixed.
+  std::mt19937 draw(seed);
+  auto& g = doc.groups;
+  std::stable_partition(g.begin(), g.end(), [](const ParamGroup& group) { return group.type == "HyPerCol"; });
+  for (std::size_t i = g.size(); i > 2; --i) std::swap(g[i - 1], g[1 + draw() % (i - 1)]);
+}
 
 }  // namespace spv

@@ -1,5 +1,6 @@
 // A params document: groups in file order, each a typed, named list of key = value entries with source locations.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,5 +42,9 @@ class ParamDocument {
 // OpenPV's ParameterSweep and BatchSweep groups: named "<group>:<key>", their entries keyed "1", "2", ... hold the
 // values in order.
 bool is_sweep_type(std::string_view type);
+
+// OpenPV's -shuffle: the column first, the other groups in an order drawn from seed, the same on every rank
+// and platform. A run's results must not depend on it.
+void shuffle_groups(ParamDocument& doc, std::uint32_t seed);
 
 }  // namespace spv
