@@ -46,6 +46,12 @@ int parse_count(const std::string& where, const std::string& text) {
   return n;
 }
 
+void set_params_file(CommandLine& c, const std::string& file, const std::string& where) {
+  if (!c.params_file.empty())
+    throw UsageError(where + ": a second params file (\"" + c.params_file + "\", then \"" + file + "\")");
+  c.params_file = file;
+}
+
 const std::vector<Option>& options() {
   using CL = CommandLine;
   using S = const std::string&;
@@ -55,7 +61,7 @@ const std::vector<Option>& options() {
        Kind::Text,
        "FILE",
        "params file: .lua, or OpenPV .params text",
-       [](CL& c, S v, S) { c.params_file = v; }},
+       [](CL& c, S v, S w) { set_params_file(c, v, w); }},
       {{"-o", "--output"},
        "OutputPath",
        Kind::Text,
@@ -145,6 +151,16 @@ const std::vector<Option>& options() {
        "",
        "wait for the return key before the run starts",
        [](CL& c, S, S) { c.require_return = true; }},
+      {{"--graph"},
+       "",
+       Kind::OptionalText,
+       "[PARAMS]",
+       "draw the network (layers, connections, probes) into the output directory as Graphviz DOT (network.dot), "
+       "Mermaid (network.mmd) and, with Graphviz installed, network.png; runs nothing",
+       [](CL& c, S v, S w) {
+         c.graph = true;
+         if (!v.empty()) set_params_file(c, v, w);
+       }},
       {{"--describe"},
        "",
        Kind::OptionalText,
@@ -322,6 +338,8 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
   CommandLine& cl = parser.result();
   if (cl.restart_newest && !cl.checkpoint_dir.empty())
     throw UsageError("-r (restart from the newest checkpoint) and -c DIR (restart from DIR) contradict each other");
+  if (cl.graph && (cl.dry_run || cl.restart_newest || !cl.checkpoint_dir.empty()))
+    throw UsageError("--graph draws the network and runs nothing; it takes no -n, -r or -c");
   if (cl.describe && !cl.params_file.empty())
     throw UsageError("--describe lists group types and runs nothing; it takes no params file (-p)");
   if (!cl.help && !cl.version && !cl.describe && cl.params_file.empty())

@@ -32,6 +32,7 @@ struct CommandLine {
   std::optional<std::uint32_t> shuffle_seed;  // -shuffle: build the groups in an order shuffled by this seed
   bool require_return = false;                // --require-return: wait for the return key before the run starts
   bool dry_run = false;
+  bool graph = false;  // --graph: draw the built network, run nothing
   bool help = false, version = false, describe = false;
   std::string describe_type;
   bool quiet = false;

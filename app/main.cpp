@@ -8,6 +8,7 @@
 
 #include "app/command_line.hpp"
 #include "app/device_choice.hpp"
+#include "app/graph_output.hpp"
 #include "app/thread_setup.hpp"
 #include "app/wait_policy.hpp"
 #include "app/default_registry.hpp"
@@ -126,7 +127,7 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
         cl.output_path.empty() || r.directory.empty() ? cl.output_path : cl.output_path + "/" + r.directory;
     options.seed = cl.seed;
     options.threads = threads;
-    options.show_progress = !cl.quiet && !cl.dry_run && comm.is_root();
+    options.show_progress = !cl.quiet && !cl.dry_run && !cl.graph && comm.is_root();
     options.restart_dir = cl.checkpoint_dir;
     options.restart_newest = cl.restart_newest;
     options.warnings = comm.is_root() ? &std::cerr : nullptr;
@@ -154,6 +155,14 @@ int run_column(const spv::CommandLine& cl, spv::Communicator& comm, const spv::R
   }
   if (!comm.all_agree(built != nullptr, error)) throw AgreedError(error);
   spv::Column& column = *built;
+  if (cl.graph) {
+    // What was built is enough to draw; the root writes, the others have nothing to add.
+    if (!comm.is_root()) return 0;
+    const spv::GraphFiles files = spv::write_network_graph(column, column.output_plan().output_dir);
+    for (const auto& f : files.written) std::cout << f.string() << "\n";
+    if (!files.note.empty()) std::cerr << "sparsepv: " << files.note << "\n";
+    return 0;
+  }
   if (cl.dry_run) {
     // Everything a real run checks, and nothing it writes: no output directory, params echo or checkpoint.
     column.initialize();

@@ -19,6 +19,14 @@ done
 "$build/tools/spv-prepare-dsc-digits" --mnist "$tmp/mnist" --out "$tmp/data" --train 96 --test 24 \
   --text-width 64 --flip-cases 3 > /dev/null || fail "spv-prepare-dsc-digits"
 
+# sparsepv --graph draws the small network: the joint layer of 256 neurons fed by both streams' top error layers.
+(cd "$tmp" && SPV_DSC_SMALL=1 SPV_DSC_DATA="$tmp/data" "$build/app/sparsepv" --graph "$src/lua/examples/dsc_digits.lua" \
+  -o graph > graph.log 2>&1) || { cat "$tmp/graph.log"; fail "--graph on the DSC network"; }
+grep -q '"Joint" \[.*label="Joint\\nHyPerLCALayer\\n1 x 1 x 256' "$tmp/graph/network.dot" || fail "--graph: no Joint node"
+for e in '"JointVisionError" -> "Joint"' '"JointTextError" -> "Joint"' '"Joint" -> "JointVisionError"'; do
+  grep -q "$e" "$tmp/graph/network.dot" || fail "--graph: no edge $e"
+done
+
 inspect() { "$build/tools/spv-pvp-inspect" "$1" | awk -v k="$2" '$1 == k { print $2 }'; }
 nonblank() { "$build/tools/spv-pvp-inspect" "$1" --frames | awk '$1 == "frame" && $8 > 0 { n++ } END { print n + 0 }'; }
 for fb in 1 0; do
