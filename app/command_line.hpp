@@ -1,4 +1,4 @@
-// sparsepv's command line (FORMATS.md section 5): every option of OpenPV's command line with its meaning (-p, -o,
+// sparsepv's command line: every option of OpenPV's command line with its meaning (-p, -o,
 // -t, -rows, -w, -shuffle, --require-return, a config file of "Argument:value" lines) plus GNU-style long options.
 // OpenPV's multi-letter single-dash options are why this is parsed by hand rather than with a library. Each option
 // is declared once (app/command_line.cpp: its spellings, config-file name, value kind and help text); the parser,

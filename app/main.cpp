@@ -18,6 +18,7 @@
 #include "core/column.hpp"
 #include "core/comm/communicator.hpp"
 #include "core/comm/make_communicator.hpp"
+#include "core/params_reference.hpp"
 #include "cuda/device.hpp"
 #include "cuda/gpu_backend.hpp"
 #include "lua/params_loader.hpp"
@@ -27,8 +28,17 @@ namespace {
 
 int describe(const spv::Registry& registry, const std::string& type) {
   if (type.empty()) {
-    std::cout << "group types:\n  HyPerCol\n";
-    for (const auto& name : registry.names()) std::cout << "  " << name << "\n";
+    // One line per type: its name and the first sentence of its doc (all of it: --describe TYPE, docs/params.md).
+    std::size_t width = 8;
+    for (const auto& name : registry.names()) width = std::max(width, name.size());
+    auto line = [&](const std::string& name, const std::string& doc) {
+      std::string purpose = spv::purpose_line(doc);
+      if (purpose.size() > 96) purpose = purpose.substr(0, 93) + "...";
+      std::cout << "  " << name << std::string(width - name.size() + 2, ' ') << purpose << "\n";
+    };
+    std::cout << "group types (sparsepv --describe TYPE for one type's keys):\n";
+    line("HyPerCol", spv::column_schema().doc());
+    for (const auto& name : registry.names()) line(name, registry.find(name)->schema->doc());
     return 0;
   }
   if (type == "HyPerCol") {

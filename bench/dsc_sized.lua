@@ -1,4 +1,4 @@
--- A network the size of the deep sparse coding model (Kim, Hannan, Kenyon 2018; EXPERIMENTS.md E4), for timing
+-- A network the size of the deep sparse coding model (Kim, Hannan, Kenyon 2018), for timing
 -- only: vision 64x64x3 through three LCA layers, text 128x16 through two, a joint LCA layer of 512 neurons linked
 -- to the top of both streams, 400 LCA steps per image pair, random (fixed) inputs and dictionaries. Each LCA layer
 -- codes the residual below it and is corrected by the residual of its own code from above (top-down feedback).

@@ -1,4 +1,4 @@
-// Conversions between a connection's WeightStore and OpenPV weight PVP data: shared kernels (FORMATS.md section 1)
+// Conversions between a connection's WeightStore and OpenPV weight PVP data: shared kernels (docs/pvp-format.md)
 // or non-shared patches (core/io/pvp_nonshared_weights.hpp).
 #pragma once
 #include <filesystem>

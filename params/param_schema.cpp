@@ -244,6 +244,22 @@ ParamGroup ParamSchema::unbind(const void* in, const std::string& name) const {
   return group;
 }
 
+std::vector<KeyReference> ParamSchema::reference() const {
+  std::vector<KeyReference> rows;
+  for (const auto& s : specs_) {
+    KeyReference r;
+    r.key = s.key;
+    r.kind = s.integer ? "integer" : ParamValue::kind_name(s.kind);
+    r.default_text = s.required ? "required" : s.derive ? s.default_text : s.default_value.to_params_text();
+    for (const auto& a : s.allowed)
+      if (!a.empty()) r.allowed.push_back(a);
+    r.aliases = s.aliases;
+    r.doc = s.doc;
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
 std::string ParamSchema::describe() const {
   struct Row {
     std::string key, kind, def, doc;
@@ -251,23 +267,17 @@ std::string ParamSchema::describe() const {
   std::vector<Row> rows;
   Row header{"key", "kind", "default", "description"};
   std::size_t w_key = header.key.size(), w_kind = header.kind.size(), w_def = header.def.size();
-  for (const auto& s : specs_) {
-    Row r;
-    r.key = s.key;
-    r.kind = s.integer ? "integer" : ParamValue::kind_name(s.kind);
-    r.def = s.required ? "required" : s.derive ? s.default_text : s.default_value.to_params_text();
-    r.doc = s.doc;
-    if (!s.allowed.empty()) {
+  for (const KeyReference& k : reference()) {
+    Row r{k.key, k.kind, k.default_text, k.doc};
+    if (!k.allowed.empty()) {
       std::string values;
-      for (const auto& a : s.allowed)
-        if (!a.empty()) values += (values.empty() ? "" : ", ") + a;
+      for (const auto& a : k.allowed) values += (values.empty() ? "" : ", ") + a;
       r.doc += (r.doc.empty() ? "" : " ") + std::string("(one of: ") + values + ")";
     }
-    if (s.derive) r.doc += (r.doc.empty() ? "" : " ") + std::string("(defaults to ") + s.default_text + ")";
-    if (!s.aliases.empty()) {
+    if (!k.aliases.empty()) {
       r.doc += r.doc.empty() ? "" : " ";
-      r.doc += "(legacy name" + std::string(s.aliases.size() > 1 ? "s" : "") + ":";
-      for (const auto& a : s.aliases) r.doc += " " + a;
+      r.doc += "(legacy name" + std::string(k.aliases.size() > 1 ? "s" : "") + ":";
+      for (const auto& a : k.aliases) r.doc += " " + a;
       r.doc += ")";
     }
     w_key = std::max(w_key, r.key.size());

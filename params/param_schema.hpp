@@ -69,6 +69,12 @@ struct BindResult {
   bool has(const std::string& key) const { return given.count(key) != 0; }
 };
 
+// One key as the reference shows it (sparsepv --describe, docs/params.md): all of it from the declaration.
+struct KeyReference {
+  std::string key, kind, default_text, doc;
+  std::vector<std::string> allowed, aliases;
+};
+
 class ParamSchema {
  public:
   ParamSchema(std::string type_name, std::string doc);
@@ -91,6 +97,8 @@ class ParamSchema {
   BindResult bind(const ParamGroup& group, void* out) const;
   // The effective parameters of *in, in declaration order, as a group of the given name.
   ParamGroup unbind(const void* in, const std::string& name) const;
+  // Every key as declared, in declaration order.
+  std::vector<KeyReference> reference() const;
   // Human-readable parameter reference (sparsepv --describe TYPE).
   std::string describe() const;
 

@@ -1,4 +1,4 @@
-// The bars data set (EXPERIMENTS.md E1), shared by spv-make-bars and spv-check-bars: the 2n horizontal and vertical
+// The bars data set, shared by spv-make-bars and spv-check-bars: the 2n horizontal and vertical
 // bars of an n x n image, images that superpose random bars, and the cosine that matches learned elements to bars.
 #pragma once
 #include <algorithm>

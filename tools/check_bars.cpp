@@ -1,4 +1,4 @@
-// spv-check-bars: how well a learned dictionary (a shared-weight PVP file) matches the bars of EXPERIMENTS.md E1:
+// spv-check-bars: how well a learned dictionary (a shared-weight PVP file) matches the bars:
 // for each true bar, the best cosine similarity with any learned element; fails when one is below a threshold.
 #include <cstdio>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-// spv-make-bars: writes the bars data set (EXPERIMENTS.md E1) as a dense PVP file, one frame per image, and
+// spv-make-bars: writes the bars data set as a dense PVP file, one frame per image, and
 // optionally each image as a PNG.
 #include <cstdint>
 #include <cstdio>

@@ -1,4 +1,4 @@
-// PVP files (OpenPV's binary format, FORMATS.md section 1): header, dense / sparse / sparse-with-values activity and
+// PVP files (OpenPV's binary format, docs/pvp-format.md): header, dense / sparse / sparse-with-values activity and
 // shared weights. Readers check every size against the file length and name path and byte offset when it is wrong.
 #pragma once
 #include <cstdint>

@@ -1,4 +1,4 @@
--- Bars (EXPERIMENTS.md E1), the sanity check of dictionary learning: 16x16 images, each a random superposition of
+-- Bars, the sanity check of dictionary learning: 16x16 images, each a random superposition of
 -- the 32 horizontal and vertical bars, are coded by 64 LCA neurons that each see the whole image; their dictionary
 -- (V1ToError, 64 elements of 16x16) is learned with momentum from the code and residual at the end of each image,
 -- kept non-negative and at unit L2 norm, with a learning rate that decays. Every bar should end up as a learned

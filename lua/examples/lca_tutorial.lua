@@ -1,9 +1,10 @@
--- OpenPV's LCA tutorial network (EXPERIMENTS.md E6): a 32x32x3 image is coded by 128 convolutional features of
+-- OpenPV's LCA tutorial network: a 32x32x3 image is coded by 128 convolutional features of
 -- 8x8x3 at stride 2 (16x16x128 = 32,768 LCA neurons) with a soft threshold, adaptive timescales and 400 steps per
 -- image. Writes the energy, the code's nnz and L1, the residual's L2 and the reconstruction.
 --   sparsepv -p lua/examples/lca_tutorial.lua -o output/lca_tutorial
--- The dictionary is random here (learning arrives with the next version); load a learned one with
--- weightInitType = "FileWeight" and initWeightsFile = "<an OpenPV or sparsepv weight .pvp>".
+-- The dictionary is random and fixed here (plasticityFlag = false: this shows inference); load a learned one with
+-- weightInitType = "FileWeight" and initWeightsFile = "<an OpenPV or sparsepv weight .pvp>", or let it learn with
+-- plasticityFlag = true (lua/examples/bars.lua learns a dictionary this way).
 
 local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
 

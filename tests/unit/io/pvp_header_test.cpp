@@ -18,7 +18,7 @@ std::vector<unsigned char> dense_header_bytes() {
 
 }  // namespace
 
-TEST_CASE("activity header fields sit at FORMATS.md byte offsets", "[pvp][header]") {
+TEST_CASE("activity header fields sit at the documented byte offsets (docs/pvp-format.md)", "[pvp][header]") {
   const auto b = dense_header_bytes();
   REQUIRE(b.size() == 80);
   CHECK(i32_at(b, 0) == 80);            // headersize

@@ -83,7 +83,7 @@ TEST_CASE("timescale lines with field names (OpenPV's default)", "[probes][times
         "\tbatch = 0, timeScale = 1.00000000, timeScaleTrue = -1.00000000, timeScaleMax = 2.00000000\n");
 }
 
-TEST_CASE("KneeTimeScaleProbe with the LCA tutorial's keys writes the header line and FORMATS.md's first line",
+TEST_CASE("KneeTimeScaleProbe with the LCA tutorial's keys writes the header line and the documented first line",
           "[probes][timescale]") {
   TempDir dir;
   OutputDirectory out(dir.path(), true);
