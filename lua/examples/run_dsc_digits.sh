@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --build) build=$2; shift ;;
     --data) data=$2; shift ;;
     --infer-only) infer_only=1 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift

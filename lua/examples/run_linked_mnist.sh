@@ -3,17 +3,20 @@
 # (handwritten + printed digits sharing one 256-neuron LCA code), infer codes from the handwritten digit alone for
 # the train and test splits, classify them (LR, linear SVM, RBF SVM) next to raw pixels and the paper's Table I,
 # and draw the dictionaries and the printed digits reconstructed from handwritten input.
-# usage: lua/examples/run_linked_mnist.sh [--ordinal] [--epochs N] [--out DIR] [--build DIR]
+# usage: lua/examples/run_linked_mnist.sh [--ordinal] [--epochs N] [--threads T] [--quiet] [--out DIR] [--build DIR]
+# --threads T: OpenMP threads (default: sparsepv's own choice, the machine's cores); --quiet: no progress lines.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=$root/build out=$root/output/linked_mnist epochs=1 variant=linked
+build=$root/build out=$root/output/linked_mnist epochs=1 variant=linked threads=() quiet=()
 while [ $# -gt 0 ]; do
   case $1 in
     --ordinal) variant=ordinal ;;
     --epochs) epochs=$2; shift ;;
+    --threads) threads=(-t "$2"); shift ;;
+    --quiet) quiet=(-q) ;;
     --out) out=$2; shift ;;
     --build) build=$2; shift ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -32,12 +35,12 @@ params=$root/lua/examples/linked_mnist.lua
 [ $variant = ordinal ] && params=$root/lua/examples/linked_mnist_ordinal.lua
 learn=$out/learn_$variant
 start=$(date +%s.%N)
-SPV_EPOCHS=$epochs "$sparsepv" -q -p "$params" -o "$learn" -t 2
+SPV_EPOCHS=$epochs "$sparsepv" "${quiet[@]}" "${threads[@]}" -p "$params" -o "$learn"
 learn_seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
 
 for set in train test; do
-  SPV_SET=$set SPV_WEIGHTS=$learn "$sparsepv" -q -p "$root/lua/examples/linked_mnist_infer.lua" \
-    -o "$out/infer_${variant}_$set" -t 2
+  SPV_SET=$set SPV_WEIGHTS=$learn "$sparsepv" "${quiet[@]}" "${threads[@]}" \
+    -p "$root/lua/examples/linked_mnist_infer.lua" -o "$out/infer_${variant}_$set"
 done
 
 "$tools/spv-weight-tiles" --weights "$learn/HandwrittenDict.pvp" --weights "$learn/PrintedDict.pvp" \
