@@ -325,13 +325,22 @@ void Column::run() {
       write_checkpoint(checkpoint_path(step_));
       break;
     }
-    if (params_.checkpointWrite && step_ < n && trigger_->due(step_, time_, params_.dt)) {
+    if (params_.checkpointWrite && step_ < n && checkpoint_due()) {
       write_checkpoint(checkpoint_path(step_));
+      trigger_->written();
       if (params_.deleteOlderCheckpoints && ctx_.comm->is_root())
         prune_checkpoints(params_.checkpointWriteDir, params_.numCheckpointsKept);
     }
   }
   if (progress_) progress_->finish(time_, step_);
+}
+
+bool Column::checkpoint_due() {
+  const bool due = trigger_->due(step_, time_, params_.dt);
+  if (!trigger_->wall_clock() || ctx_.comm->size() == 1) return due;
+  // Wall clocks differ between ranks, and writing a checkpoint is collective: rank 0's clock decides for all.
+  std::string unused;
+  return !ctx_.comm->all_agree(!(ctx_.comm->is_root() && due), unused);
 }
 
 void Column::finish() {

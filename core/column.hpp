@@ -86,6 +86,7 @@ class Column {
   void create(const ParamDocument& doc, const Registry& registry);
   void report_params_warnings(const std::vector<const BindResult*>& bindings);
   std::vector<ParamNotice> no_effect_keys_;
+  bool checkpoint_due();                  // the trigger's answer, the same on every rank
   bool progress_interval_given_ = false;  // else the progress line keeps to wall time (core/progress.hpp)
   void order();
   void schedule();

@@ -5,4 +5,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
 cd "$root/build"
-ctest --output-on-failure -j 2
+status=0
+ctest --output-on-failure -j 2 | tee ctest-output.txt || status=1  # pipefail: ctest's own status
+# ctest shows a skipped test as "***Skipped"; say why (no GPU, no CUDA build, ...).
+"$root/scripts/skip-reasons.sh" ctest-output.txt "$root/build"
+exit $status

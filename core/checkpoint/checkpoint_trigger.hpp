@@ -13,6 +13,10 @@ class CheckpointTrigger {
   explicit CheckpointTrigger(const ColumnParams& p);
   // Whether a checkpoint is due after the step that ended at (step, time); advances the next trigger when it is.
   bool due(long step, double time, double dt);
+  // After a checkpoint is written: the wall-clock interval counts from the end of the write, so that a slow disk
+  // cannot make every step write one.
+  void written() { last_clock_ = std::chrono::steady_clock::now(); }
+  bool wall_clock() const { return mode_ == "clock"; }
   // The next simulated time of the time mode; checkpointed so that a restart keeps the same schedule.
   double& next_time() { return next_time_; }
 

@@ -30,7 +30,7 @@ frames=$("$inspect" "$tmp/cpu/V1.pvp" | awk '$1 == "frames" { print $2 }')
 worst=0
 for ((k = 0; k < frames; k++)); do
   for side in cpu gpu; do
-    "$inspect" "$tmp/$side/V1.pvp" --frame "$k" --csv | awk -F, 'NR > 1 && $4 != 0 { print $1 "," $2 "," $3 }' |
+    "$inspect" "$tmp/$side/V1.pvp" --frame "$k" --csv | awk -F, 'NR > 1 && $5 != 0 { print $2 "," $3 "," $4 }' |
       sort >"$tmp/$side.active"
   done
   differ=$(comm -3 "$tmp/cpu.active" "$tmp/gpu.active" | wc -l)

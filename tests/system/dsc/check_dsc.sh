@@ -66,7 +66,7 @@ echo "ok: output contract (learn, infer_both/vision/text/train, flip, labels, cl
 # The joint dictionaries are normalised as one group (normalizeGroup): each joint neuron's vision and text elements
 # together have unit L2 norm, neither alone.
 norms=$(for d in JointVisionDict JointTextDict; do "$build/tools/spv-pvp-inspect" "$tmp/run1/learn/$d.pvp" --csv \
-  | awk -F, -v d=$d 'NR > 1 { s[$2] += $6 * $6 } END { for (k in s) print d, k, s[k] }'; done \
+  | awk -F, -v d=$d 'NR > 1 { s[$3] += $7 * $7 } END { for (k in s) print d, k, s[k] }'; done \
   | awk '{ t[$2] += $3; if ($1 == "JointTextDict") x[$2] = $3 }
          END { for (k in t) { n++; if (t[k] < 0.9999 || t[k] > 1.0001) bad++; if (x[k] < 0.99) part++ }
                print n, bad + 0, part + 0 }')

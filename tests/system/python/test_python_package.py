@@ -115,7 +115,8 @@ PROBE_TYPES = {"Energy": "ColumnEnergyProbe", "ErrorL2": "L2NormProbe", "V1L1": 
 
 def inspect_csv(path, frame=0):
     """The values spv-pvp-inspect prints for one frame, in file order (activity: y, x, f; weights: a, k, y, x, f)."""
-    out = subprocess.run([INSPECT, path, "--frame", str(frame), "--csv"], check=True, capture_output=True, text=True)
+    out = subprocess.run([INSPECT, path, "--frame", str(frame), "--csv", "--all"], check=True, capture_output=True,
+                         text=True)
     lines = out.stdout.strip().split("\n")[1:]
     return np.array([np.float32(line.rsplit(",", 1)[1]) for line in lines], np.float32)
 
@@ -172,6 +173,24 @@ class Network(unittest.TestCase):
             self.assertTrue(np.array_equal(inspect_csv(os.path.join(d, "binary_input.pvp"), k),
                                            self.binary[k].ravel()))
         self.assertTrue(np.array_equal(inspect_csv(os.path.join(d, "dictionary.pvp")), self.dictionary[0].ravel()))
+
+    def test_inspect_lists_a_sparse_range_as_its_non_zeros(self):
+        # Frames 1 and 2 of the sparse input, as (frame, y, x, f, value) rows of the non-zero entries only.
+        path = os.path.join(self.dir, "sparse_input.pvp")
+        out = subprocess.run([INSPECT, path, "--frame", "1:", "--csv"], check=True, capture_output=True, text=True)
+        lines = out.stdout.strip().split("\n")
+        self.assertEqual(lines[0], "frame,y,x,f,value")
+        want = []
+        for k in (1, 2):
+            for y, x, f in zip(*np.nonzero(self.sparse_dense[k])):
+                want.append((k, int(y), int(x), int(f), np.float32(self.sparse_dense[k][y, x, f])))
+        got = [tuple(int(v) for v in line.split(",")[:4]) + (np.float32(line.split(",")[4]),) for line in lines[1:]]
+        self.assertGreater(len(want), 0)
+        self.assertEqual(got, want)
+        # A range past the end is an error naming the file.
+        bad = subprocess.run([INSPECT, path, "--frame", "2:5", "--csv"], capture_output=True, text=True)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("sparse_input.pvp", bad.stderr)
         h = inspect_header(os.path.join(d, "sparse_input.pvp"))
         self.assertEqual((h["filetype"], h["nx"], h["ny"], h["nf"], h["nbands"]), ("6", "8", "6", "3", "3"))
         self.assertEqual(inspect_header(os.path.join(d, "binary_input.pvp"))["filetype"], "2")

@@ -4,11 +4,13 @@
 // the write trigger. Expected values are the test's own literal data (and the published CRC-64/XZ check value).
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/checkpoint/checkpoint_registry.hpp"
@@ -499,5 +501,17 @@ TEST_CASE("the checkpoint trigger fires every N steps or every T of simulated ti
       if (fine.due(s, time, 0.1)) due.push_back(s);
     }
     CHECK(due == std::vector<long>{20, 40});
+  }
+  SECTION("clock mode: the interval counts from the end of the last write, so a slow write cannot chain them") {
+    p.checkpointWriteTriggerMode = "clock";
+    p.checkpointWriteClockInterval = 0.2;
+    p.checkpointWriteClockUnit = "seconds";
+    CheckpointTrigger t(p);
+    CHECK_FALSE(t.due(1, 1, 1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    CHECK(t.due(2, 2, 1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));  // a write slower than the interval
+    t.written();
+    CHECK_FALSE(t.due(3, 3, 1));
   }
 }
