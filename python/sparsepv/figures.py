@@ -49,21 +49,22 @@ def _stack(series, column):
 
 
 def _draw_column(ax, series, column, color=None, style="-", label=None, max_lines=MAX_LINES):
-    """One column of every batch element: a line each, or (more than max_lines, same times) mean and band."""
+    """One column of every batch element: a line each (coloured by batch element when there are several, else
+    ``color``), or, more than max_lines with the same times, their mean and min-max band."""
+    prefix = label + ": " if label else ""
     stacked = _stack(series, column) if len(series) > max_lines else None
     if stacked is not None:
         t, values = stacked
         line, = ax.plot(t, values.mean(axis=0), style, color=color,
-                        label="%smean of %d batch elements" % (label + ": " if label else "", len(series)))
+                        label="%smean of %d batch elements" % (prefix, len(series)))
         ax.fill_between(t, values.min(axis=0), values.max(axis=0), color=line.get_color(), alpha=0.2, lw=0,
-                        label="%smin to max" % (label + ": " if label else ""))
+                        label="%smin to max" % prefix)
         return
     many = len(series) > max_lines
-    for b, (t, values) in series.items():
-        name = ("batch %d" % b) if len(series) > 1 else None
-        name = ": ".join(x for x in (label, name) if x) or None
-        ax.plot(t, values[column], style, color=color, lw=0.8 if many else 1.4, alpha=0.6 if many else 1,
-                label=None if many else name)
+    for k, (b, (t, values)) in enumerate(series.items()):
+        name = prefix + "batch %d" % b if len(series) > 1 else label
+        ax.plot(t, values[column], style, color=color if len(series) == 1 else "C%d" % (k % 10),
+                lw=0.8 if many else 1.4, alpha=0.6 if many else 1, label=None if many else name)
 
 
 def _panel(ax, trace, kind, logy, dt):
@@ -97,7 +98,8 @@ def _panel(ax, trace, kind, logy, dt):
             ax.set_title(ax.get_title() + " \u2014 no positive values: linear scale", fontsize=10)
     handles, _ = ax.get_legend_handles_labels()
     if len(handles) > 1:
-        ax.legend(fontsize=8, loc="upper right", ncol=2 if len(handles) > 4 else 1)
+        points = sum(len(t) for t, _ in trace.series.values())
+        ax.legend(fontsize=8, loc="best" if points < 20000 else "upper right", ncol=2 if len(handles) > 4 else 1)
 
 
 def trace_figure(traces, kind, dt=None, logy=False, title=None):
@@ -153,7 +155,7 @@ def _image_figure(image, title, colorbar=False):
     aspect = height / float(width)
     image_h = min(max(_WIDTH * 0.8 * aspect, 1.6), 5.0)
     image_w = min(_WIDTH * 0.8, image_h / aspect)
-    fig = _figure((max(image_w / 0.8 + (1.0 if colorbar else 0.0), 4.5), image_h + 0.8))
+    fig = _figure((min(max(image_w / 0.8 + (1.0 if colorbar else 0.0), 4.5), _WIDTH + 0.5), image_h + 0.8))
     ax = fig.add_subplot(1, 1, 1)
     ax.set_title(title, fontsize=10, wrap=True)
     ax.set_xticks([])
