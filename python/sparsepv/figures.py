@@ -67,6 +67,13 @@ def _draw_column(ax, series, column, color=None, style="-", label=None, max_line
                 lw=0.8 if many else 1.4, alpha=0.6 if many else 1, label=None if many else name)
 
 
+def _y_label(trace, kind):
+    exponent = trace.group.get("exponent", 2) if kind == "l2" and trace.group is not None else None
+    if exponent is None:
+        return KINDS[kind][1]
+    return {2: "sum of A\u00b2", 1: "sqrt(sum of A\u00b2)"}.get(exponent, "(sum of A\u00b2)^(%g/2)" % exponent)
+
+
 def _panel(ax, trace, kind, logy, dt):
     if kind == "stats":
         for b, (t, v) in trace.series.items():
@@ -88,7 +95,7 @@ def _panel(ax, trace, kind, logy, dt):
     if "neurons" in first and len(first["neurons"]):
         title += ", %d neurons" % first["neurons"][0]
     ax.set_title(title + ")", fontsize=10)
-    ax.set_ylabel(KINDS[kind][1], fontsize=9)
+    ax.set_ylabel(_y_label(trace, kind), fontsize=9)
     ax.grid(True, alpha=0.3)
     if logy:
         drawn = [v[c] for _, v in trace.series.values() for c in KINDS[kind][2] if c in v]
@@ -105,13 +112,16 @@ def _panel(ax, trace, kind, logy, dt):
 def trace_figure(traces, kind, dt=None, logy=False, title=None):
     """One panel per probe of ``kind`` (a list of sparsepv.traces.Trace), time on a shared x axis."""
     fig = _figure((_WIDTH, 0.9 + 2.4 * len(traces)))
+    if hasattr(fig, "set_layout_engine"):  # constrained layout keeps the suptitle clear of the panels
+        fig.set_layout_engine("constrained")
+    else:
+        fig.set_constrained_layout(True)
     axes = fig.subplots(len(traces), 1, sharex=True, squeeze=False)[:, 0]
     for ax, trace in zip(axes, traces):
         _panel(ax, trace, kind, logy, dt)
     axes[-1].set_xlabel(time_label(dt))
     heading = title or KINDS[kind][0]
     fig.suptitle(heading + (" (log scale)" if logy else ""), fontsize=12)
-    fig.tight_layout()
     return fig
 
 

@@ -95,7 +95,7 @@ def _trace_rows(traces):
         last = {b: (v[KINDS[t.kind][2][0]][-1] if len(v[KINDS[t.kind][2][0]]) else None)
                 for b, (_, v) in t.series.items()}
         first_b = min(last)
-        rows.append([t.name, t.probe_type, t.target or "", batch_ranges(t.series),
+        rows.append([t.name, t.target or "", batch_ranges(t.series),
                      str(t.rows[first_b]), "" if last[first_b] is None else "%.6g" % last[first_b],
                      os.path.basename(t.paths[first_b])])
     return rows
@@ -151,7 +151,8 @@ def build_report(run_dir, out_dir=None, log_kinds=(), batches=None, embed=False,
     traces = probe_traces(run, batches)
     for kind, group in traces.items():
         fig = figures.trace_figure(group, kind, dt, logy=kind in log_kinds)
-        add(fig, Picture("traces", _file_name("trace", kind), KINDS[kind][0], rows=_trace_rows(group)))
+        heading = KINDS[kind][0] + (" (log scale)" if kind in log_kinds else "")
+        add(fig, Picture("traces", _file_name("trace", kind), heading, rows=_trace_rows(group)))
 
     layers = activity_files(run)
     batch = batches[0] if batches else 0
@@ -184,7 +185,7 @@ def build_report(run_dir, out_dir=None, log_kinds=(), batches=None, embed=False,
 
     page = os.path.join(out_dir, "report.html")
     with open(page, "w", encoding="utf-8") as f:
-        f.write(render(run, pictures, out_dir, embed=embed, log_kinds=log_kinds))
+        f.write(render(run, pictures, out_dir, embed=embed, shown_path=run_dir))
     written.append(page)
     return written
 

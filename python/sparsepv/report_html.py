@@ -5,18 +5,19 @@ import base64
 import html
 import os
 
-from .traces import KINDS
-
 __all__ = ["render"]
 
 _STYLE = """
-body { font-family: "Liberation Sans", Arial, sans-serif; margin: 24px auto; max-width: 1040px; color: #222;
+body { font-family: "Liberation Sans", Arial, sans-serif; margin: 24px auto; max-width: 1560px; color: #222;
        padding: 0 16px; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(640px, 1fr)); gap: 8px 24px; }
+.card { min-width: 0; }
+.rows { overflow-x: auto; }
 h1 { font-size: 24px; margin-bottom: 4px; }
 h2 { font-size: 19px; border-bottom: 1px solid #ccc; padding-bottom: 3px; margin-top: 32px; }
 h3 { font-size: 15px; margin: 20px 0 6px; }
-table { border-collapse: collapse; font-size: 13px; margin: 6px 0 10px; }
-th, td { border: 1px solid #ddd; padding: 3px 8px; max-width: 760px; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; font-size: 12px; margin: 6px 0 10px; }
+th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
 img { max-width: 100%; border: 1px solid #eee; }
 figure { margin: 8px 0 18px; }
@@ -26,14 +27,15 @@ code { font-size: 13px; }
 """
 
 _SECTIONS = [
-    ("traces", "Probe traces", "One picture per probe kind, one panel per probe; time on the x axis."),
+    ("traces", "Probe traces", "One picture per probe kind, one panel per probe; time on the x axis. The tables give "
+                               "each probe's last value in its first batch element."),
     ("sparsity", "Active neurons", ""),
     ("activity", "Layer activity", "The last frame each layer's activity file holds."),
     ("weights", "Dictionaries", "Each connection's weights (last frame), one tile per element, each scaled to its "
                                 "own range."),
 ]
-_TRACE_HEAD = ["probe", "type", "target", "batch elements", "records", "last value (first batch element)", "file"]
-_SPARSITY_HEAD = ["layer", "from", "records", "active at the last record"]
+_TRACE_HEAD = ["probe", "target", "batch", "records", "last value", "file (first batch element)"]
+_SPARSITY_HEAD = ["layer", "from", "records", "active at the end"]
 
 
 def _e(text):
@@ -54,8 +56,8 @@ def _src(out_dir, name, embed):
         return "data:image/png;base64," + base64.b64encode(f.read()).decode("ascii")
 
 
-def _summary(run):
-    rows = [["run directory", run.path], ["params", os.path.basename(run.params_path) if run.params_path else
+def _summary(run, shown_path):
+    rows = [["run directory", shown_path], ["params", os.path.basename(run.params_path) if run.params_path else
                                            "none found (no pv.params)"]]
     column = run.params.column if run.params else None
     if column:
@@ -89,15 +91,29 @@ def _params(run):
     return "\n".join(out)
 
 
-def render(run, pictures, out_dir, embed=False, log_kinds=()):
-    """The page for ``run`` and its ``pictures`` (sparsepv.report.Picture, PNGs already in ``out_dir``)."""
+def _card(p, out_dir, embed, head):
+    out = ["<div class=\"card\">", "<h3>%s</h3>" % _e(p.heading),
+           "<figure><img src=\"%s\" alt=\"%s\">" % (_src(out_dir, p.file, embed), _e(p.heading))]
+    if p.caption:
+        out.append("<figcaption>%s</figcaption>" % _e(p.caption))
+    out.append("</figure>")
+    if p.rows:
+        out.append("<div class=\"rows\">%s</div>" % _table(head, p.rows))
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def render(run, pictures, out_dir, embed=False, shown_path=None):
+    """The page for ``run`` and its ``pictures`` (sparsepv.report.Picture, PNGs already in ``out_dir``);
+    ``shown_path``: the run directory as the page names it (default its absolute path)."""
+    shown_path = shown_path or run.path
     name = os.path.basename(run.path.rstrip(os.sep))
     body = ["<h1>sparsepv run: %s</h1>" % _e(name),
-            "<p class=\"note\">Written by spv-plot from <code>%s</code>.</p>" % _e(run.path),
+            "<p class=\"note\">Written by spv-plot from <code>%s</code>.</p>" % _e(shown_path),
             "<p class=\"note\">%s</p>" % " \u00b7 ".join(
                 "<a href=\"#%s\">%s</a>" % (k, _e(h)) for k, h in [("summary", "Summary")] +
                 [(k, h) for k, h, _ in _SECTIONS] + [("params", "Parameters")]),
-            "<h2 id=\"summary\">Summary</h2>", _summary(run)]
+            "<h2 id=\"summary\">Summary</h2>", _summary(run, shown_path)]
     for key, heading, note in _SECTIONS:
         shown = [p for p in pictures if p.section == key]
         body.append("<h2 id=\"%s\">%s</h2>" % (key, _e(heading)))
@@ -106,19 +122,9 @@ def render(run, pictures, out_dir, embed=False, log_kinds=()):
             continue
         if note:
             body.append("<p class=\"note\">%s</p>" % _e(note))
-        for p in shown:
-            if key == "traces":
-                kind = p.file[len("trace_"):-len(".png")]
-                scale = " (log scale)" if kind in log_kinds else ""
-                body.append("<h3>%s%s</h3>" % (_e(KINDS[kind][0]), scale))
-            elif key != "sparsity":
-                body.append("<h3>%s</h3>" % _e(p.heading))
-            body.append("<figure><img src=\"%s\" alt=\"%s\">" % (_src(out_dir, p.file, embed), _e(p.heading)))
-            if p.caption:
-                body.append("<figcaption>%s</figcaption>" % _e(p.caption))
-            body.append("</figure>")
-            if p.rows:
-                body.append(_table(_TRACE_HEAD if key == "traces" else _SPARSITY_HEAD, p.rows))
+        body.append("<div class=\"grid\">")
+        body += [_card(p, out_dir, embed, _TRACE_HEAD if key == "traces" else _SPARSITY_HEAD) for p in shown]
+        body.append("</div>")
     body += ["<h2 id=\"params\">Parameters</h2>", _params(run)]
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"
             "<style>%s</style>\n</head>\n<body>\n%s\n</body>\n</html>\n" % (_e("sparsepv run: " + name), _STYLE,

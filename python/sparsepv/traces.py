@@ -19,9 +19,9 @@ __all__ = ["KINDS", "Trace", "probe_kind", "probe_trace", "probe_traces", "missi
 # kind -> (title, y label, the columns drawn), in the order the report shows them.
 KINDS = {
     "energy": ("Energy", "energy", ("energy",)),
-    "l0": ("L0 norm", "L0 norm (neurons with |A| > threshold)", ("norm",)),
-    "l1": ("L1 norm", "L1 norm (sum of |A|)", ("norm",)),
-    "l2": ("L2 norm", "L2 norm ((sum of A\u00b2)^(exponent/2))", ("norm",)),
+    "l0": ("L0 norm", "active neurons (|A| > threshold)", ("norm",)),
+    "l1": ("L1 norm", "sum of |A|", ("norm",)),
+    "l2": ("L2 norm", "(sum of A\u00b2)^(exponent/2)", ("norm",)),
     "timescale": ("Adaptive timescale", "timescale (multiple of dt)", ("timeScale", "timeScaleMax")),
     "stats": ("Activity statistics", "A (Avg, band: Min to Max)", ("Avg", "Min", "Max")),
     "point": ("Point probes", "V and A of one neuron", ("V", "a")),

@@ -146,7 +146,7 @@ class SpvPlot(unittest.TestCase):
             width, height, rows = read_png(os.path.join(self.out, name))
             self.assertTrue(400 <= width <= 1200 and 200 <= height <= 2000, "%s is %d x %d" % (name, width, height))
             self.assertGreater(len(set(rows)), 20, "%s looks blank" % name)
-        # One panel per probe: the figure of the two energy-kind-free kinds with one probe each is one panel high.
+        # One panel per probe: the energy figure (one probe) is one panel high.
         self.assertLess(read_png(os.path.join(self.out, "trace_energy.png"))[1], 400)
 
     def test_page_shows_every_picture_and_names_every_probe(self):
@@ -187,7 +187,8 @@ class SpvPlot(unittest.TestCase):
         self.assertEqual(list(found), ["energy", "l0", "l1", "l2", "timescale", "stats", "point"])
         for kind, name in (("l0", "CodeL0"), ("l1", "CodeL1"), ("l2", "ResidualL2")):
             for b in range(NBATCH):
-                self.assertEqual(list(found[kind][0].series[b][1]["norm"]), csv_columns(self.probe_file(name, b))["norm"])
+                want = csv_columns(self.probe_file(name, b))["norm"]
+                self.assertEqual(list(found[kind][0].series[b][1]["norm"]), want)
         self.assertEqual(found["l0"][0].target, "V1")
         for b in range(NBATCH):
             fields = timescale_fields(self.probe_file("Timescales", b))
