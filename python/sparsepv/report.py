@@ -39,8 +39,8 @@ class Picture:
 
 
 def open_run(run_dir):
-    """The Run of ``run_dir``, checked: a directory, with pv.params, probe files or PVP files, every probe file its
-    params promise present and every probe file readable (RunError otherwise)."""
+    """The Run of ``run_dir``, checked: a directory, with pv.params, probe files or PVP files, its params readable
+    and every probe file they promise present (RunError otherwise; the files themselves are read later)."""
     if not os.path.exists(run_dir):
         raise RunError("%s: no such run directory" % run_dir)
     if not os.path.isdir(run_dir):
