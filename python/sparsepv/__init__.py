@@ -5,7 +5,8 @@
     energy = sparsepv.read_probe("output/V1EnergyProbe_batchElement_0.txt")["energy"]
     run = sparsepv.load_run("output/lca_tutorial")
 
-From a clone: ``PYTHONPATH=python python3 ...`` (NumPy and SciPy needed; matplotlib only for sparsepv.plot).
+From a clone: ``PYTHONPATH=python python3 ...`` (NumPy and SciPy needed; matplotlib only for sparsepv.plot and
+spv-plot's report: sparsepv.report, drawn by sparsepv.figures from sparsepv.traces and sparsepv.activity).
 """
 
 from .params import ParamGroup, Params, parse_params, read_params
