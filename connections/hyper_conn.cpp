@@ -228,11 +228,12 @@ void add_weight_pvp(CheckpointRegistry& r, const std::string& entry, const HyPer
   const WeightStore& shape = conn.weights();
   r.add_custom(
       entry + ".pvp", EntryKind::Warm,
-      [&shape, &g, values](const std::filesystem::path& p) {
+      [&shape, &g, values, &r](const std::filesystem::path& p) {
         WeightStore copy(shape.arbors(), shape.kernels(), shape.nyp(), shape.nxp(), shape.nfp());
         const auto v = values();
         std::copy(v.begin(), v.end(), copy.values().begin());
-        write_weight_file(p, copy, g, 0.0, false, false, false);
+        // The header time is the checkpoint's, as a weight output written at that time would have it.
+        write_weight_file(p, copy, g, r.time(), false, false, false);
       },
       [&shape, &g, values, loaded, &conn](const std::filesystem::path& p) {
         if (!std::filesystem::exists(p)) throw IoError(p.string(), "the checkpoint has no such file");

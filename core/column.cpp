@@ -453,6 +453,7 @@ void Column::register_state() {
   trigger_ = std::make_unique<CheckpointTrigger>(params_);
   registry_->set_suppress_nonplastic(params_.suppressNonplasticCheckpoints);
   registry_->set_communicator(ctx_.comm);
+  registry_->set_time_source(&time_);
   registry_->begin_object("");
   registry_->add_custom(
       "timeinfo", EntryKind::Run,

@@ -46,6 +46,9 @@ class CheckpointRegistry {
   bool suppress_nonplastic() const { return suppress_nonplastic_; }
   // The ranks that layer entries are spread over; without one, every buffer is the whole layer and batch.
   void set_communicator(Communicator* comm) { comm_ = comm; }
+  // The simulation time a checkpoint is written at, for files that carry a time in their header (weight PVPs).
+  void set_time_source(const double* time) { time_ = time; }
+  double time() const { return time_ ? *time_ : 0.0; }
 
   // A float array kept as a raw little-endian file with a count; its size never changes after allocate().
   void add_floats(const std::string& entry, std::vector<float>& data, EntryKind kind);
@@ -76,6 +79,7 @@ class CheckpointRegistry {
 
  private:
   void add_bytes(const std::string& entry, void* data, std::size_t bytes, EntryKind kind);
+  const double* time_ = nullptr;
   std::string file_name(const std::string& entry) const;
   std::string object_;
   bool suppress_nonplastic_ = false;

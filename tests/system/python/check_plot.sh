@@ -6,20 +6,9 @@
 # usage: check_plot.sh SPARSEPV SOURCE_DIR
 set -u
 sparsepv=$1 src=$2
-python=
-for candidate in "${SPV_PYTHON:-}" python3 /usr/bin/python3; do
-  [ -n "$candidate" ] && command -v "$candidate" >/dev/null 2>&1 || continue
-  if "$candidate" -c 'import numpy, scipy.sparse, matplotlib' >/dev/null 2>&1; then
-    python=$candidate
-    break
-  fi
-done
-if [ -z "$python" ]; then
-  echo "SKIP: no Python 3 with NumPy, SciPy and matplotlib (tried \$SPV_PYTHON, python3, /usr/bin/python3); scripts/install-deps.sh installs python3-numpy, python3-scipy and python3-matplotlib"
-  exit 77
-fi
-echo "python: $(command -v "$python") ($("$python" -c 'import sys, numpy, matplotlib; print(sys.version.split()[0], "numpy", numpy.__version__, "matplotlib", matplotlib.__version__)'))"
+. "$(dirname "$0")/find_python.sh"
+find_python "numpy, scipy.sparse, matplotlib" "python3-numpy, python3-scipy and python3-matplotlib"
 browser=$(command -v chromium || command -v chromium-browser || true)
 echo "chromium: ${browser:-not installed: the rendering check skips (Debian package chromium)}"
-export PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$src/python${PYTHONPATH:+:$PYTHONPATH}" SPV_PYTHON=$(command -v "$python")
+export SPV_PYTHON=$python
 exec "$python" -W error::ResourceWarning "$src/tests/system/python/test_plot.py" "$sparsepv" "$src" -v

@@ -174,23 +174,6 @@ class Network(unittest.TestCase):
                                            self.binary[k].ravel()))
         self.assertTrue(np.array_equal(inspect_csv(os.path.join(d, "dictionary.pvp")), self.dictionary[0].ravel()))
 
-    def test_inspect_lists_a_sparse_range_as_its_non_zeros(self):
-        # Frames 1 and 2 of the sparse input, as (frame, y, x, f, value) rows of the non-zero entries only.
-        path = os.path.join(self.dir, "sparse_input.pvp")
-        out = subprocess.run([INSPECT, path, "--frame", "1:", "--csv"], check=True, capture_output=True, text=True)
-        lines = out.stdout.strip().split("\n")
-        self.assertEqual(lines[0], "frame,y,x,f,value")
-        want = []
-        for k in (1, 2):
-            for y, x, f in zip(*np.nonzero(self.sparse_dense[k])):
-                want.append((k, int(y), int(x), int(f), np.float32(self.sparse_dense[k][y, x, f])))
-        got = [tuple(int(v) for v in line.split(",")[:4]) + (np.float32(line.split(",")[4]),) for line in lines[1:]]
-        self.assertGreater(len(want), 0)
-        self.assertEqual(got, want)
-        # A range past the end is an error naming the file.
-        bad = subprocess.run([INSPECT, path, "--frame", "2:5", "--csv"], capture_output=True, text=True)
-        self.assertEqual(bad.returncode, 1)
-        self.assertIn("sparse_input.pvp", bad.stderr)
         h = inspect_header(os.path.join(d, "sparse_input.pvp"))
         self.assertEqual((h["filetype"], h["nx"], h["ny"], h["nf"], h["nbands"]), ("6", "8", "6", "3", "3"))
         self.assertEqual(inspect_header(os.path.join(d, "binary_input.pvp"))["filetype"], "2")
@@ -211,6 +194,24 @@ class Network(unittest.TestCase):
         self.assertTrue(np.array_equal(inspect_csv(packed), ours["values"][0].ravel()))
         step = (self.dictionary.max() - self.dictionary.min()) / 255
         self.assertLessEqual(np.abs(ours["values"] - self.dictionary).max(), step / 2 * 1.001)
+
+    def test_inspect_lists_a_sparse_range_as_its_non_zeros(self):
+        # Frames 1 and 2 of the sparse input, as (frame, y, x, f, value) rows of the non-zero entries only.
+        path = os.path.join(self.dir, "sparse_input.pvp")
+        out = subprocess.run([INSPECT, path, "--frame", "1:", "--csv"], check=True, capture_output=True, text=True)
+        lines = out.stdout.strip().split("\n")
+        self.assertEqual(lines[0], "frame,y,x,f,value")
+        want = []
+        for k in (1, 2):
+            for y, x, f in zip(*np.nonzero(self.sparse_dense[k])):
+                want.append((k, int(y), int(x), int(f), np.float32(self.sparse_dense[k][y, x, f])))
+        got = [tuple(int(v) for v in line.split(",")[:4]) + (np.float32(line.split(",")[4]),) for line in lines[1:]]
+        self.assertGreater(len(want), 0)
+        self.assertEqual(got, want)
+        # A range past the end is an error naming the file.
+        bad = subprocess.run([INSPECT, path, "--frame", "2:5", "--csv"], capture_output=True, text=True)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("sparse_input.pvp", bad.stderr)
 
     def test_inputs_show_the_frames_written(self):
         for name, frames in (("Input", self.dense), ("SparseIn", self.sparse_dense), ("BinaryIn", self.binary)):
