@@ -81,9 +81,21 @@ int open_pv_module(lua_State* L) {
 // NULL in a params file: a function, as OpenPV's Lua printer writes function values as NULL.
 int null_placeholder(lua_State* L) { return luaL_error(L, "NULL stands for an absent value and cannot be called"); }
 
+// os.exit in a params file would end sparsepv with whatever status it gives, having run nothing: it is an error
+// naming the line instead.
+int refuse_exit(lua_State* L) {
+  return luaL_error(L,
+                    "os.exit called while the params file is read (a params file returns its groups; it cannot "
+                    "end the run)");
+}
+
 // Arguments: the params file's directory and its chunk name.
 int prepare(lua_State* L) {
   luaL_openlibs(L);
+  lua_getglobal(L, "os");
+  lua_pushcfunction(L, refuse_exit);
+  lua_setfield(L, -2, "exit");
+  lua_pop(L, 1);
   lua_pushcfunction(L, null_placeholder);
   lua_setglobal(L, "NULL");
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);

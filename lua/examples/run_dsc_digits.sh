@@ -4,18 +4,21 @@
 # run the feedback flip (a digit alone, then a contradicting name added). Writes the run directory RUN:
 #   RUN/learn/*Dict.pvp, RUN/infer_{both,vision,text}/{Joint,Vision1,TextRecon,VisionRecon}.pvp,
 #   RUN/flip/{Joint,Vision1}.pvp + cases.txt, RUN/labels_test.txt, RUN/text_clean.pvp, RUN/timing.txt
-# usage: lua/examples/run_dsc_digits.sh [--small] [--no-feedback] [--pairs N] [--test-pairs M] [--flip-cases K]
+# usage: lua/examples/run_dsc_digits.sh [--small | --quick] [--no-feedback] [--pairs N] [--test-pairs M] [--flip-cases K]
 #          [--epochs E] [--steps S] [--lambda L] [--joint-norm group|separate] [--train-codes N] [--threads T]
 #          [--out RUN] [--build DIR] [--data DIR] [--infer-only]
+# --quick: the small network on 320 pairs, 160 test pairs, 10 flip cases, 1 thread (a few minutes), into
+# output/dsc_digits_quick unless --out says otherwise (options after it override its settings).
 # --train-codes N also codes the first N training pairs with both modalities (RUN/infer_train/, labels_train.txt),
 # for classifiers trained on training codes. --infer-only keeps RUN/learn/ (learned before) and redoes the rest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build small=0 feedback=1 pairs=8000 test_pairs=2000 flip_cases=100 train_codes=0 epochs=1 steps=
-threads=2 out= data= infer_only=0
+threads=2 out= data= infer_only=0 quick=0
 while [ $# -gt 0 ]; do
   case $1 in
     --small) small=1 ;;
+    --quick) small=1 quick=1 pairs=320 test_pairs=160 flip_cases=10 threads=1 ;;
     --no-feedback) feedback=0 ;;
     --pairs) pairs=$2; shift ;;
     --test-pairs) test_pairs=$2; shift ;;
@@ -35,7 +38,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-name=dsc_digits$([ $small = 1 ] && echo _small || true)$([ $feedback = 0 ] && echo _nofeedback || true)
+# Each kind of run has its own default folder, so that a quick try never replaces a real run's results.
+name=dsc_digits$([ $quick = 1 ] && echo _quick || { [ $small = 1 ] && echo _small; } || true)$([ $feedback = 0 ] && echo _nofeedback || true)
 out=${out:-$root/output/$name}
 data=${data:-$root/data-cache/dsc-digits$([ $small = 1 ] && echo -small || true)}
 sparsepv=$build/app/sparsepv
@@ -61,7 +65,7 @@ timed() {  # timed LABEL PAIRS STEPS_PER_PAIR NBATCH command...: runs it, append
   awk -v a="$start" -v b="$(date +%s.%N)" -v n="$n" -v per="$per" -v nb="$nb" -v l="$label" 'BEGIN {
     s = b - a; steps = int((n + nb - 1) / nb) * per
     printf "%-12s %8.1f s  %9.2f ms per pair  %8.3f ms per step (%d steps of %d pairs)\n", l, s, 1000 * s / n,
-      1000 * s / steps, steps, nb }' | tee -a "$out/timing.txt"
+      1000 * s / steps, steps, nb }' >> "$out/timing.txt"  # printed once, at the end
 }
 per_pair=${steps:-$([ $small = 1 ] && echo 100 || echo 400)}
 

@@ -237,6 +237,14 @@ TEST_CASE("Lua runtime errors carry the file and line", "[lua][errors]") {
   CHECK(table_error.where().line == 1);
 }
 
+TEST_CASE("os.exit in a params file is an error naming its line, not an exit", "[lua][errors]") {
+  TempDir dir;
+  ParamError e = load_error(dir.write("exits.lua", "local t = {}\nos.exit(0)\nreturn t\n"));
+  CHECK(e.where().line == 2);
+  CHECK_THAT(e.message(), Catch::Contains("os.exit"));
+  CHECK(load_error(dir.write("exits_true.lua", "os.exit(true)\n")).where().line == 1);
+}
+
 TEST_CASE("a file that yields no table of groups is an error", "[lua][errors]") {
   TempDir dir;
   CHECK_THAT(load_error(dir.write("none.lua", "local x = 1\n")).message(),
