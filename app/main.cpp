@@ -16,6 +16,7 @@
 #include "core/build_report.hpp"
 #include "core/checkpoint/stop_signal.hpp"
 #include "core/column.hpp"
+#include "core/error_text.hpp"
 #include "core/comm/communicator.hpp"
 #include "core/comm/make_communicator.hpp"
 #include "core/params_reference.hpp"
@@ -158,10 +159,8 @@ int run_column(const spv::CommandLine& cl, spv::Communicator& comm, const spv::R
   std::string error;
   try {
     built = std::make_unique<spv::Column>(doc, registry, options, comm);
-  } catch (const spv::Error& e) {
-    error = std::string("error: ") + e.what();
   } catch (const std::exception& e) {
-    error = std::string("internal error: ") + e.what();
+    error = spv::error_text(e).text;
   }
   if (!comm.all_agree(built != nullptr, error)) throw AgreedError(error);
   spv::Column& column = *built;
@@ -252,9 +251,8 @@ int main(int argc, char** argv) {
     if (comm->size() > 1) return fail(e.what(), 2);
     std::cerr << "sparsepv: " << e.what() << "\n" << spv::usage_text();
     return 2;
-  } catch (const spv::Error& e) {
-    return fail(std::string("error: ") + e.what(), 1);
   } catch (const std::exception& e) {
-    return fail(std::string("internal error: ") + e.what(), 3);
+    const spv::ErrorText t = spv::error_text(e);
+    return fail(t.text, t.internal ? 3 : 1);
   }
 }

@@ -464,6 +464,18 @@ void Column::register_state() {
       [this](const std::filesystem::path& p) {
         const auto bytes = read_checkpoint_file(p);
         const TimeInfo info = parse_time_info(std::string(bytes.begin(), bytes.end()), p.string());
+        // The run computes time as startTime + step * dt: a checkpoint that disagrees was written with another dt or
+        // startTime (or edited), and continuing it would misplace every later output.
+        const double expected = params_.startTime + double(info.step) * params_.dt;
+        if (info.time != expected)
+          throw IoError(p.string(), "the checkpoint's time " + format_number(info.time) + " at step " +
+                                        std::to_string(info.step) +
+                                        " is not startTime + step * dt = " + format_number(expected) +
+                                        " (were dt or startTime changed since it was "
+                                        "written?)");
+        if (info.time > params_.stopTime + 0.5 * params_.dt)
+          throw IoError(p.string(), "the checkpoint's time " + format_number(info.time) + " is past stopTime " +
+                                        format_number(params_.stopTime) + ": there is nothing left to run");
         time_ = info.time;
         step_ = info.step;
       });

@@ -37,3 +37,8 @@ truncate -s 1000 "$w"; expect "truncated weight file" "V1ToError_W.pvp" "truncat
 printf '\x01' | dd of="$w" bs=1 seek=2000 conv=notrunc 2>/dev/null; expect "checksum mismatch" "V1ToError_W.pvp" "checksum"
 rm "$tmp/out/Last/manifest"; expect "missing manifest" "manifest" "missing manifest"
 EXTRA='net.V1.nf = 32' expect "changed layer size" "V1" "nf" "cannot change"
+# The checkpoint's time must be where this run's clock puts its step (startTime + step * dt), and before stopTime.
+EXTRA='net.column.dt = 0.5' expect "changed dt" "timeinfo" "is not startTime + step * dt = 40" "dt or startTime"
+EXTRA='net.column.stopTime = 40' expect "stopTime before the checkpoint" "timeinfo" "past stopTime 40" \
+  "nothing left to run"
+echo ok
