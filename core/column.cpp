@@ -13,6 +13,7 @@
 #include "core/checkpoint/checkpoint_staging.hpp"
 #include "core/checkpoint/checkpoint_store.hpp"
 #include "core/checkpoint/checkpoint_trigger.hpp"
+#include "core/error_text.hpp"
 #include "core/checkpoint/stop_signal.hpp"
 #include "core/checkpoint/time_info.hpp"
 #include "core/errors.hpp"
@@ -48,12 +49,27 @@ Column::Column(const ParamDocument& doc, const Registry& registry, ColumnOptions
   check_output_plan(plan);
   for (const PlannedFile& f : plan.files) planned_files_.push_back(f.name);
   order();
-  for (auto& o : objects_.objects()) o->resolve(objects_, ctx_);
-  for (auto& o : objects_.objects()) o->allocate(ctx_);
+  for_each_object([&](Object& o) { o.resolve(objects_, ctx_); });
+  for_each_object([&](Object& o) { o.allocate(ctx_); });
   schedule();
 }
 
 Column::~Column() = default;
+
+void Column::for_each_object(const std::function<void(Object&)>& pass) {
+  for (auto& o : objects_.objects()) {
+    try {
+      pass(*o);
+    } catch (const Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      // A library's failure (the file system, an allocation) inside one object's pass: say whose it was.
+      const ErrorText t = error_text(e);
+      if (t.internal) throw;
+      throw Error(o->where().str() + ": " + o->type() + " \"" + o->name() + "\": " + t.text.substr(7));
+    }
+  }
+}
 
 namespace {
 // OpenPV's defaultInitializeFromCheckpointFlag: when the column gives it, every object whose type has an
@@ -232,7 +248,7 @@ static void write_text(const std::filesystem::path& path, const std::string& tex
 void Column::initialize() {
   if (initialized_) throw std::logic_error("Column::initialize called twice");
   prepare_restart();
-  for (auto& o : objects_.objects()) o->initialize(ctx_);
+  for_each_object([&](Object& o) { o.initialize(ctx_); });
   for (Connection* c : connections_) c->finish_initialize(ctx_);
   if (restart_dir_.empty() && !params_.initializeFromCheckpointDir.empty()) {
     // The warm start reads model state only, which needs no output: loaded before any output is opened.

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -86,6 +87,8 @@ class Column {
   void create(const ParamDocument& doc, const Registry& registry);
   void report_params_warnings(const std::vector<const BindResult*>& bindings);
   std::vector<ParamNotice> no_effect_keys_;
+  // Runs one pass over every object; a non-sparsepv failure comes out as an Error naming the object's group.
+  void for_each_object(const std::function<void(Object&)>& pass);
   bool checkpoint_due();                  // the trigger's answer, the same on every rank
   bool progress_interval_given_ = false;  // else the progress line keeps to wall time (core/progress.hpp)
   void order();

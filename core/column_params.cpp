@@ -15,7 +15,8 @@ const ParamSchema& column_schema() {
         .key("nx", &P::nx, Required, "global width that nxScale = 1 refers to", {at_least(1)})
         .key("ny", &P::ny, Required, "global height that nyScale = 1 refers to", {at_least(1)})
         .key("nbatch", &P::nbatch, 1, "batch elements run side by side", {at_least(1)})
-        .key("outputPath", &P::outputPath, std::string("output"), "directory for every output file (-o overrides)")
+        .key("outputPath", &P::outputPath, std::string("output"), "directory for every output file (-o overrides)",
+             {non_empty_path()})
         .key("randomSeed", &P::randomSeed, 1234567890.0, "seed of every random draw (-s overrides)",
              {non_negative(), integer()})
         .key("progressInterval", &P::progressInterval, 1.0,

@@ -9,11 +9,22 @@
 
 namespace spv {
 
+namespace {
+
+// A path too long to read in a message (the very case "File name too long" reports): its ends and its length.
+std::string shortened(const std::string& path) {
+  if (path.size() <= 160) return path;
+  return path.substr(0, 60) + "..." + path.substr(path.size() - 40) + " (" + std::to_string(path.size()) +
+         " characters)";
+}
+
+}  // namespace
+
 ErrorText error_text(const std::exception& e) {
   if (dynamic_cast<const Error*>(&e)) return {std::string("error: ") + e.what(), false};
   if (const auto* fs = dynamic_cast<const std::filesystem::filesystem_error*>(&e)) {
-    std::string paths = fs->path1().string();
-    if (!fs->path2().empty()) paths += "\" and \"" + fs->path2().string();
+    std::string paths = shortened(fs->path1().string());
+    if (!fs->path2().empty()) paths += "\" and \"" + shortened(fs->path2().string());
     return {"error: file system: \"" + paths + "\": " + fs->code().message(), false};
   }
   if (dynamic_cast<const std::bad_alloc*>(&e) || dynamic_cast<const std::length_error*>(&e))

@@ -43,7 +43,7 @@ bool parse_offset_anchor(const std::string& text, int& horizontal, int& vertical
 template <class P>
 void declare_input_keys(SchemaBuilder<P>& b) {
   using namespace checks;
-  b.key("inputPath", &P::inputPath, Required, "the input file (see the type's description)")
+  b.key("inputPath", &P::inputPath, Required, "the input file (see the type's description)", {non_empty_path()})
       .key("displayPeriod", &P::displayPeriod, 0.0,
            "frame k is shown while k*displayPeriod < t <= (k+1)*displayPeriod (frame 0 also at t = 0); the layer "
            "fires (triggers others) at t = k*displayPeriod + dt, k >= 0; 0: frame 0 for ever. A whole number of dt",

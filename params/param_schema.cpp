@@ -359,6 +359,13 @@ Check numeric(std::function<bool(double)> ok, std::string message) {
 
 }  // namespace
 
+Check non_empty_path() {
+  return [](const ParamValue& v) -> std::string {
+    if (v.kind() == ParamValue::Kind::String && v.as_string().empty()) return "an empty path names no file or folder";
+    return "";
+  };
+}
+
 Check positive() {
   return numeric([](double x) { return x > 0; }, "must be positive");
 }

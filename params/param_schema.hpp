@@ -26,6 +26,7 @@ namespace checks {
 Check positive();
 Check non_negative();
 Check finite();
+Check non_empty_path();  // a path key given as ""
 Check at_least(double lo);
 Check in_range(double lo, double hi);
 Check integer();
