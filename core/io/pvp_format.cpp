@@ -135,7 +135,7 @@ PvpHeader parse_fields(const unsigned char* p, std::int32_t headersize) {
 }
 
 void check_header(const PvpHeader& h) {
-  if (h.numparams * 4 != h.headersize) {
+  if (std::int64_t(h.numparams) * 4 != h.headersize) {  // any int32 numparams, without overflow
     fail(field("numparams", h.numparams) + " but headersize is " + std::to_string(h.headersize) +
              " (numparams must be headersize / 4)",
          off_numparams);
