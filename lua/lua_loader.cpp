@@ -1,6 +1,7 @@
 #include "lua/lua_loader.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -138,9 +139,13 @@ constexpr int instruction_step = 1000;
 // Instructions left, kept in the state's extra space (coroutines get a copy of the pointer and inherit the hook).
 void count_instructions(lua_State* L, lua_Debug*) {
   long* left = *static_cast<long**>(lua_getextraspace(L));
-  *left -= instruction_step;
-  // Stays exceeded: a pcall in the file cannot swallow the error and run on.
-  if (*left < 0) luaL_error(L, "the params file ran longer than its instruction limit");
+  if (*left >= 0) *left -= instruction_step;
+  if (*left < 0) {
+    // From now on every instruction fails, so that a pcall in a loop cannot swallow the error and loop on: the error
+    // reaches the top once per enclosing pcall.
+    lua_sethook(L, count_instructions, LUA_MASKCOUNT, 1);
+    luaL_error(L, "the params file ran longer than its instruction limit");
+  }
 }
 
 bool all_digits(std::string_view s) {
@@ -153,13 +158,16 @@ ParamError lua_failure(const std::string& message, const std::string& path, int 
   for (std::size_t colon = message.find(':'); colon != std::string::npos; colon = message.find(':', colon + 1)) {
     std::size_t end = message.find(':', colon + 1);
     if (end == std::string::npos) break;
-    if (!all_digits(std::string_view(message).substr(colon + 1, end - colon - 1))) continue;
+    const std::string_view digits = std::string_view(message).substr(colon + 1, end - colon - 1);
+    int line = 0;
+    // A number beyond int (a message the file wrote itself) is no line of it.
+    if (!all_digits(digits) || std::from_chars(digits.data(), digits.data() + digits.size(), line).ec != std::errc())
+      continue;
     std::string source = message.substr(0, colon);
     bool ours =
         source == path || (source.size() > 3 && source.compare(0, 3, "...") == 0 && path.size() >= source.size() - 3 &&
                            path.compare(path.size() - (source.size() - 3), source.size() - 3, source, 3) == 0);
     if (!ours) break;
-    int line = std::stoi(message.substr(colon + 1, end - colon - 1));
     std::size_t text = end + 1;
     if (text < message.size() && message[text] == ' ') ++text;
     return ParamError({path, line}, "", "", message.substr(text));
