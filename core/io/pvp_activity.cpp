@@ -26,30 +26,16 @@ void check_no_trailing_bytes(const std::string& path, const PvpHeader& h, std::i
   }
 }
 
-// Refuses an nbands the file cannot hold before the frames are allocated (a damaged header could ask for billions).
-void check_nbands_fit(const std::string& path, const PvpHeader& h, std::int64_t min_frame_bytes, std::int64_t size) {
-  const std::int64_t most = (size - h.headersize) / min_frame_bytes;
-  if (h.nbands > most) {
-    throw IoError(path,
-                  "truncated: nbands is " + std::to_string(h.nbands) + " but the " +
-                      std::to_string(size - h.headersize) + " bytes after the header hold at most " +
-                      std::to_string(most) + " frames of " + std::to_string(min_frame_bytes) + (min_frame_bytes == 12 ? " or more" : "") +
-                      " bytes",
-                  pvp_nbands_offset);
-  }
-}
-
 void read_dense(const std::string& path, const std::vector<unsigned char>& bytes, ActivityFile& file) {
   const PvpHeader& h = file.header;
   const auto size = static_cast<std::int64_t>(bytes.size());
   const std::int64_t frame_bytes = pvp_dense_frame_bytes(h);
-  check_nbands_fit(path, h, frame_bytes, size);
   std::int64_t offset = h.headersize;
-  file.frames.resize(static_cast<std::size_t>(h.nbands));
+  // Frames are added as the file is found to hold them: a damaged nbands could announce billions.
   for (std::int64_t i = 0; i < h.nbands; ++i, offset += frame_bytes) {
     if (offset + frame_bytes > size) throw IoError(path, truncated(i, frame_bytes, offset, size), offset);
     const unsigned char* p = bytes.data() + offset;
-    ActivityFrame& frame = file.frames[static_cast<std::size_t>(i)];
+    ActivityFrame& frame = file.frames.emplace_back();
     frame.time = le::get_f64(p);
     frame.values.resize(static_cast<std::size_t>(h.recordsize));
     for (std::size_t k = 0; k < frame.values.size(); ++k) frame.values[k] = le::get_f32(p + 8 + 4 * k);
@@ -63,13 +49,12 @@ void read_sparse(const std::string& path, const std::vector<unsigned char>& byte
   const std::int64_t entry_bytes = with_values ? 8 : 4;
   const std::int64_t neurons = std::int64_t(h.nx) * h.ny * h.nf;
   const auto size = static_cast<std::int64_t>(bytes.size());
-  check_nbands_fit(path, h, 12, size);  // each frame holds at least its time and count
   std::int64_t offset = h.headersize;
-  file.frames.resize(static_cast<std::size_t>(h.nbands));
+  // Frames are added as the file is found to hold them: a damaged nbands could announce billions.
   for (std::int64_t i = 0; i < h.nbands; ++i) {
     if (offset + 12 > size) throw IoError(path, truncated(i, 12, offset, size) + " (time and count)", offset);
     const unsigned char* p = bytes.data() + offset;
-    ActivityFrame& frame = file.frames[static_cast<std::size_t>(i)];
+    ActivityFrame& frame = file.frames.emplace_back();
     frame.time = le::get_f64(p);
     const std::int64_t count = le::get_u32(p + 8);
     const std::int64_t frame_bytes = 12 + count * entry_bytes;
