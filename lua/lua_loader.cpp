@@ -177,6 +177,13 @@ ParamError lua_failure(const std::string& message, const std::string& path, int 
 
 std::string type_name(lua_State* L, int index) { return luaL_typename(L, index); }
 
+// The whole string at index, embedded zeros included (as values keep them), so names and keys read back alike.
+std::string string_at(lua_State* L, int index) {
+  std::size_t length = 0;
+  const char* text = lua_tolstring(L, index, &length);
+  return std::string(text, length);
+}
+
 struct GroupRef {
   std::string name;
   std::string key;        // where the table holds it: under a string key,
@@ -237,7 +244,7 @@ class Converter {
       if (lua_type(L_, -1) != LUA_TSTRING) {
         throw ParamError(at(line), group, field, std::string("must be a string, got a ") + type_name(L_, -1));
       }
-      out = lua_tostring(L_, -1);
+      out = string_at(L_, -1);
     }
     lua_pop(L_, 1);
     return out;
@@ -320,7 +327,7 @@ class Converter {
       std::string key;
       lua_Integer order = 0;
       if (lua_type(L_, -2) == LUA_TSTRING) {
-        key = lua_tostring(L_, -2);
+        key = string_at(L_, -2);
       } else if (sweep && lua_isinteger(L_, -2) && lua_tointeger(L_, -2) > 0) {
         order = lua_tointeger(L_, -2);
         key = std::to_string(order);
