@@ -37,8 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const spv::Error&) {
     return 0;
   }
-  const auto rewritten = spv::fuzz::input_file("rewritten.lua", reinterpret_cast<const std::uint8_t*>(written.data()),
-                                               written.size());
+  const auto rewritten =
+      spv::fuzz::input_file("rewritten.lua", reinterpret_cast<const std::uint8_t*>(written.data()), written.size());
   spv::ParamDocument again;
   try {
     again = spv::load_lua_params(rewritten.string(), limits());

@@ -96,7 +96,8 @@ void checkpoint(const fs::path& out, const fs::path& scratch) {
 
 void copy_sources(const fs::path& source_dir, const fs::path& out, const std::vector<const char*>& files) {
   fs::create_directories(out);
-  for (const char* f : files) fs::copy_file(source_dir / f, out / fs::path(f).filename(), fs::copy_options::overwrite_existing);
+  for (const char* f : files)
+    fs::copy_file(source_dir / f, out / fs::path(f).filename(), fs::copy_options::overwrite_existing);
 }
 
 }  // namespace

@@ -62,11 +62,13 @@ bool decode_png(std::FILE* file, std::uintmax_t file_bytes, PngErrorSink& sink, 
   int bit_depth = png_get_bit_depth(png, info);
   // Deflate packs at most 1032 bytes into one: a header asking for more image data (each row's filter byte and
   // samples, as stored) than the file could hold is damaged, and is refused before its rows are allocated.
-  const double stored = double(png_get_image_height(png, info)) *
-                        (std::ceil(double(png_get_image_width(png, info)) * bit_depth * png_get_channels(png, info) / 8.0) + 1.0);
+  const double stored =
+      double(png_get_image_height(png, info)) *
+      (std::ceil(double(png_get_image_width(png, info)) * bit_depth * png_get_channels(png, info) / 8.0) + 1.0);
   if (stored > 1032.0 * double(file_bytes) + 1024.0) {
     char message[200];
-    std::snprintf(message, sizeof message, "IHDR says %lux%lu pixels (%.0f bytes of image data), more than a file of %ju bytes can hold",
+    std::snprintf(message, sizeof message,
+                  "IHDR says %lux%lu pixels (%.0f bytes of image data), more than a file of %ju bytes can hold",
                   static_cast<unsigned long>(png_get_image_width(png, info)),
                   static_cast<unsigned long>(png_get_image_height(png, info)), stored, file_bytes);
     png_error(png, message);

@@ -72,7 +72,7 @@ void check_weights(const PvpHeader& h) {
   // Keeps every size computed from these fields far inside int64 (checked after datasize, which they use): a
   // shared-weight frame holds nx*ny*nf patches per arbor, a non-shared one numpatches (its reader refuses <= 0).
   const double patches = h.filetype == static_cast<int>(PvpType::SharedWeights) ? double(h.nx) * h.ny * h.nf
-                                                                                  : std::max(double(h.numpatches), 0.0);
+                                                                                : std::max(double(h.numpatches), 0.0);
   const double frame_bytes = double(h.numrecords) * patches * (8.0 + double(h.nxp) * h.nyp * h.nfp * h.datasize);
   if (frame_bytes > 0x1p60) fail("the weight frame these sizes describe is impossibly large", off_nxp);
   if (h.nbands != h.numrecords) {

@@ -314,7 +314,8 @@ TEST_CASE("LuaLimits bound a params file's instructions and memory and sandbox i
     }
     return std::string("accepted");
   };
-  CHECK_THAT(refusal("loop.lua", "while true do end\n"), Catch::Contains("loop.lua:1") && Catch::Contains("instruction limit"));
+  CHECK_THAT(refusal("loop.lua", "while true do end\n"),
+             Catch::Contains("loop.lua:1") && Catch::Contains("instruction limit"));
   // A pcall that catches the limit's error cannot keep the file running.
   CHECK_THAT(refusal("pcall.lua", "while true do pcall(function() while true do end end) end\n"),
              Catch::Contains("instruction limit"));
@@ -323,15 +324,17 @@ TEST_CASE("LuaLimits bound a params file's instructions and memory and sandbox i
   CHECK_THAT(refusal("os.lua", "os.exit(3)\n"), Catch::Contains("global 'os'"));
   CHECK_THAT(refusal("require.lua", "require('io')\n"), Catch::Contains("module 'io' not found"));
   // PVModule stays available, and a bounded file within its limits loads as without them.
-  const std::string ok = "local pv = require 'PVModule'\nlocal t = {}\n"
-                         "pv.addGroup(t, 'column', { groupType = 'HyPerCol', dt = 1 })\nreturn t\n";
+  const std::string ok =
+      "local pv = require 'PVModule'\nlocal t = {}\n"
+      "pv.addGroup(t, 'column', { groupType = 'HyPerCol', dt = 1 })\nreturn t\n";
   CHECK(names(load_lua_params(dir.write("ok.lua", ok), limits)) == std::vector<std::string>{"column"});
   CHECK(load_lua_params(dir.write("os_plain.lua", "assert(os.time)\nreturn {}\n")).groups.empty());
 }
 
 TEST_CASE("an error message with a line number beyond int keeps the message", "[lua][errors]") {
   TempDir dir;
-  const std::string path = dir.write("big_line.lua", "local _, m = pcall(function() error('x') end)\n"
-                                                     "error(m:match('^(.-):%d') .. ':99999999999: too far', 0)\n");
+  const std::string path = dir.write("big_line.lua",
+                                     "local _, m = pcall(function() error('x') end)\n"
+                                     "error(m:match('^(.-):%d') .. ':99999999999: too far', 0)\n");
   CHECK_THAT(load_error(path).what(), Catch::Contains("too far"));
 }
