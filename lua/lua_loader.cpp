@@ -1,6 +1,9 @@
 #include "lua/lua_loader.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <lua.hpp>
@@ -110,6 +113,53 @@ int prepare(lua_State* L) {
   return 0;
 }
 
+// Run after the prelude when sandboxed: what remains cannot reach the file system or processes, load bytecode (which
+// Lua does not verify) or switch the instruction hook off.
+constexpr const char* sandbox = R"lua(
+os, io, debug, dofile, loadfile = nil, nil, nil, nil, nil
+package.loaded.os, package.loaded.io, package.loaded.debug = nil, nil, nil
+package.searchers = { package.searchers[1] }
+package.loadlib, package.cpath = nil, ""
+local plain_load = load
+function load(chunk, name, mode, env) return plain_load(chunk, name, "t", env) end
+string.dump = nil
+)lua";
+
+// Lua's heap under a bound. The count is signed: blocks the default allocator made before the switch are freed here
+// too, which only under-counts by the state's first few kilobytes.
+struct MemoryBudget {
+  std::int64_t used = 0;
+  std::int64_t limit = 0;  // 0: unbounded
+};
+
+void* budget_alloc(void* ud, void* ptr, std::size_t old_size, std::size_t new_size) {
+  auto* budget = static_cast<MemoryBudget*>(ud);
+  const std::int64_t old = ptr ? std::int64_t(old_size) : 0;  // without a block, old_size names the object's type
+  if (new_size == 0) {
+    std::free(ptr);
+    budget->used -= old;
+    return nullptr;
+  }
+  if (budget->limit > 0 && budget->used - old + std::int64_t(new_size) > budget->limit) return nullptr;
+  void* block = std::realloc(ptr, new_size);
+  if (block) budget->used += std::int64_t(new_size) - old;
+  return block;
+}
+
+constexpr int instruction_step = 1000;
+
+// Instructions left, kept in the state's extra space (coroutines get a copy of the pointer and inherit the hook).
+void count_instructions(lua_State* L, lua_Debug*) {
+  long* left = *static_cast<long**>(lua_getextraspace(L));
+  if (*left >= 0) *left -= instruction_step;
+  if (*left < 0) {
+    // From now on every instruction fails, so that a pcall in a loop cannot swallow the error and loop on: the error
+    // reaches the top once per enclosing pcall.
+    lua_sethook(L, count_instructions, LUA_MASKCOUNT, 1);
+    luaL_error(L, "the params file ran longer than its instruction limit");
+  }
+}
+
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -120,13 +170,16 @@ ParamError lua_failure(const std::string& message, const std::string& path, int 
   for (std::size_t colon = message.find(':'); colon != std::string::npos; colon = message.find(':', colon + 1)) {
     std::size_t end = message.find(':', colon + 1);
     if (end == std::string::npos) break;
-    if (!all_digits(std::string_view(message).substr(colon + 1, end - colon - 1))) continue;
+    const std::string_view digits = std::string_view(message).substr(colon + 1, end - colon - 1);
+    int line = 0;
+    // A number beyond int (a message the file wrote itself) is no line of it.
+    if (!all_digits(digits) || std::from_chars(digits.data(), digits.data() + digits.size(), line).ec != std::errc())
+      continue;
     std::string source = message.substr(0, colon);
     bool ours =
         source == path || (source.size() > 3 && source.compare(0, 3, "...") == 0 && path.size() >= source.size() - 3 &&
                            path.compare(path.size() - (source.size() - 3), source.size() - 3, source, 3) == 0);
     if (!ours) break;
-    int line = std::stoi(message.substr(colon + 1, end - colon - 1));
     std::size_t text = end + 1;
     if (text < message.size() && message[text] == ' ') ++text;
     return ParamError({path, line}, "", "", message.substr(text));
@@ -135,6 +188,13 @@ ParamError lua_failure(const std::string& message, const std::string& path, int 
 }
 
 std::string type_name(lua_State* L, int index) { return luaL_typename(L, index); }
+
+// The whole string at index, embedded zeros included (as values keep them), so names and keys read back alike.
+std::string string_at(lua_State* L, int index) {
+  std::size_t length = 0;
+  const char* text = lua_tolstring(L, index, &length);
+  return std::string(text, length);
+}
 
 struct GroupRef {
   std::string name;
@@ -196,7 +256,7 @@ class Converter {
       if (lua_type(L_, -1) != LUA_TSTRING) {
         throw ParamError(at(line), group, field, std::string("must be a string, got a ") + type_name(L_, -1));
       }
-      out = lua_tostring(L_, -1);
+      out = string_at(L_, -1);
     }
     lua_pop(L_, 1);
     return out;
@@ -279,7 +339,7 @@ class Converter {
       std::string key;
       lua_Integer order = 0;
       if (lua_type(L_, -2) == LUA_TSTRING) {
-        key = lua_tostring(L_, -2);
+        key = string_at(L_, -2);
       } else if (sweep && lua_isinteger(L_, -2) && lua_tointeger(L_, -2) > 0) {
         order = lua_tointeger(L_, -2);
         key = std::to_string(order);
@@ -367,11 +427,24 @@ int registry_integer(lua_State* L, const char* slot) {
 
 }  // namespace
 
-ParamDocument load_lua_params(const std::string& path) {
+ParamDocument load_lua_params(const std::string& path) { return load_lua_params(path, LuaLimits{}); }
+
+ParamDocument load_lua_params(const std::string& path, const LuaLimits& limits) {
   SourceLines lines(read_params_file_text(path));
+  // Declared before the state, which uses them until lua_close.
+  MemoryBudget budget;
+  long instructions_left = limits.instructions;
   std::unique_ptr<lua_State, decltype(&lua_close)> state(luaL_newstate(), &lua_close);
   lua_State* L = state.get();
   if (!L) throw ParamError({path, 0}, "", "", "cannot start the Lua interpreter (out of memory)");
+  if (limits.memory_bytes > 0) {
+    budget.limit = std::int64_t(limits.memory_bytes);
+    lua_setallocf(L, budget_alloc, &budget);
+  }
+  if (limits.instructions > 0) {
+    *static_cast<long**>(lua_getextraspace(L)) = &instructions_left;
+    lua_sethook(L, count_instructions, LUA_MASKCOUNT, instruction_step);
+  }
 
   std::string dir = std::filesystem::path(path).parent_path().string();
   if (dir.empty()) dir = ".";
@@ -382,6 +455,10 @@ ParamDocument load_lua_params(const std::string& path) {
   if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
     throw ParamError({path, 0}, "", "", std::string("cannot prepare the Lua interpreter: ") + lua_tostring(L, -1));
   }
+  if (limits.sandbox && (luaL_loadbufferx(L, sandbox, std::strlen(sandbox), "=sparsepv", "t") != LUA_OK ||
+                         lua_pcall(L, 0, 0, 0) != LUA_OK)) {
+    throw ParamError({path, 0}, "", "", std::string("cannot prepare the Lua sandbox: ") + lua_tostring(L, -1));
+  }
 
   lua_pushstring(L, chunk.c_str());
   lua_pushcclosure(L, message_handler, 1);
@@ -390,6 +467,8 @@ ParamDocument load_lua_params(const std::string& path) {
   if (lua_pcall(L, 0, 1, handler) != LUA_OK) {
     throw lua_failure(lua_tostring(L, -1), path, registry_integer(L, error_line_slot));
   }
+  // The conversion's API calls run unprotected, where a refused allocation would abort (Lua's panic).
+  budget.limit = 0;
 
   int line = lines.last_return_line();
   if (lua_isnil(L, -1)) {

@@ -112,13 +112,25 @@ void write_dense_pvp(const fs::path& p, const std::vector<float>& data, int nx, 
 void read_dense_pvp(const fs::path& p, std::vector<float>& data, int nx, int ny, int nf, int frames) {
   const std::size_t per_frame = std::size_t(nx) * ny * nf;
   if (!fs::exists(p)) throw IoError(p.string(), "the checkpoint has no such file");
+  // The header first: a sparse file, or one of another layer size, would otherwise be expanded in full before the
+  // sizes are compared (a damaged header can describe gigabytes).
+  const PvpHeader head = read_pvp_header(p);
+  if (head.filetype != static_cast<int>(PvpType::Dense))
+    throw IoError(p.string(),
+                  "is a " + pvp_type_name(head.filetype) + " file (filetype " + std::to_string(head.filetype) +
+                      "); a checkpoint's layer entries are dense activity files (filetype 4)",
+                  8);
+  auto wrong_size = [&](const PvpHeader& h, std::int64_t frames_found) {
+    return IoError(p.string(), "holds " + std::to_string(frames_found) + " frames of " + std::to_string(h.nx) + "x" +
+                                   std::to_string(h.ny) + "x" + std::to_string(h.nf) + "; this run needs " +
+                                   std::to_string(frames) + " of " + std::to_string(nx) + "x" + std::to_string(ny) +
+                                   "x" + std::to_string(nf) + " (a size changed since the checkpoint)");
+  };
+  if (head.nx != nx || head.ny != ny || head.nf != nf || head.nbands != frames) throw wrong_size(head, head.nbands);
   const ActivityFile f = read_activity_file(p);
   const PvpHeader& h = f.header;
   if (h.nx != nx || h.ny != ny || h.nf != nf || std::int64_t(f.frames.size()) != frames)
-    throw IoError(p.string(), "holds " + std::to_string(f.frames.size()) + " frames of " + std::to_string(h.nx) + "x" +
-                                  std::to_string(h.ny) + "x" + std::to_string(h.nf) + "; this run needs " +
-                                  std::to_string(frames) + " of " + std::to_string(nx) + "x" + std::to_string(ny) +
-                                  "x" + std::to_string(nf) + " (a size changed since the checkpoint)");
+    throw wrong_size(h, std::int64_t(f.frames.size()));
   data.resize(per_frame * std::size_t(frames));
   for (int i = 0; i < frames; ++i)
     std::copy(f.frames[std::size_t(i)].values.begin(), f.frames[std::size_t(i)].values.end(),

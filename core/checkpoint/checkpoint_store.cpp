@@ -111,6 +111,9 @@ void verify_checkpoint_directory(const fs::path& dir) {
     }
     if (!(fields >> crc >> size) || !std::getline(fields >> std::ws, name) || name.empty())
       throw IoError(mpath.string(), "malformed line \"" + line + "\"");
+    // The writer lists only the directory's own files: any other name (a path, "..") is damage, never followed.
+    if (name.find('/') != std::string::npos || name == "." || name == "..")
+      throw IoError(mpath.string(), "names \"" + name + "\", which is not a file of the checkpoint directory");
     ++listed;
     const fs::path file = dir / name;
     if (!fs::is_regular_file(file)) throw IoError(file.string(), "listed in the manifest but missing");

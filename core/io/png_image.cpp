@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -37,8 +38,8 @@ struct DecodedPng {
 
 // Everything between setjmp and a possible longjmp lives here with only trivially destructible locals; the buffers
 // belong to the caller, so their state stays well defined after an error.
-bool decode_png(std::FILE* file, PngErrorSink& sink, DecodedPng& out, std::vector<unsigned char>& bytes,
-                std::vector<png_bytep>& rows) {
+bool decode_png(std::FILE* file, std::uintmax_t file_bytes, PngErrorSink& sink, DecodedPng& out,
+                std::vector<unsigned char>& bytes, std::vector<png_bytep>& rows) {
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &sink, on_png_error, on_png_warning);
   if (!png) {
     std::snprintf(sink.message, sizeof sink.message, "libpng could not start");
@@ -59,6 +60,19 @@ bool decode_png(std::FILE* file, PngErrorSink& sink, DecodedPng& out, std::vecto
   png_read_info(png, info);
   int color_type = png_get_color_type(png, info);
   int bit_depth = png_get_bit_depth(png, info);
+  // Deflate packs at most 1032 bytes into one: a header asking for more image data (each row's filter byte and
+  // samples, as stored) than the file could hold is damaged, and is refused before its rows are allocated.
+  const double stored =
+      double(png_get_image_height(png, info)) *
+      (std::ceil(double(png_get_image_width(png, info)) * bit_depth * png_get_channels(png, info) / 8.0) + 1.0);
+  if (stored > 1032.0 * double(file_bytes) + 1024.0) {
+    char message[200];
+    std::snprintf(message, sizeof message,
+                  "IHDR says %lux%lu pixels (%.0f bytes of image data), more than a file of %ju bytes can hold",
+                  static_cast<unsigned long>(png_get_image_width(png, info)),
+                  static_cast<unsigned long>(png_get_image_height(png, info)), stored, file_bytes);
+    png_error(png, message);
+  }
   if (color_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
   if (color_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
   if (color_type & PNG_COLOR_MASK_ALPHA) png_set_strip_alpha(png);
@@ -119,11 +133,13 @@ Image read_png(const std::filesystem::path& path) {
     std::fclose(file);
     throw IoError(name, got == 0 ? "is empty, not a PNG file" : "is not a PNG file (wrong signature)", 0);
   }
+  std::error_code size_error;
+  const std::uintmax_t file_bytes = std::filesystem::file_size(path, size_error);
   PngErrorSink sink;
   DecodedPng decoded;
   std::vector<unsigned char> bytes;
   std::vector<png_bytep> rows;
-  bool ok = decode_png(file, sink, decoded, bytes, rows);
+  bool ok = decode_png(file, size_error ? UINTMAX_MAX : file_bytes, sink, decoded, bytes, rows);
   std::fclose(file);
   if (!ok) throw IoError(name, std::string("truncated or corrupt PNG: ") + sink.message);
 

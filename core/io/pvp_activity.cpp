@@ -31,11 +31,11 @@ void read_dense(const std::string& path, const std::vector<unsigned char>& bytes
   const auto size = static_cast<std::int64_t>(bytes.size());
   const std::int64_t frame_bytes = pvp_dense_frame_bytes(h);
   std::int64_t offset = h.headersize;
-  file.frames.resize(static_cast<std::size_t>(h.nbands));
+  // Frames are added as the file is found to hold them: a damaged nbands could announce billions.
   for (std::int64_t i = 0; i < h.nbands; ++i, offset += frame_bytes) {
     if (offset + frame_bytes > size) throw IoError(path, truncated(i, frame_bytes, offset, size), offset);
     const unsigned char* p = bytes.data() + offset;
-    ActivityFrame& frame = file.frames[static_cast<std::size_t>(i)];
+    ActivityFrame& frame = file.frames.emplace_back();
     frame.time = le::get_f64(p);
     frame.values.resize(static_cast<std::size_t>(h.recordsize));
     for (std::size_t k = 0; k < frame.values.size(); ++k) frame.values[k] = le::get_f32(p + 8 + 4 * k);
@@ -50,11 +50,11 @@ void read_sparse(const std::string& path, const std::vector<unsigned char>& byte
   const std::int64_t neurons = std::int64_t(h.nx) * h.ny * h.nf;
   const auto size = static_cast<std::int64_t>(bytes.size());
   std::int64_t offset = h.headersize;
-  file.frames.resize(static_cast<std::size_t>(h.nbands));
+  // Frames are added as the file is found to hold them: a damaged nbands could announce billions.
   for (std::int64_t i = 0; i < h.nbands; ++i) {
     if (offset + 12 > size) throw IoError(path, truncated(i, 12, offset, size) + " (time and count)", offset);
     const unsigned char* p = bytes.data() + offset;
-    ActivityFrame& frame = file.frames[static_cast<std::size_t>(i)];
+    ActivityFrame& frame = file.frames.emplace_back();
     frame.time = le::get_f64(p);
     const std::int64_t count = le::get_u32(p + 8);
     const std::int64_t frame_bytes = 12 + count * entry_bytes;

@@ -60,13 +60,6 @@ void check_weights(const PvpHeader& h) {
   if (h.nxp > 65535) fail(field("nxp", h.nxp) + "; patch headers hold at most 65535", off_nxp);
   if (h.nyp > 65535) fail(field("nyp", h.nyp) + "; patch headers hold at most 65535", off_nyp);
   require_positive("numrecords (arbors)", h.numrecords, off_numrecords);
-  // Keeps every size computed from these fields far inside int64.
-  const double frame_bytes = double(h.numrecords) * h.nx * h.ny * h.nf * (8.0 + double(h.nxp) * h.nyp * h.nfp * 4);
-  if (frame_bytes > 0x1p60) fail("the weight frame these sizes describe is impossibly large", off_nxp);
-  if (h.nbands != h.numrecords) {
-    fail(field("nbands", h.nbands) + " but numrecords is " + std::to_string(h.numrecords) + "; both count the arbors",
-         pvp_nbands_offset);
-  }
   const bool compressed = h.datatype == 1;
   if (h.datatype != 1 && h.datatype != 3) {
     fail(field("datatype", h.datatype) + "; weights are 1 (compressed bytes) or 3 (float32)", off_datatype);
@@ -75,6 +68,16 @@ void check_weights(const PvpHeader& h) {
     fail(field("datasize", h.datasize) + " but datatype " + std::to_string(h.datatype) + " needs " +
              (compressed ? "1" : "4"),
          off_datasize);
+  }
+  // Keeps every size computed from these fields far inside int64 (checked after datasize, which they use): a
+  // shared-weight frame holds nx*ny*nf patches per arbor, a non-shared one numpatches (its reader refuses <= 0).
+  const double patches = h.filetype == static_cast<int>(PvpType::SharedWeights) ? double(h.nx) * h.ny * h.nf
+                                                                                : std::max(double(h.numpatches), 0.0);
+  const double frame_bytes = double(h.numrecords) * patches * (8.0 + double(h.nxp) * h.nyp * h.nfp * h.datasize);
+  if (frame_bytes > 0x1p60) fail("the weight frame these sizes describe is impossibly large", off_nxp);
+  if (h.nbands != h.numrecords) {
+    fail(field("nbands", h.nbands) + " but numrecords is " + std::to_string(h.numrecords) + "; both count the arbors",
+         pvp_nbands_offset);
   }
   if (h.filetype == static_cast<int>(PvpType::SharedWeights)) {
     const std::int64_t kernels = std::int64_t(h.nx) * h.ny * h.nf;
@@ -132,7 +135,7 @@ PvpHeader parse_fields(const unsigned char* p, std::int32_t headersize) {
 }
 
 void check_header(const PvpHeader& h) {
-  if (h.numparams * 4 != h.headersize) {
+  if (std::int64_t(h.numparams) * 4 != h.headersize) {  // any int32 numparams, without overflow
     fail(field("numparams", h.numparams) + " but headersize is " + std::to_string(h.headersize) +
              " (numparams must be headersize / 4)",
          off_numparams);
@@ -149,7 +152,8 @@ void check_header(const PvpHeader& h) {
   require_positive("nx", h.nx, off_nx);
   require_positive("ny", h.ny, off_ny);
   require_positive("nf", h.nf, off_nf);
-  if (std::int64_t(h.nx) * h.ny * h.nf >= std::int64_t(1) << 31) {
+  // In double: three int32 factors can overflow int64; below 2^53 the product is exact.
+  if (double(h.nx) * h.ny * h.nf >= 0x1p31) {
     fail("nx*ny*nf is larger than a PVP index (int32) can address", off_nx);
   }
   if (h.is_weights()) {

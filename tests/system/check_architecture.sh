@@ -5,7 +5,8 @@
 set -u
 root=$1 sparsepv=${2:-}
 # Which folders' headers each folder may include (its own always): params <- lua; params <- core <- layers,
-# connections, probes, cuda <- app; data and analysis beside the simulator, for the tools. An include against this
+# connections, probes, cuda <- app; data and analysis beside the simulator, for the tools; the fuzz targets read
+# through params, lua and core. An include against this
 # order fails here (and, for the libraries, at compile time: each library sees only its own and its dependencies'
 # headers).
 declare -A allowed=(
@@ -15,6 +16,7 @@ declare -A allowed=(
   [data]="params core" [analysis]="params core data"
   [tools]="params lua core layers connections probes cuda app data analysis"
   [bench]="params lua core layers connections probes cuda app"
+  [fuzz]="params lua core"
 )
 upward=
 scanned=0
@@ -30,7 +32,7 @@ for folder in "${!allowed[@]}"; do
     --include='*.cpp' --include='*.hpp' --include='*.cu' --include='*.cuh' --include='*.inc' --include='*.h' |
     sed -E 's/^([^:]+):([0-9]+):.*"([a-z_]+)\/$/\1:\2:\3/')
 done
-code_dirs="params lua core layers connections probes tools app bench"
+code_dirs="params lua core layers connections probes tools app bench fuzz"
 mpi=$(cd "$root" && grep -rnE '\bMPI_[A-Za-z_]+|#include *<mpi\.h>' $code_dirs --include='*.cpp' --include='*.hpp' \
   | grep -v '^core/comm/')
 cuda=$(cd "$root" && grep -rnE '\bcuda[A-Z][A-Za-z]*\(|\bcudnn[A-Z][A-Za-z]*|#include *<cuda|__global__' $code_dirs \

@@ -326,6 +326,13 @@ TEST_CASE("verification refuses incomplete or damaged checkpoints, naming the fi
     CHECK(e.path() == (ckpt / "a").string());
     CHECK_THAT(std::string(e.what()), Catch::Contains("truncated or changed: 5 bytes, the manifest says 9"));
   }
+  SECTION("a manifest naming a file outside the directory") {
+    test::write_file(dir / "outside", "123456789");
+    test::write_file(manifest, "sparsepv checkpoint manifest 1\n995dc9bbdf1939fa 9 ../outside\nend 1\n");
+    const IoError e = refusal();
+    CHECK(e.path() == manifest.string());
+    CHECK_THAT(std::string(e.what()), Catch::Contains("names \"../outside\", which is not a file of the checkpoint"));
+  }
   SECTION("a corrupt file of the right size") {
     test::write_file(ckpt / "a", "123456780");
     const IoError e = refusal();

@@ -132,3 +132,46 @@ TEST_CASE("write_png rejects images it cannot write", "[png]") {
   Image ok = make_image(2, 2, 1, [](int, int, int) { return 0.0; });
   CHECK_THROWS_AS(write_png(dir / "missing_folder" / "x.png", ok), IoError);
 }
+
+TEST_CASE("a PNG header asking for more pixels than its file can hold is refused before allocating", "[png][errors]") {
+  // CRC-32 of PNG chunks (ISO 3309), bit by bit.
+  auto crc32 = [](const std::vector<unsigned char>& b, std::size_t from) {
+    std::uint32_t c = 0xffffffffu;
+    for (std::size_t i = from; i < b.size(); ++i) {
+      c ^= b[i];
+      for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+    }
+    return c ^ 0xffffffffu;
+  };
+  auto be32 = [](std::vector<unsigned char>& b, std::uint32_t v) {
+    for (int i = 3; i >= 0; --i) b.push_back(static_cast<unsigned char>(v >> (8 * i)));
+  };
+  auto chunk = [&](std::vector<unsigned char>& file, const char* type, const std::vector<unsigned char>& data) {
+    be32(file, std::uint32_t(data.size()));
+    std::vector<unsigned char> body(type, type + 4);
+    body.insert(body.end(), data.begin(), data.end());
+    file.insert(file.end(), body.begin(), body.end());
+    be32(file, crc32(body, 0));
+  };
+  // 100000 x 100000 RGB pixels need 30 GB of image data: no 70-byte file holds that, however well packed.
+  std::vector<unsigned char> file{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  std::vector<unsigned char> ihdr;
+  be32(ihdr, 100000);
+  be32(ihdr, 100000);
+  ihdr.insert(ihdr.end(), {8, 2, 0, 0, 0});
+  chunk(file, "IHDR", ihdr);
+  chunk(file, "IDAT", {0x78, 0x9c, 0x03, 0x00});
+  chunk(file, "IEND", {});
+  TempDir dir;
+  const auto path = dir / "huge.png";
+  std::FILE* f = std::fopen(path.string().c_str(), "wb");
+  REQUIRE(f);
+  std::fwrite(file.data(), 1, file.size(), f);
+  std::fclose(f);
+  try {
+    read_png(path);
+    FAIL("read_png accepted the file");
+  } catch (const IoError& e) {
+    CHECK_THAT(e.what(), Catch::Contains(path.string()) && Catch::Contains("IHDR says 100000x100000 pixels"));
+  }
+}

@@ -159,3 +159,39 @@ TEST_CASE("an older OpenPV activity header with nbatch 0 reads as one batch elem
   CHECK(h.ny == 3);
   CHECK(h.nf == 2);
 }
+
+TEST_CASE("header fields whose products overflow are refused by name, before anything is allocated", "[pvp][errors]") {
+  TempDir dir;
+  const auto path = dir / "huge.pvp";
+  SECTION("numparams near INT32_MAX") {
+    auto b = dense_header_bytes();
+    put_i32_at(b, 4, 0x7fffffff);
+    write_bytes(path, b);
+    CHECK_THAT(io_error_message([&] { read_pvp_header(path); }), Contains("numparams is 2147483647"));
+  }
+  SECTION("nx*ny*nf beyond int64") {
+    auto b = dense_header_bytes();
+    for (std::size_t at : {12, 16, 20}) put_i32_at(b, at, 1 << 30);
+    write_bytes(path, b);
+    CHECK_THAT(io_error_message([&] { read_pvp_header(path); }), Contains("nx*ny*nf is larger than a PVP index"));
+  }
+  SECTION("a non-shared frame of 2^31 patches") {
+    PvpHeader h;
+    h.headersize = 104;
+    h.numparams = 26;
+    h.filetype = 3;
+    h.nx = h.ny = h.nf = 1;
+    h.numrecords = h.nbands = 1;
+    h.nxp = h.nyp = 65535;
+    h.nfp = 60000;
+    h.numpatches = 0x7fffffff;
+    write_bytes(path, encode_header(h));
+    CHECK_THAT(io_error_message([&] { read_pvp_header(path); }), Contains("impossibly large"));
+  }
+  SECTION("nbands of two billion frames in a file of none") {
+    auto b = dense_header_bytes();
+    put_i32_at(b, 68, 2000000000);
+    write_bytes(path, b);
+    CHECK_THAT(io_error_message([&] { read_activity_file(path); }), Contains("truncated: frame 0 needs"));
+  }
+}

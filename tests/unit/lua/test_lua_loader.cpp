@@ -306,3 +306,43 @@ return { column = column, layer = { groupType = "ANNLayer", nf = shared.nf } }
   CHECK(doc.find("column")->find("dt")->value == ParamValue::number(0.25));
   CHECK(doc.find("layer")->find("nf")->value == ParamValue::number(3));
 }
+
+TEST_CASE("LuaLimits bound a params file's instructions and memory and sandbox it", "[lua][limits]") {
+  TempDir dir;
+  LuaLimits limits;
+  limits.memory_bytes = 16u << 20;
+  limits.instructions = 100000;
+  limits.sandbox = true;
+  auto refusal = [&](const std::string& name, const std::string& text) {
+    const std::string path = dir.write(name, text);
+    try {
+      load_lua_params(path, limits);
+    } catch (const ParamError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK_THAT(refusal("loop.lua", "while true do end\n"),
+             Catch::Contains("loop.lua:1") && Catch::Contains("instruction limit"));
+  // A pcall that catches the limit's error cannot keep the file running.
+  CHECK_THAT(refusal("pcall.lua", "while true do pcall(function() while true do end end) end\n"),
+             Catch::Contains("instruction limit"));
+  CHECK_THAT(refusal("memory.lua", "local s = 'x'\nfor i = 1, 30 do s = s .. s end\nreturn {}\n"),
+             Catch::Contains("not enough memory"));
+  CHECK_THAT(refusal("os.lua", "os.exit(3)\n"), Catch::Contains("global 'os'"));
+  CHECK_THAT(refusal("require.lua", "require('io')\n"), Catch::Contains("module 'io' not found"));
+  // PVModule stays available, and a bounded file within its limits loads as without them.
+  const std::string ok =
+      "local pv = require 'PVModule'\nlocal t = {}\n"
+      "pv.addGroup(t, 'column', { groupType = 'HyPerCol', dt = 1 })\nreturn t\n";
+  CHECK(names(load_lua_params(dir.write("ok.lua", ok), limits)) == std::vector<std::string>{"column"});
+  CHECK(load_lua_params(dir.write("os_plain.lua", "assert(os.time)\nreturn {}\n")).groups.empty());
+}
+
+TEST_CASE("an error message with a line number beyond int keeps the message", "[lua][errors]") {
+  TempDir dir;
+  const std::string path = dir.write("big_line.lua",
+                                     "local _, m = pcall(function() error('x') end)\n"
+                                     "error(m:match('^(.-):%d') .. ':99999999999: too far', 0)\n");
+  CHECK_THAT(load_error(path).what(), Catch::Contains("too far"));
+}

@@ -1,0 +1,2 @@
+local s = string.dump(function() end)
+return load(s)()

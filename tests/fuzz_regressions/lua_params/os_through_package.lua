@@ -1,0 +1,2 @@
+local o = package.loaded.os or require("os")
+o.exit(4)
