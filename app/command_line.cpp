@@ -333,6 +333,9 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
   Parser parser;
   // As in OpenPV, a first argument that is not an option names a config file; options may follow it.
   const bool config = !args.empty() && !looks_like_option(args[0]);
+  if (config && (args[0].ends_with(".lua") || args[0].ends_with(".params")))
+    throw UsageError("\"" + args[0] + "\" is a params file: give it with -p " + args[0] +
+                     " (a first argument without -p is read as an OpenPV config file of Argument:value lines)");
   if (config) parser.config_file(args[0]);
   parser.command_line(args, config ? 1 : 0);
   CommandLine& cl = parser.result();

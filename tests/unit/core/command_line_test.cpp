@@ -106,4 +106,7 @@ TEST_CASE("a bad config file is an error naming the file and line", "[cli]") {
   p = write("ParamsFile:\n");
   CHECK_THROWS_WITH(parse_command_line({p}), Catch::Contains("non-empty"));
   CHECK_THROWS_WITH(parse_command_line({(dir.path() / "missing.cfg").string()}), Catch::Contains("missing.cfg"));
+  // A params file given without -p is not taken for a config file.
+  CHECK_THROWS_WITH(parse_command_line({"net.lua"}), Catch::Contains("give it with -p net.lua"));
+  CHECK_THROWS_WITH(parse_command_line({"input/a.params", "-t", "2"}), Catch::Contains("-p input/a.params"));
 }
