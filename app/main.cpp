@@ -160,7 +160,7 @@ int run_column(const spv::CommandLine& cl, spv::Communicator& comm, const spv::R
   try {
     built = std::make_unique<spv::Column>(doc, registry, options, comm);
   } catch (const std::exception& e) {
-    error = spv::error_text(e).text;
+    error = spv::error_text(e).text();
   }
   if (!comm.all_agree(built != nullptr, error)) throw AgreedError(error);
   spv::Column& column = *built;
@@ -253,6 +253,6 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const std::exception& e) {
     const spv::ErrorText t = spv::error_text(e);
-    return fail(t.text, t.internal ? 3 : 1);
+    return fail(t.text(), t.internal ? 3 : 1);
   }
 }

@@ -5,19 +5,11 @@
 #include <vector>
 
 #include "core/column.hpp"
+#include "core/objects_by_name.hpp"
 
 namespace spv {
 
 namespace {
-
-template <class T>
-std::vector<const T*> objects_of(const Column& column) {
-  std::vector<const T*> found;
-  for (const auto& o : column.objects().objects())
-    if (const auto* t = dynamic_cast<const T*>(o.get())) found.push_back(t);
-  std::sort(found.begin(), found.end(), [](const T* a, const T* b) { return a->name() < b->name(); });
-  return found;
-}
 
 // Rows of (name, type, details) with the first two columns aligned.
 std::string table(const std::string& title, const std::vector<std::vector<std::string>>& rows) {
@@ -43,8 +35,8 @@ std::string mib(std::size_t bytes) {
 
 MemoryEstimate estimate_memory(const Column& column) {
   MemoryEstimate m;
-  for (const Layer* l : objects_of<Layer>(column)) m.layer_bytes += l->buffer_bytes();
-  for (const Connection* c : objects_of<Connection>(column))
+  for (const Layer* l : objects_by_name<Layer>(column)) m.layer_bytes += l->buffer_bytes();
+  for (const Connection* c : objects_by_name<Connection>(column))
     if (const auto w = c->weight_shape(); w && w->owned) m.weight_bytes += std::size_t(w->count) * sizeof(float);
   return m;
 }
@@ -52,7 +44,7 @@ MemoryEstimate estimate_memory(const Column& column) {
 std::string build_report(const Column& column) {
   const RunContext& ctx = column.context();
   std::vector<std::vector<std::string>> rows;
-  for (const Layer* l : objects_of<Layer>(column)) {
+  for (const Layer* l : objects_by_name<Layer>(column)) {
     const LayerGeometry& g = l->geometry();
     rows.push_back({l->name(), l->type(),
                     std::to_string(g.nx_global) + " x " + std::to_string(g.ny_global) + " x " + std::to_string(g.nf) +
@@ -60,7 +52,7 @@ std::string build_report(const Column& column) {
   }
   std::string out = table("layers (nx x ny x nf, batch)", rows);
   rows.clear();
-  for (const Connection* c : objects_of<Connection>(column)) {
+  for (const Connection* c : objects_by_name<Connection>(column)) {
     std::string details = c->pre().name() + " -> " + c->post().name();
     if (const auto w = c->weight_shape())
       details += ", patch " + std::to_string(w->nxp) + " x " + std::to_string(w->nyp) + " x " + std::to_string(w->nfp) +
@@ -71,7 +63,7 @@ std::string build_report(const Column& column) {
   }
   out += table("connections (pre -> post, patch nxp x nyp x nfp, weights)", rows);
   rows.clear();
-  for (const Probe* p : objects_of<Probe>(column)) {
+  for (const Probe* p : objects_by_name<Probe>(column)) {
     std::string files;
     for (const OutputFile& f : p->output_files(ctx)) files += (files.empty() ? "" : ", ") + f.name;
     const std::string target = p->target_description();

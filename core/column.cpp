@@ -66,7 +66,7 @@ void Column::for_each_object(const std::function<void(Object&)>& pass) {
       // A library's failure (the file system, an allocation) inside one object's pass: say whose it was.
       const ErrorText t = error_text(e);
       if (t.internal) throw;
-      throw Error(o->where().str() + ": " + o->type() + " \"" + o->name() + "\": " + t.text.substr(7));
+      throw Error(o->where().str() + ": " + o->type() + " \"" + o->name() + "\": " + t.message);
     }
   }
 }

@@ -21,20 +21,20 @@ std::string shortened(const std::string& path) {
 }  // namespace
 
 ErrorText error_text(const std::exception& e) {
-  if (dynamic_cast<const Error*>(&e)) return {std::string("error: ") + e.what(), false};
+  if (dynamic_cast<const Error*>(&e)) return {e.what(), false};
   if (const auto* fs = dynamic_cast<const std::filesystem::filesystem_error*>(&e)) {
     std::string paths = shortened(fs->path1().string());
     if (!fs->path2().empty()) paths += "\" and \"" + shortened(fs->path2().string());
-    return {"error: file system: \"" + paths + "\": " + fs->code().message(), false};
+    return {"file system: \"" + paths + "\": " + fs->code().message(), false};
   }
   if (dynamic_cast<const std::bad_alloc*>(&e) || dynamic_cast<const std::length_error*>(&e))
     return {
-        "error: out of memory: an allocation failed (sparsepv -n prints the memory the run needs; fewer or "
+        "out of memory: an allocation failed (sparsepv -n prints the memory the run needs; fewer or "
         "smaller layers, a smaller nbatch or more MPI ranks need less)",
         false};
   if (const auto* sys = dynamic_cast<const std::system_error*>(&e))
-    return {std::string("error: system: ") + sys->code().message() + " (" + e.what() + ")", false};
-  return {std::string("internal error: ") + e.what(), true};
+    return {"system: " + sys->code().message() + " (" + e.what() + ")", false};
+  return {e.what(), true};
 }
 
 }  // namespace spv

@@ -8,8 +8,10 @@
 namespace spv {
 
 struct ErrorText {
-  std::string text;       // "error: ..." or "internal error: ..."
+  std::string message;    // what went wrong, naming the culprit
   bool internal = false;  // a bug of sparsepv rather than of its input or machine
+  // "error: ..." or "internal error: ...", as sparsepv prints it
+  std::string text() const { return (internal ? "internal error: " : "error: ") + message; }
 };
 
 ErrorText error_text(const std::exception& e);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/column.hpp"
+#include "core/objects_by_name.hpp"
 
 namespace spv {
 
@@ -18,15 +19,6 @@ std::string channel_name(int code) {
     case 1: return "inhibitory";
     default: return "channel " + std::to_string(code);
   }
-}
-
-template <class T>
-std::vector<const T*> sorted_objects(const Column& column) {
-  std::vector<const T*> found;
-  for (const auto& o : column.objects().objects())
-    if (const auto* t = dynamic_cast<const T*>(o.get())) found.push_back(t);
-  std::sort(found.begin(), found.end(), [](const T* a, const T* b) { return a->name() < b->name(); });
-  return found;
 }
 
 std::string dot_quoted(const std::string& s) {
@@ -55,7 +47,7 @@ NetworkGraph network_graph(const Column& column) {
   NetworkGraph g;
   g.title = column.context().params_file.empty() ? "network" : column.context().params_file;
   std::set<std::string> layers;
-  for (const Layer* l : sorted_objects<Layer>(column)) {
+  for (const Layer* l : objects_by_name<Layer>(column)) {
     const LayerGeometry& s = l->geometry();
     std::string detail =
         std::to_string(s.nx_global) + " x " + std::to_string(s.ny_global) + " x " + std::to_string(s.nf);
@@ -64,11 +56,11 @@ NetworkGraph network_graph(const Column& column) {
     layers.insert(l->name());
   }
   std::set<std::string> probes;
-  for (const Probe* p : sorted_objects<Probe>(column)) {
+  for (const Probe* p : objects_by_name<Probe>(column)) {
     g.nodes.push_back({GraphNode::Kind::Probe, p->name(), p->type(), ""});
     probes.insert(p->name());
   }
-  for (const Connection* c : sorted_objects<Connection>(column)) {
+  for (const Connection* c : objects_by_name<Connection>(column)) {
     std::string label = c->name() + ": " + c->type() + ", " + channel_name(c->channel());
     // A dependent connection (a clone, a transpose) names the connection whose weights it uses.
     for (const std::string& dep : c->dependencies())
@@ -78,11 +70,11 @@ NetworkGraph network_graph(const Column& column) {
   // Relations other than delivery: what a layer follows (its trigger, its original), what a probe reads.
   // A trigger is said in its layer's box rather than drawn: in a network fed by one input, every layer would point
   // at it.
-  for (const Layer* l : sorted_objects<Layer>(column))
+  for (const Layer* l : objects_by_name<Layer>(column))
     for (const std::string& dep : l->dependencies())
       if (layers.count(dep) && dep != l->common().triggerLayerName && dep != l->common().triggerResetLayerName)
         g.edges.push_back({GraphEdge::Kind::Uses, l->name(), dep, ""});
-  for (const Probe* p : sorted_objects<Probe>(column)) {
+  for (const Probe* p : objects_by_name<Probe>(column)) {
     for (const std::string& dep : p->dependencies())
       if (layers.count(dep) || probes.count(dep)) g.edges.push_back({GraphEdge::Kind::Reads, p->name(), dep, ""});
     if (const std::string energy = p->energy_probe_name(); probes.count(energy))

@@ -18,20 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const spv::Error&) {
     return 0;
   }
-  std::string written;
-  try {
-    written = spv::write_params_text(doc);
-  } catch (const spv::Error&) {
-    return 0;  // a document the .params syntax cannot hold (e.g. a Lua-only key) is refused by name
-  }
-  spv::ParamDocument again;
-  try {
-    again = spv::parse_params_text(written, "rewritten.params");
-  } catch (const spv::Error& e) {
-    spv::fuzz::invariant_broken(std::string("write_params_text wrote text its parser refuses: ") + e.what() + "\n" +
-                                written);
-  }
-  if (const std::string d = spv::fuzz::difference(doc, again); !d.empty())
-    spv::fuzz::invariant_broken("the .params round trip changed the document: " + d);
+  spv::fuzz::check_round_trip(
+      doc, [](const spv::ParamDocument& d) { return spv::write_params_text(d); },
+      [](const std::string& text) { return spv::parse_params_text(text, "rewritten.params"); }, ".params");
   return 0;
 }

@@ -31,22 +31,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const spv::Error&) {
     return 0;
   }
-  std::string written;
-  try {
-    written = spv::write_lua_text(doc);
-  } catch (const spv::Error&) {
-    return 0;
-  }
-  const auto rewritten =
-      spv::fuzz::input_file("rewritten.lua", reinterpret_cast<const std::uint8_t*>(written.data()), written.size());
-  spv::ParamDocument again;
-  try {
-    again = spv::load_lua_params(rewritten.string(), limits());
-  } catch (const spv::Error& e) {
-    spv::fuzz::invariant_broken(std::string("write_lua_text wrote a file its loader refuses: ") + e.what() + "\n" +
-                                written);
-  }
-  if (const std::string d = spv::fuzz::difference(doc, again); !d.empty())
-    spv::fuzz::invariant_broken("the Lua round trip changed the document: " + d);
+  spv::fuzz::check_round_trip(
+      doc, [](const spv::ParamDocument& d) { return spv::write_lua_text(d); },
+      [](const std::string& text) {
+        const auto path =
+            spv::fuzz::input_file("rewritten.lua", reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+        return spv::load_lua_params(path.string(), limits());
+      },
+      "Lua");
   return 0;
 }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "fuzz_support.hpp"
+#include "params/error.hpp"
 #include "params/param_group.hpp"
 
 namespace spv::fuzz {
@@ -44,6 +46,26 @@ inline std::string difference(const ParamDocument& a, const ParamDocument& b) {
     }
   }
   return "";
+}
+
+// The writers' promise on an accepted document: write(doc) either refuses it by name (a spv::Error) or gives text
+// that read(text) takes back into the same document. `what` names the pair in a broken invariant's message.
+template <class Write, class Read>
+void check_round_trip(const ParamDocument& doc, Write write, Read read, const std::string& what) {
+  std::string written;
+  try {
+    written = write(doc);
+  } catch (const spv::Error&) {
+    return;  // a document this syntax cannot hold (e.g. a Lua-only key) is refused by name
+  }
+  ParamDocument again;
+  try {
+    again = read(written);
+  } catch (const spv::Error& e) {
+    invariant_broken(what + ": the writer wrote text its reader refuses: " + e.what() + "\n" + written);
+  }
+  if (const std::string d = difference(doc, again); !d.empty())
+    invariant_broken(what + ": the round trip changed the document: " + d);
 }
 
 }  // namespace spv::fuzz

@@ -120,17 +120,13 @@ void read_dense_pvp(const fs::path& p, std::vector<float>& data, int nx, int ny,
                   "is a " + pvp_type_name(head.filetype) + " file (filetype " + std::to_string(head.filetype) +
                       "); a checkpoint's layer entries are dense activity files (filetype 4)",
                   8);
-  auto wrong_size = [&](const PvpHeader& h, std::int64_t frames_found) {
-    return IoError(p.string(), "holds " + std::to_string(frames_found) + " frames of " + std::to_string(h.nx) + "x" +
-                                   std::to_string(h.ny) + "x" + std::to_string(h.nf) + "; this run needs " +
-                                   std::to_string(frames) + " of " + std::to_string(nx) + "x" + std::to_string(ny) +
-                                   "x" + std::to_string(nf) + " (a size changed since the checkpoint)");
-  };
-  if (head.nx != nx || head.ny != ny || head.nf != nf || head.nbands != frames) throw wrong_size(head, head.nbands);
+  if (head.nx != nx || head.ny != ny || head.nf != nf || head.nbands != frames)
+    throw IoError(p.string(), "holds " + std::to_string(head.nbands) + " frames of " + std::to_string(head.nx) + "x" +
+                                  std::to_string(head.ny) + "x" + std::to_string(head.nf) + "; this run needs " +
+                                  std::to_string(frames) + " of " + std::to_string(nx) + "x" + std::to_string(ny) +
+                                  "x" + std::to_string(nf) + " (a size changed since the checkpoint)");
+  // The reader returns exactly the header's nbands frames of its size, or refuses a truncated file.
   const ActivityFile f = read_activity_file(p);
-  const PvpHeader& h = f.header;
-  if (h.nx != nx || h.ny != ny || h.nf != nf || std::int64_t(f.frames.size()) != frames)
-    throw wrong_size(h, std::int64_t(f.frames.size()));
   data.resize(per_frame * std::size_t(frames));
   for (int i = 0; i < frames; ++i)
     std::copy(f.frames[std::size_t(i)].values.begin(), f.frames[std::size_t(i)].values.end(),

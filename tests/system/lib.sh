@@ -14,3 +14,14 @@ same_outputs() {
   [ "$n" -ge "$4" ] || fail "only $n output files to compare ($3)"
   echo "ok: $3 ($n files identical)"
 }
+
+# short_tutorial FILE SOURCE_DIR STOP WRITE_STEP: writes FILE, the LCA tutorial network cut to STOP steps with its
+# four layers written every WRITE_STEP.
+short_tutorial() {
+  cat >"$1" <<LUA
+local net = dofile("$2/lua/examples/lca_tutorial.lua")
+net.column.stopTime = $3
+for _, layer in ipairs({"Input", "InputError", "V1", "InputRecon"}) do net[layer].writeStep = $4 end
+return net
+LUA
+}

@@ -9,12 +9,7 @@ spv=$1 src=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/../lib.sh"
 unset OMP_NUM_THREADS
-cat >"$tmp/net.lua" <<LUA
-local net = dofile("$src/lua/examples/lca_tutorial.lua")
-net.column.stopTime = 6
-for _, layer in ipairs({"Input", "InputError", "V1", "InputRecon"}) do net[layer].writeStep = 3 end
-return net
-LUA
+short_tutorial "$tmp/net.lua" "$src" 6 3
 run() {  # NAME ARGS...: runs sparsepv from $tmp with ARGS; log in $tmp/NAME.log
   local name=$1; shift
   (cd "$tmp" && timeout 120 "$spv" "$@" >"$tmp/$name.log" 2>&1) || { cat "$tmp/$name.log"; fail "$name: $*"; }

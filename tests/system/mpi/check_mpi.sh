@@ -18,12 +18,7 @@ ranks() {
     { cat "$tmp/log"; fail "mpirun -np $n sparsepv $*"; }
 }
 
-cat >"$tmp/tutorial.lua" <<LUA
-local net = dofile("$src/lua/examples/lca_tutorial.lua")
-net.column.stopTime = 40
-for _, layer in ipairs({"Input", "InputError", "V1", "InputRecon"}) do net[layer].writeStep = 10 end
-return net
-LUA
+short_tutorial "$tmp/tutorial.lua" "$src" 40 10
 serial -p "$tmp/tutorial.lua" -o "$tmp/t1"
 ranks 2 -p "$tmp/tutorial.lua" -o "$tmp/t21" -rows 2
 same_outputs "$tmp/t1" "$tmp/t21" "tutorial 2x1" 9

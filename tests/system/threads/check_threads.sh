@@ -11,12 +11,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 unset OMP_NUM_THREADS OMP_WAIT_POLICY GOMP_SPINCOUNT
 cores=$(nproc --all)
-cat >"$tmp/net.lua" <<LUA
-local net = dofile("$src/lua/examples/lca_tutorial.lua")
-net.column.stopTime = 10
-for _, layer in ipairs({"Input", "InputError", "V1", "InputRecon"}) do net[layer].writeStep = 5 end
-return net
-LUA
+short_tutorial "$tmp/net.lua" "$src" 10 5
 # run NAME LAUNCH...: runs the tutorial with LAUNCH as the command prefix; the log is $tmp/NAME.log, errors .err.
 run() {
   local name=$1; shift
