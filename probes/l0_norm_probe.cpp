@@ -11,8 +11,8 @@ void L0NormProbe::declare(SchemaBuilder<Params>& b) {
   b.key("nnzThreshold", &Params::nnzThreshold, 0.0, "a neuron counts when |A| exceeds this");
 }
 
-GridSum L0NormProbe::local_sum(int b) const {
-  const double threshold = params().nnzThreshold;
+GridSum L0NormProbeBase::local_sum(int b) const {
+  const double threshold = nnz_threshold();
   return sum_of(b, [threshold](BinnedSum& s, float a) { s.add_count(std::fabs(double(a)) > threshold); });
 }
 

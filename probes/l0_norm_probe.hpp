@@ -5,11 +5,21 @@
 
 namespace spv {
 
+// The count of |A| > threshold that L0NormProbe and L0NormLCAProbe share; each says where its threshold comes from.
+class L0NormProbeBase : public NormProbe {
+ public:
+  using NormProbe::NormProbe;
+
+ protected:
+  virtual double nnz_threshold() const = 0;
+  GridSum local_sum(int b) const override;
+};
+
 struct L0NormParams : NormProbeParams {
   double nnzThreshold;
 };
 
-class L0NormProbe : public Typed<L0NormProbe, L0NormParams, NormProbe> {
+class L0NormProbe : public Typed<L0NormProbe, L0NormParams, L0NormProbeBase> {
  public:
   static constexpr const char* kType = "L0NormProbe";
   static const char* const kDoc;
@@ -17,7 +27,7 @@ class L0NormProbe : public Typed<L0NormProbe, L0NormParams, NormProbe> {
   using Typed::Typed;
 
  protected:
-  GridSum local_sum(int b) const override;
+  double nnz_threshold() const override { return params().nnzThreshold; }
 };
 
 }  // namespace spv

@@ -1,9 +1,5 @@
 #include "probes/l1_norm_lca_probe.hpp"
 
-#include <cmath>
-
-#include "params/param_value.hpp"
-
 namespace spv {
 
 const char* const L1NormLCAProbe::kDoc =
@@ -13,14 +9,7 @@ void L1NormLCAProbe::declare(SchemaBuilder<Params>& b) { declare_norm_probe_keys
 
 void L1NormLCAProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
   L1NormProbeBase::resolve(objects, ctx);
-  const std::optional<double> vthresh = target().vthresh();
-  if (!vthresh)
-    fail("targetLayer", "names \"" + target().name() + "\", a " + target().type() +
-                            ", which has no VThresh; L1NormLCAProbe needs a threshold layer such as HyPerLCALayer");
-  if (!std::isfinite(*vthresh))
-    fail("targetLayer", "layer \"" + target().name() + "\" has VThresh = " + format_number(*vthresh) +
-                            "; L1NormLCAProbe uses VThresh as its coefficient and needs a finite one");
-  set_coefficient(*vthresh);
+  set_coefficient(target_vthresh());
 }
 
 }  // namespace spv

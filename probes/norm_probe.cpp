@@ -1,6 +1,9 @@
 #include "probes/norm_probe.hpp"
 
+#include <cmath>
+
 #include "core/object_table.hpp"
+#include "params/param_value.hpp"
 
 namespace spv {
 
@@ -25,6 +28,17 @@ void NormProbe::resolve(ObjectTable& objects, const RunContext& ctx) {
   if (mg.nx_global != g.nx_global || mg.ny_global != g.ny_global || (mg.nf != 1 && mg.nf != g.nf))
     fail("maskLayerName", "mask \"" + mask_->name() + "\" is " + size(mg) + " but target \"" + target().name() +
                               "\" is " + size(g) + "; a mask needs the same nx and ny, and nf 1 or the target's");
+}
+
+double NormProbe::target_vthresh() const {
+  const std::optional<double> vthresh = target().vthresh();
+  if (!vthresh)
+    fail("targetLayer", "names \"" + target().name() + "\", a " + target().type() + ", which has no VThresh; " +
+                            type() + " needs a threshold layer such as HyPerLCALayer");
+  if (!std::isfinite(*vthresh))
+    fail("targetLayer", "layer \"" + target().name() + "\" has VThresh = " + format_number(*vthresh) + "; " + type() +
+                            " derives its coefficient from VThresh and needs a finite one");
+  return *vthresh;
 }
 
 void NormProbe::compute(const StepInfo&, const RunContext& ctx) {

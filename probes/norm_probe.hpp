@@ -25,6 +25,10 @@ class NormProbe : public LayerProbe {
   template <class Add>
   GridSum sum_of(int b, Add add) const;
 
+  // The target's VThresh, for the LCA probes that derive their coefficient from it; a target without a finite one
+  // is an error at targetLayer.
+  double target_vthresh() const;
+
   void compute(const StepInfo& s, const RunContext& ctx) override;
   void write(const StepInfo& s) override;
   // Names the columns of write's lines: time, batch element, neurons counted, the norm.

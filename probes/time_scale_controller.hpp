@@ -9,6 +9,10 @@ struct TimeScaleSettings {
   double base_max, base_min, tau_factor, growth_factor;
   bool knee = false;  // KneeTimeScaleProbe: slow the growth of the maximum above knee_thresh
   double knee_thresh = 0.0, knee_slope = 0.0;
+  // LogTimeScaleProbe: the cap's growth factor decays as exp(-(cap - base_max) / L), L = (base_max - log_thresh) /
+  // ln(log_slope); the defaults (log_slope 1) make L infinite, which is the plain growth.
+  bool log = false;
+  double log_thresh = 0.0, log_slope = 1.0;
 };
 
 struct TimeScaleState {
@@ -25,7 +29,8 @@ class TimeScaleController {
   // Equal to the previous energy: nothing changes. The energy rose, or either energy is <= 0: back to baseMin with
   // the cap at baseMax. Otherwise timescale = tauFactor * E_0 * timescale / (E_0 - E_dt), held at the cap, and
   // reaching the cap raises it by (1 + growthFactor). The knee then scales any growth of a cap above kneeThresh by
-  // kneeSlope and holds the timescale under it.
+  // kneeSlope and holds the timescale under it. The log variant scales growthFactor by exp(-(cap - baseMax) / L)
+  // before the cap grows (and also resets when the energy's fall is exactly zero, as OpenPV's does).
   void update(const std::vector<double>& energies);
   const std::vector<TimeScaleState>& state() const { return state_; }
   std::vector<TimeScaleState>& mutable_state() { return state_; }  // restored from a checkpoint

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "probe_test_net.hpp"
+#include "probes/l0_norm_lca_probe.hpp"
 #include "probes/l0_norm_probe.hpp"
 #include "probes/l1_norm_lca_probe.hpp"
 #include "probes/l1_norm_probe.hpp"
@@ -92,6 +93,34 @@ TEST_CASE("L1NormLCAProbe takes its coefficient from the target's VThresh", "[pr
   CHECK(p.raw_values()[0] == 9.0);
   CHECK(p.values()[0] == 0.4 * 9.0);
   CHECK(p.effective_params().find("coefficient") == nullptr);  // not a key of this type
+}
+
+TEST_CASE("L0NormLCAProbe counts |A| > VThresh with coefficient VThresh^2 / 2", "[probes][norm]") {
+  Net net(3, 2, 1);
+  net.add(group("ANNLayer", "T", {{"nf", num(2)}, {"VThresh", num(0.6)}, {"AMin", num(0)}}));
+  net.add(group("L0NormLCAProbe", "cost", {{"targetLayer", str("T")}}));
+  net.build();
+  net.set_a("T", 0, ramp());  // (i - 5) / 4: seven of the twelve have |a| > 0.6
+  net.step(1);
+  auto& p = net.get<L0NormLCAProbe>("cost");
+  CHECK(p.raw_values()[0] == 7.0);
+  CHECK(p.coefficient() == 0.5 * 0.6 * 0.6);
+  CHECK(p.values()[0] == 7.0 * (0.5 * 0.6 * 0.6));
+  CHECK(p.effective_params().find("nnzThreshold") == nullptr);  // the threshold is VThresh
+  CHECK(p.effective_params().find("coefficient") == nullptr);
+}
+
+TEST_CASE("L0NormLCAProbe needs a target with a finite VThresh", "[probes][norm][errors]") {
+  Net net(3, 2, 1);
+  setup(net);
+  net.add(group("L0NormLCAProbe", "cost", {{"targetLayer", str("L")}}));
+  try {
+    net.build();
+    FAIL("no error");
+  } catch (const ParamError& e) {
+    CHECK(e.key() == "targetLayer");
+    CHECK_THAT(e.message(), Catch::Contains("no VThresh") && Catch::Contains("L0NormLCAProbe"));
+  }
 }
 
 TEST_CASE("L1NormLCAProbe errors", "[probes][norm][errors]") {

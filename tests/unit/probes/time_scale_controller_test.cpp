@@ -3,6 +3,7 @@
 #include "probes/time_scale_controller.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 using spv::TimeScaleController;
 using spv::TimeScaleSettings;
@@ -87,4 +88,34 @@ TEST_CASE("knee timescale caps the timescale at the reduced cap", "[probes][time
 TEST_CASE("timescale controller rejects a wrong number of energies", "[probes][timescale]") {
   TimeScaleController c(TimeScaleSettings{2.0, 1.0, 0.5, 0.25}, 2);
   CHECK_THROWS_WITH(c.update({1.0}), Catch::Contains("1 energies for 2 batch elements"));
+}
+
+TEST_CASE("log timescale: the cap's growth decays with its distance above baseMax", "[probes][timescale]") {
+  // baseMax 2, growthFactor 1, logThresh 4, logSlope e^-1: L = -(4 - 2) / ln(e^-1) = 2.
+  TimeScaleSettings s{2.0, 1.0, 0.5, 1.0};
+  s.log = true;
+  s.log_thresh = 4.0;
+  s.log_slope = std::exp(-1.0);
+  TimeScaleController c(s, 1);
+  c.update({100.0});
+  check_state(c, 1.0, 100.0, 2.0);
+  c.update({90.0});  // 0.5 * 100 / 10 = 5 reaches the cap 2: growth 1 * exp(-(2 - 2) / 2) = 1, cap 4
+  check_state(c, 2.0, 90.0, 4.0);
+  c.update({89.0});  // 0.5 * 90 / (1 / 2) = 90: capped at 4; growth exp(-(4 - 2) / 2) = e^-1, cap 4 (1 + e^-1)
+  check_state(c, 4.0, 89.0, 4.0 * (1.0 + std::exp(-1.0)));
+  c.update({95.0});  // energy rose: baseMin, baseMax
+  check_state(c, 1.0, 95.0, 2.0);
+}
+
+TEST_CASE("log timescale with OpenPV's default logSlope 1 grows as the adaptive one", "[probes][timescale]") {
+  TimeScaleSettings s{2.0, 1.0, 0.5, 0.25};
+  s.log = true;
+  s.log_thresh = 1024.0;
+  s.log_slope = 1.0;  // ln 1 = 0: L is infinite, the growth factor is growthFactor
+  TimeScaleController c(s, 1);
+  c.update({100.0});
+  c.update({90.0});
+  check_state(c, 2.0, 90.0, 2.5);
+  c.update({89.0});
+  check_state(c, 2.5, 89.0, 3.125);
 }
