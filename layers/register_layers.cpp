@@ -2,6 +2,8 @@
 
 #include "layers/ann_layer.hpp"
 #include "layers/ann_squared_layer.hpp"
+#include "layers/background_layer.hpp"
+#include "layers/binning_layer.hpp"
 #include "layers/constant_layer.hpp"
 #include "layers/dependent_firm_threshold_cost_layer.hpp"
 #include "layers/dropout_layer.hpp"
@@ -36,6 +38,8 @@ void register_layers(Registry& registry) {
   register_type<PvpLayer>(registry);
   register_type<RescaleLayer>(registry);
   register_type<SigmoidLayer>(registry);
+  register_type<BackgroundLayer>(registry);
+  register_type<BinningLayer>(registry);
   register_type<ANNSquaredLayer>(registry);
   register_type<LeakyIntegrator>(registry);
   register_type<PtwiseProductLayer>(registry);

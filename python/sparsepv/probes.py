@@ -6,6 +6,7 @@ Every probe type of sparsepv writes the header line; the data lines keep OpenPV'
   writeTimeScaleFieldnames = false): ``  1.000000, 0, 1537.510085817``;
 - ``key==value`` fields (StatsProbe, RequireAllZeroActivityProbe), after an optional ``message:``;
 - ``t=... V=... a=...`` (PointProbe), after an optional ``message:``;
+- ``"message",time,index,value`` (QuotientProbe): the message in quotes, then numbers;
 - two lines per record, ``sim_time = T`` then ``batch = b, timeScale = ...`` (AdaptiveTimeScaleProbe, default).
 
 Files without a header line (older runs) are read too: the columns are then named from the layout.
@@ -25,8 +26,11 @@ PROBE_COLUMNS = {
     "L1NormProbe": ("time", "index", "neurons", "norm"),
     "L1NormLCAProbe": ("time", "index", "neurons", "norm"),
     "L2NormProbe": ("time", "index", "neurons", "norm"),
+    "L0NormLCAProbe": ("time", "index", "neurons", "norm"),
+    "QuotientProbe": ("message", "time", "index", "quotient"),
     "AdaptiveTimeScaleProbe": ("time", "index", "timeScale", "timeScaleTrue", "timeScaleMax"),
     "KneeTimeScaleProbe": ("time", "index", "timeScale", "timeScaleTrue", "timeScaleMax"),
+    "LogTimeScaleProbe": ("time", "index", "timeScale", "timeScaleTrue", "timeScaleMax"),
     "StatsProbe": ("time", "index", "N", "Total", "Min", "Avg", "Max", "sigma", "nnz"),
     "RequireAllZeroActivityProbe": ("time", "index", "N", "Total", "Min", "Avg", "Max", "sigma", "nnz"),
     "PointProbe": ("time", "V", "a"),
@@ -44,6 +48,7 @@ _STATS = re.compile(r"^(?P<message>.*?)t==\s*(?P<time>%(n)s)\s+b==(?P<index>%(n)
                     re.IGNORECASE)
 _POINT = re.compile(r"^(?P<message>.*?)\bt=\s*(?P<time>%(n)s)\s+V=\s*(?P<V>%(n)s)\s+a=\s*(?P<a>%(n)s)\s*$"
                     % {"n": _NUMBER}, re.IGNORECASE)
+_QUOTED = re.compile(r'^\s*"(?P<message>[^"]*)"\s*,(?P<rest>.*)$')
 _SIM_TIME = re.compile(r"^\s*sim_time\s*=\s*(?P<time>%s)\s*$" % _NUMBER, re.IGNORECASE)
 _FIELD = re.compile(r"(\w+)\s*=\s*(%s)" % _NUMBER, re.IGNORECASE)
 
@@ -107,7 +112,7 @@ def read_probe(path):
     def fail(line_number, message):
         raise ValueError("%s:%d: %s" % (path, line_number, message))
 
-    layout, rows, message, hz = "csv", [], None, False
+    layout, rows, message, hz, messages = "csv", [], None, False, None
     first = body[0][1] if body else ""
     if _SIM_TIME.match(first) or first.lstrip().startswith("batch ="):
         layout = "timescale_fields"
@@ -142,6 +147,23 @@ def read_probe(path):
                 fail(n, "not a PointProbe line (t=... V=... a=...)")
             message = m.group("message")
             rows.append((n, [_number(m.group(k)) for k in ("time", "V", "a")]))
+    elif _QUOTED.match(first):
+        layout = "quoted"
+        names = header or list(PROBE_COLUMNS["QuotientProbe"])
+        if not names or names[0] != "message":
+            fail(2, "a quoted first field needs a header whose first column is message")
+        messages = []
+        for n, line in body:
+            m = _QUOTED.match(line)
+            try:
+                row = [_number(p) for p in m.group("rest").split(",")] if m else None
+            except ValueError:
+                row = None
+            if row is None:
+                fail(n, 'not a line of a quoted message and numbers ("message",time,index,value): %r' % line)
+            messages.append(m.group("message"))
+            rows.append((n, [0.0] + row))  # the message's place, filled in below
+        message = messages[0] if messages else None
     else:
         names = header
         for n, line in body:
@@ -159,6 +181,8 @@ def read_probe(path):
         if len(row) != len(names):
             fail(n, "%d values but the header names %d columns (%s)" % (len(row), len(names), ", ".join(names)))
     table = _columns_for(names, [row for _, row in rows], path)
+    if messages is not None:
+        table["message"] = np.array(messages, dtype=str)
     table.header = ",".join(header) if header else None
     table.layout = layout
     if message:

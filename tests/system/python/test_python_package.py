@@ -102,6 +102,11 @@ return {
   ZeroCheck  = { groupType = "RequireAllZeroActivityProbe", targetLayer = "Zero", probeOutputFile = "ZeroCheck.txt" },
   Timescales = { groupType = "AdaptiveTimeScaleProbe", targetName = "Energy", baseMax = 0.5, baseMin = 0.25,
                  probeOutputFile = "Timescales.txt" },
+  V1Cost     = { groupType = "L0NormLCAProbe", targetLayer = "V1", probeOutputFile = "V1Cost.txt" },
+  Ratio      = { groupType = "QuotientProbe", numerator = "V1L1", denominator = "ErrorL2", message = "ratio",
+                 probeOutputFile = "Ratio.txt" },
+  LogScales  = { groupType = "LogTimeScaleProbe", targetName = "Energy", baseMax = 0.5, baseMin = 0.25,
+                 logThresh = 1, logSlope = 0.5, writeTimeScaleFieldnames = false, probeOutputFile = "LogScales.txt" },
   Knee       = { groupType = "KneeTimeScaleProbe", targetName = "Energy", baseMax = 0.5, baseMin = 0.25,
                  kneeThresh = 1, kneeSlope = 0.5, writeTimeScaleFieldnames = false, probeOutputFile = "Knee.txt" },
 }
@@ -110,7 +115,8 @@ return {
 PROBE_TYPES = {"Energy": "ColumnEnergyProbe", "ErrorL2": "L2NormProbe", "V1L1": "L1NormLCAProbe", "V1L0": "L0NormProbe",
                "InputL1": "L1NormProbe", "InputStats": "StatsProbe", "InputPoint": "PointProbe",
                "ZeroCheck": "RequireAllZeroActivityProbe", "Timescales": "AdaptiveTimeScaleProbe",
-               "Knee": "KneeTimeScaleProbe"}
+               "Knee": "KneeTimeScaleProbe", "V1Cost": "L0NormLCAProbe", "Ratio": "QuotientProbe",
+               "LogScales": "LogTimeScaleProbe"}
 
 
 def inspect_csv(path, frame=0):
@@ -375,6 +381,17 @@ class Network(unittest.TestCase):
         # The error layer is the input minus the reconstruction; its squared L2 norm is what the probe shows.
         err = sparsepv.readpvpfile(self.path("Error.pvp"))["values"].reshape(STEPS, -1).astype(np.float64)
         self.assertTrue(np.allclose(error["norm"], (err ** 2).sum(1), rtol=1e-6, atol=2e-6))
+        # QuotientProbe: the numerator's and denominator's own values (before coefficients) divided.
+        ratio = sparsepv.read_probe(self.path("Ratio_batchElement_0.txt"))
+        self.assertEqual((ratio.layout, ratio.message), ("quoted", "ratio"))
+        self.assertTrue(np.all(ratio["message"] == "ratio"))
+        self.assertTrue(np.allclose(ratio["quotient"], v1["norm"] / error["norm"], rtol=2e-5))
+        # L0NormLCAProbe counts the codes above VThresh (0.1).
+        codes = sparsepv.readpvpfile(self.path("V1.pvp"))
+        cost = sparsepv.read_probe(self.path("V1Cost_batchElement_0.txt"))
+        active = (np.abs(codes["values"].toarray().astype(np.float64)) > 0.1).sum(1)
+        self.assertTrue(np.array_equal(cost["norm"], active.astype(np.float64)))
+        self.assertGreater(active.max(), 0)
         ts = sparsepv.read_probe(self.path("Timescales_batchElement_0.txt"))
         self.assertTrue(np.all(ts["timeScale"] > 0) and np.all(ts["timeScaleMax"] >= ts["timeScale"]))
 

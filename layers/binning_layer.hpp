@@ -1,0 +1,43 @@
+// BinningLayer (OpenPV's): one feature per bin of [binMin, binMax]; a neuron's value in originalLayerName (nf 1,
+// delay steps old) is clamped into the range and marks its bin 1 and the others 0 (or -1 with zeroNeg false), or,
+// with binSigma > 0, every bin gets a Gaussian of its distance from the value. Turns a label or depth map into
+// one-hot features.
+#pragma once
+#include <string>
+
+#include "core/group_type.hpp"
+#include "core/layer.hpp"
+
+namespace spv {
+
+struct BinningParams : LayerParams {
+  std::string originalLayerName;
+  double binMin, binMax, binSigma;
+  int delay;
+  bool zeroNeg, zeroDCR;
+};
+
+class BinningLayer : public Typed<BinningLayer, BinningParams, Layer> {
+ public:
+  static constexpr const char* kType = "BinningLayer";
+  static constexpr const char* kDoc =
+      "nf bins over [binMin, binMax] of originalLayerName's A (nf 1, delay steps old): 1 in the value's bin, 0 (or "
+      "-1 with zeroNeg false) elsewhere; binSigma > 0: exp(-(v - (f + 1/2) w)^2 / (2 (binSigma w)^2)), w the bin "
+      "width; zeroDCR: a value of 0 marks no bin.";
+  static void declare(SchemaBuilder<Params>& b);
+  using Typed::Typed;
+  std::vector<std::string> dependencies() const override;
+  void resolve(ObjectTable& objects, const RunContext& ctx) override;
+
+ protected:
+  bool has_v() const override { return false; }
+  void initialize_state(const RunContext&) override {}  // A starts at 0; OpenPV leaves it untouched until the update
+  void activity_from_v() override {}
+  void update_state(const StepInfo& s) override;
+  LayerGeometry compute_geometry(const RunContext& ctx) const override;
+
+ private:
+  Layer* original_ = nullptr;
+};
+
+}  // namespace spv
