@@ -71,8 +71,9 @@ void check_weights(const PvpHeader& h) {
   }
   // Keeps every size computed from these fields far inside int64 (checked after datasize, which they use): a
   // shared-weight frame holds nx*ny*nf patches per arbor, a non-shared one numpatches (its reader refuses <= 0).
-  const double patches = h.filetype == static_cast<int>(PvpType::SharedWeights) ? double(h.nx) * h.ny * h.nf
-                                                                                : std::max(double(h.numpatches), 0.0);
+  const double patches = h.filetype == static_cast<int>(PvpType::SharedWeights) && !pvp_kernels_per_feature_only(h)
+                             ? double(h.nx) * h.ny * h.nf
+                             : std::max(double(h.numpatches), 0.0);
   const double frame_bytes = double(h.numrecords) * patches * (8.0 + double(h.nxp) * h.nyp * h.nfp * h.datasize);
   if (frame_bytes > 0x1p60) fail("the weight frame these sizes describe is impossibly large", off_nxp);
   if (h.nbands != h.numrecords) {
@@ -81,8 +82,10 @@ void check_weights(const PvpHeader& h) {
   }
   if (h.filetype == static_cast<int>(PvpType::SharedWeights)) {
     const std::int64_t kernels = std::int64_t(h.nx) * h.ny * h.nf;
-    if (h.numpatches != kernels) {
-      fail(field("numpatches", h.numpatches) + " but nx*ny*nf (the kernels) is " + std::to_string(kernels),
+    // Older OpenPV writers put the pre layer's nx and ny here; numpatches is then nf, one kernel per feature.
+    if (h.numpatches != kernels && !pvp_kernels_per_feature_only(h)) {
+      fail(field("numpatches", h.numpatches) + " but nx*ny*nf (the kernels) is " + std::to_string(kernels) +
+               " (and not nf, as older OpenPV files have it)",
            off_numpatches);
     }
     const std::int64_t arbor_bytes = (pvp_weight_frame_bytes(h) - pvp_weight_header_bytes) / h.numrecords;
@@ -196,8 +199,13 @@ std::int64_t pvp_dense_frame_bytes(const PvpHeader& h) { return 8 + std::int64_t
 
 std::int64_t pvp_weight_frame_bytes(const PvpHeader& h) {
   const std::int64_t patch = 8 + std::int64_t(h.nxp) * h.nyp * h.nfp * h.datasize;
-  const std::int64_t kernels = std::int64_t(h.nx) * h.ny * h.nf;
+  const std::int64_t kernels = pvp_kernels_per_feature_only(h) ? h.nf : std::int64_t(h.nx) * h.ny * h.nf;
   return pvp_weight_header_bytes + std::int64_t(h.numrecords) * kernels * patch;
+}
+
+bool pvp_kernels_per_feature_only(const PvpHeader& h) {
+  return h.filetype == static_cast<int>(PvpType::SharedWeights) && h.numpatches == h.nf && h.nf > 0 &&
+         std::int64_t(h.nx) * h.ny != 1;
 }
 
 std::string pvp_type_name(std::int32_t filetype) {

@@ -36,6 +36,8 @@ inline constexpr int pvp_time_offset = 72;
 // Bytes of one dense activity frame (time and values) and of one shared-weight frame (its header and all patches).
 std::int64_t pvp_dense_frame_bytes(const PvpHeader& h);
 std::int64_t pvp_weight_frame_bytes(const PvpHeader& h);
+// A shared-weight header from an older OpenPV writer: nx and ny are the pre layer's, numpatches = nf kernels.
+bool pvp_kernels_per_feature_only(const PvpHeader& h);
 // A readable name of a filetype, e.g. "dense activity".
 std::string pvp_type_name(std::int32_t filetype);
 

@@ -162,8 +162,10 @@ SharedWeights read_shared_weights(const std::filesystem::path& path, int frame) 
   w.nxp = h.nxp;
   w.nyp = h.nyp;
   w.nfp = h.nfp;
-  w.nx_kernel = h.nx;
-  w.ny_kernel = h.ny;
+  // An older OpenPV file with the pre layer's nx and ny in the header holds a unit cell of 1 x 1 x nf.
+  const bool per_feature = pvp_kernels_per_feature_only(h);
+  w.nx_kernel = per_feature ? 1 : h.nx;
+  w.ny_kernel = per_feature ? 1 : h.ny;
   w.nf_kernel = h.nf;
   w.arbors = h.numrecords;
   w.time = h.time;

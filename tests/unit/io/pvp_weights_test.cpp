@@ -215,6 +215,27 @@ TEST_CASE("weight files with bad patch headers, mixed frames or type 3 are rejec
   }
 }
 
+TEST_CASE("an older OpenPV header with the pre layer's nx and ny and numpatches = nf reads as a 1 x 1 x nf cell",
+          "[pvp][weights]") {
+  TempDir dir;
+  const auto path = dir / "w.pvp";
+  const SharedWeights w = make_weights(3, 3, 1, 1, 1, 2, 1, 0.0, 4);
+  write_shared_weights(path, w, false);
+  auto bytes = file_bytes(path);
+  REQUIRE(i32_at(bytes, 100) == 2);  // numpatches: nf = 2 kernels
+  put_i32_at(bytes, 12, 2);          // nx and ny of a 2 x 2 pre layer, as older writers put them
+  put_i32_at(bytes, 16, 2);
+  write_bytes(path, bytes);
+  const SharedWeights r = read_shared_weights(path);
+  check_same_shape(w, r);
+  CHECK(r.values == w.values);
+  SECTION("numpatches that is neither nx*ny*nf nor nf is still refused") {
+    put_i32_at(bytes, 100, 3);
+    write_bytes(path, bytes);
+    CHECK_THAT(io_error_message([&] { read_shared_weights(path); }), Contains("numpatches is 3"));
+  }
+}
+
 TEST_CASE("writing weights whose values do not fit their sizes is a GeometryError", "[pvp][weights][errors]") {
   TempDir dir;
   SharedWeights w = make_weights(3, 3, 2, 1, 1, 4, 1, 0.0, 0);
