@@ -16,8 +16,9 @@ CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Sanit
   -DCMAKE_CXX_FLAGS_SANITIZE="-O1 -gline-tables-only" -DCMAKE_C_FLAGS_SANITIZE="-O1 -gline-tables-only" -DSPV_SANITIZE=ON -DSPV_WITH_CUDA=OFF -DSPV_WITH_DNNL=OFF \
   -DSPV_ISA_VARIANTS=OFF >/dev/null
 cmake --build "$build" -j "$(nproc)"
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:check_initialization_order=1:strict_init_order=1
-export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Exit status 86 on any report, so that a test expecting a run to fail (exit 1 or 2) cannot mistake a report for it.
+export ASAN_OPTIONS=detect_leaks=1:exitcode=86:check_initialization_order=1:strict_init_order=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86
 # The MPI libraries a single process loads keep their start-up allocations to the end; those leaks are theirs.
 export LSAN_OPTIONS=suppressions=$root/scripts/lsan-suppressions.txt:print_suppressions=0
 cd "$build"
