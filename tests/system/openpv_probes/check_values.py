@@ -1,9 +1,14 @@
 """Checks a run of net.lua against relations computed here from the other probes' files, not by the probes' code:
 the quotient is input energy / energy; the energy is 1/2 |residual|^2 + VThresh^2 / 2 * (number of active codes);
 the log timescale follows OpenPV's LogTimeScaleController recurrence from the energies it saw; with OpenPV's default
-log keys it equals the adaptive timescale. usage: check_values.py RUN_DIR NBATCH VTHRESH"""
+log keys it equals the adaptive timescale. The BinningLayer's frames are the input's of one step before, binned by
+hand; the BackgroundLayer's are the code's, each feature twice, after a feature that is 1 where the code is all zero.
+usage: check_values.py RUN_DIR NBATCH VTHRESH"""
 import math
 import sys
+
+import numpy as np
+import sparsepv
 
 run, nbatch, vthresh = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 base_max, base_min, tau_factor, growth_factor = 0.2, 0.05, 0.1, 0.5  # net.lua's timescale keys
@@ -58,4 +63,23 @@ for b in range(nbatch):
             open(f"{run}/default_log_timescales_batchElement_{b}.txt") as d:
         if p.read() != d.read():
             sys.exit(f"FAIL: LogTimeScaleProbe with the default log keys differs from AdaptiveTimeScaleProbe (b={b})")
-print(f"ok: {checked} probe values agree with the relations computed from the other probes")
+
+# Frames of the layers' PVP files are [step][batch element], step 0 being the initial state.
+frames = lambda name: sparsepv.readpvpfile(f"{run}/{name}.pvp")["values"]
+dense = lambda v: v.toarray().reshape(-1, 8, 8, 4) if hasattr(v, "toarray") else v
+inputs, bins = frames("Input"), frames("InputBins")
+for t in range(1, 11):
+    for b in range(nbatch):
+        shown = np.clip(inputs[(t - 1) * nbatch + b][..., 0].astype(np.float64), -1.0, 1.0)
+        expected = np.eye(4)[np.minimum(np.floor((shown + 1.0) / 0.5).astype(int), 3)]
+        if not np.array_equal(bins[t * nbatch + b], expected):
+            sys.exit(f"FAIL: BinningLayer at t={t}, b={b} is not the input of t={t - 1} binned over [-1, 1]")
+        checked += 1
+code, background = dense(frames("V1"))[nbatch:], frames("CodeBackground")[nbatch:]
+if not (np.array_equal(background[..., 2::2], code) and np.array_equal(background[..., 3::2], code)
+        and np.array_equal(background[..., :2], np.repeat((code == 0).all(-1, keepdims=True), 2, -1).astype(np.float32))):
+    sys.exit("FAIL: BackgroundLayer is not [all-zero, all-zero, code features twice each]")
+if not background[..., 0].any() or background[..., 0].all():
+    sys.exit("FAIL: the background feature should be 1 at some positions and 0 at others")
+checked += 1
+print(f"ok: {checked} values agree with the relations computed from the other outputs")

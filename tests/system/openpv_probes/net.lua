@@ -2,6 +2,8 @@
 -- plus an L0NormLCAProbe of the hard-threshold code; a QuotientProbe divides the input's energy by it; V1's step
 -- follows a LogTimeScaleProbe of the energy; beside it an AdaptiveTimeScaleProbe and a LogTimeScaleProbe with
 -- OpenPV's default log keys read the same energy (the two must write the same numbers). Every probe writes a file.
+-- Beside them, OpenPV's BinningLayer (of the input, one step late) and BackgroundLayer (of the code) are written
+-- every step, so that their outputs too are compared across splits and restarts.
 local out = os.getenv("SPV_OUT") or "output/openpv_probes"
 local stop = tonumber(os.getenv("SPV_STOP") or "10")
 local bars = os.getenv("SPV_BARS") or "bars.pvp"
@@ -19,6 +21,10 @@ return {
   V1 = { groupType = "HyPerLCALayer", nf = 4, phase = 2, VThresh = 0.15, AMin = 0, AShift = 0, VWidth = 0,
          timeConstantTau = 10, adaptiveTimeScaleProbe = "LogTimeScales", InitVType = "UniformRandomV",
          minV = -0.2, maxV = 0.4, writeStep = 1 },
+  InputBins = { groupType = "BinningLayer", nf = 4, phase = 1, originalLayerName = "Input", binMin = -1,
+                binMax = 1, delay = 1, writeStep = 1 },
+  CodeBackground = { groupType = "BackgroundLayer", nf = 10, phase = 3, originalLayerName = "V1", repFeatureNum = 2,
+                     writeStep = 1 },
   InputToResidual = { groupType = "IdentConn", preLayerName = "Input", postLayerName = "Residual", channelCode = 0 },
   V1ToResidual = { groupType = "HyPerConn", preLayerName = "V1", postLayerName = "Residual", channelCode = 1,
                    nxp = 3, nyp = 3, weightInitType = "UniformRandomWeight", wMinInit = -0.5, wMaxInit = 0.5,
