@@ -86,6 +86,13 @@ std::string build_report(const Column& column) {
     out += "ignored: " + std::to_string(ignored.size()) + " OpenPV key" + (ignored.size() > 1 ? "s" : "") +
            " without effect in sparsepv (each warned above, with why): " + keys + "\n";
   }
+  const std::vector<ParamNotice>& placed = column.placed_on_cpu();
+  if (!placed.empty()) {
+    std::string groups;
+    for (const ParamNotice& n : placed) groups += (groups.empty() ? "" : ", ") + n.group + " (" + n.key + ")";
+    out += "on the CPU: " + std::to_string(placed.size()) + " GPU request" + (placed.size() > 1 ? "s" : "") +
+           " without -d: " + groups + "\n";
+  }
   return out;
 }
 

@@ -88,6 +88,26 @@ ParamGroup with_column_default_flag(const ParamGroup& g, const ParamSchema* sche
   filled.set(key, ParamValue::boolean(flag), column.location_of("defaultInitializeFromCheckpointFlag"));
   return filled;
 }
+
+// updateGpu / receiveGpu choose where a group computes, never what: without -d an OpenPV file that asks for the GPU
+// runs on the CPU (the same numbers within float tolerance), and the column says so once per key. Writing false into
+// the group before it is bound keeps every later check (a connection delivering into a GPU layer, say) consistent.
+ParamGroup on_cpu_without_gpu(const ParamGroup& g, std::vector<ParamNotice>& placed_on_cpu) {
+  static const char* const keys[] = {"updateGpu", "receiveGpu"};
+  ParamGroup placed = g;
+  for (const char* key : keys)
+    for (const ParamEntry& e : g.entries) {
+      if (e.key != key) continue;
+      const bool asked = (e.value.kind() == ParamValue::Kind::Bool && e.value.as_bool()) ||
+                         (e.value.kind() == ParamValue::Kind::Number && e.value.as_number() != 0);
+      if (!asked) continue;
+      placed_on_cpu.push_back({e.where, g.name, key,
+                               std::string(key) + " = true: no GPU was selected (run with -d to use one), so it runs "
+                                                  "on the CPU; the results agree within float tolerance"});
+      placed.set(key, ParamValue::boolean(false), e.where);
+    }
+  return placed;
+}
 }  // namespace
 
 void Column::create(const ParamDocument& doc, const Registry& registry) {
@@ -124,8 +144,10 @@ void Column::create(const ParamDocument& doc, const Registry& registry) {
       throw ParamError(g.location_of("groupType"), g.name, "groupType",
                        "unknown group type \"" + g.type + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
     }
-    objects_.add(info->make(with_column_default_flag(g, info->schema, *column_group, column_given,
-                                                     params_.defaultInitializeFromCheckpointFlag)));
+    ParamGroup filled = with_column_default_flag(g, info->schema, *column_group, column_given,
+                                                 params_.defaultInitializeFromCheckpointFlag);
+    if (!options_.gpu) filled = on_cpu_without_gpu(filled, placed_on_cpu_);
+    objects_.add(info->make(filled));
   }
   std::vector<const BindResult*> bindings{&column_given};
   for (const auto& o : objects_.objects()) bindings.push_back(o->binding());
@@ -152,7 +174,10 @@ void Column::report_params_warnings(const std::vector<const BindResult*>& bindin
   }
   if (!options_.warnings) return;
   for (const auto& w : legacy) *options_.warnings << "sparsepv: warning: " << w << "\n";
-  for (const ParamNotice& n : no_effect_keys_) {
+  std::vector<ParamNotice> once_per_key = no_effect_keys_;
+  for (const ParamNotice& n : placed_on_cpu_)
+    if (groups_per_key[n.key]++ == 0) once_per_key.push_back(n);
+  for (const ParamNotice& n : once_per_key) {
     const int more = groups_per_key[n.key] - 1;
     *options_.warnings << "sparsepv: warning: " << n.where.str() << ": group \"" << n.group << "\": " << n.message
                        << (more > 0 ? " (and in " + std::to_string(more) + " more group" + (more > 1 ? "s" : "") + ")"

@@ -44,6 +44,8 @@ class Column {
  public:
   // The OpenPV keys the file gave that have no effect here, one per key (the first group that gave it).
   const std::vector<ParamNotice>& no_effect_keys() const { return no_effect_keys_; }
+  // The groups whose updateGpu / receiveGpu = true run on the CPU because no GPU was selected, one per group and key.
+  const std::vector<ParamNotice>& placed_on_cpu() const { return placed_on_cpu_; }
   // Passes 1-4: create, order, resolve, allocate. Throws on any params or geometry error; writes nothing.
   Column(const ParamDocument& doc, const Registry& registry, ColumnOptions options, Communicator& comm);
   ~Column();
@@ -87,6 +89,7 @@ class Column {
   void create(const ParamDocument& doc, const Registry& registry);
   void report_params_warnings(const std::vector<const BindResult*>& bindings);
   std::vector<ParamNotice> no_effect_keys_;
+  std::vector<ParamNotice> placed_on_cpu_;
   // Runs one pass over every object; a non-sparsepv failure comes out as an Error naming the object's group.
   void for_each_object(const std::function<void(Object&)>& pass);
   bool checkpoint_due();                  // the trigger's answer, the same on every rank

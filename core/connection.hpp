@@ -54,7 +54,8 @@ void declare_connection_keys(SchemaBuilder<P>& b, LayerNames names = LayerNames:
       .key("delay", &P::delay, std::vector<double>{0.0}, "per arbor, in time units (a whole number of steps)");
   if (arbors == ArborCount::Own)
     b.key("numAxonalArbors", &P::numAxonalArbors, 1, "number of arbors (one delay each)", {at_least(1)});
-  b.key("receiveGpu", &P::receiveGpu, false, "deliver on the GPU (needs a CUDA build and -d)");
+  b.key("receiveGpu", &P::receiveGpu, false,
+        "deliver on the GPU selected with -d (without -d: on the CPU, with a warning)");
   b.cross_check([arbors](const P& p) -> std::pair<std::string, std::string> {
     for (double d : p.delay)
       if (d < 0) return {"delay", "delays must be non-negative"};

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "core/errors.hpp"
 #include "core/checkpoint/checkpoint_registry.hpp"
@@ -230,11 +231,25 @@ void Layer::apply_channel_coefficients() {
 
 void Layer::reset_state() {
   if (trigger_reset_layer_) {
-    auto source = trigger_reset_layer_->V();
-    if (source.size() != v_.size())
+    // OpenPV's rule: the reset layer's V when it has one, else its activity (an input layer, say), restricted.
+    const LayerGeometry& from = trigger_reset_layer_->geometry();
+    if (from.nx != geometry_.nx || from.ny != geometry_.ny || from.nf != geometry_.nf ||
+        from.nbatch != geometry_.nbatch)
       throw GeometryError("layer \"" + name() + "\": triggerResetLayerName \"" + trigger_reset_layer_->name() +
-                          "\" has a different size or no membrane potential");
-    std::copy(source.begin(), source.end(), V().begin());
+                          "\" has a different size");
+    std::span<float> v = V();
+    if (trigger_reset_layer_->has_v()) {
+      auto source = trigger_reset_layer_->V();
+      std::copy(source.begin(), source.end(), v.begin());
+    } else {
+      auto a = std::as_const(*trigger_reset_layer_).A();
+      const std::size_t n = geometry_.neurons(), n_ext = from.neurons_ext();
+      for (int b = 0; b < geometry_.nbatch; ++b)
+        for (int y = 0; y < geometry_.ny; ++y)
+          for (int x = 0; x < geometry_.nx; ++x)
+            for (int f = 0; f < geometry_.nf; ++f)
+              v[b * n + geometry_.index(x, y, f)] = a[b * n_ext + from.ext_index(x, y, f)];
+    }
   } else {
     V();  // a sync point: the host copy is about to be written
     v_ = initial_v_;

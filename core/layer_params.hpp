@@ -84,7 +84,8 @@ void declare_layer_keys(SchemaBuilder<P>& b) {
       .key("sparseLayer", &P::sparseLayer, false, "write activity as sparse PVP (the layer is mostly zero)")
       .key("writeSparseValues", &P::writeSparseValues, true,
            "sparse output keeps values (PVP type 6), else indices (2)")
-      .key("updateGpu", &P::updateGpu, false, "update this layer on the GPU (needs a CUDA build and -d)")
+      .key("updateGpu", &P::updateGpu, false,
+           "update this layer on the GPU selected with -d (without -d: on the CPU, with a warning)")
       .key("initializeFromCheckpointFlag", &P::initializeFromCheckpointFlag, true,
            "take this layer's state from initializeFromCheckpointDir when the column names one")
       .key("dataType", &P::dataType, Nil, "OpenPV's activity data type; only float (NULL) is supported",

@@ -20,8 +20,8 @@ struct RunContext {
   std::uint64_t random_seed = 0;
   int threads = 1;
   bool error_on_nan = false;
-  // Why objects may not ask for a GPU in this run (empty when they may); a request then is an error, never a
-  // silent CPU fallback.
+  // Why objects may not ask for a GPU in this run (empty when they may). Without -d the column has already turned
+  // every request into a CPU run, with a warning; what is left (a type without kernels) is an error.
   std::string gpu_unavailable = "no GPU was selected (run with -d)";
   // The GPU back-end selected with -d (null when gpu_unavailable says why not).
   Backend* gpu = nullptr;

@@ -1,5 +1,6 @@
-// Asking for the GPU: -d picks one device per rank on a node; updateGpu / receiveGpu without a usable GPU, on a
-// type that has no kernels, or across a CPU post layer are errors naming the group and key, never a silent CPU run.
+// Asking for the GPU: -d picks one device per rank on a node; without -d every updateGpu / receiveGpu runs on the
+// CPU, each listed by the column (and warned); with a device, a request on a type that has no kernels or across a
+// CPU post layer is an error naming the group and key.
 #include <catch2/catch.hpp>
 
 #include "app/command_line.hpp"
@@ -30,6 +31,20 @@ std::string build_error(const std::string& lua, Backend* gpu) {
     return e.what();
   }
   return "";
+}
+
+// The groups and keys whose GPU request the column placed on the CPU, built without a GPU.
+std::vector<std::string> placed_on_cpu(const std::string& lua) {
+  test::TempDir dir;
+  const std::string file = dir.write("net.lua", lua);
+  LocalCommunicator comm;
+  Registry registry = default_registry();
+  ColumnOptions options;
+  options.show_progress = false;
+  Column column(load_params_file(file), registry, options, comm);
+  std::vector<std::string> placed;
+  for (const ParamNotice& n : column.placed_on_cpu()) placed.push_back(n.group + "." + n.key);
+  return placed;
 }
 
 std::string network(const std::string& error_extra, const std::string& code_extra, const std::string& conn_extra) {
@@ -63,12 +78,12 @@ TEST_CASE("GPU requests that cannot be met are errors naming group and key", "[g
   test::HostDeviceDouble device;
   REQUIRE(build_error(network("updateGpu = true", "updateGpu = true", "receiveGpu = true"), &device).empty());
 
-  std::string e = build_error(network("updateGpu = true", "", ""), nullptr);
-  REQUIRE_THAT(e, Catch::Contains("\"Error\"") && Catch::Contains("updateGpu") && Catch::Contains("run with -d"));
-  e = build_error(network("", "", "receiveGpu = true"), nullptr);
-  REQUIRE_THAT(e, Catch::Contains("\"ErrorToCode\"") && Catch::Contains("receiveGpu"));
+  // Without -d the requests run on the CPU, even those a device would refuse (a delivery into a CPU layer).
+  REQUIRE(build_error(network("updateGpu = true", "", "receiveGpu = true"), nullptr).empty());
+  REQUIRE(placed_on_cpu(network("updateGpu = true", "updateGpu = false", "receiveGpu = true")) ==
+          std::vector<std::string>{"Error.updateGpu", "ErrorToCode.receiveGpu"});
   // A device delivery needs its post layer on the device.
-  e = build_error(network("", "", "receiveGpu = true"), &device);
+  std::string e = build_error(network("", "", "receiveGpu = true"), &device);
   REQUIRE_THAT(e, Catch::Contains("\"ErrorToCode\"") && Catch::Contains("receiveGpu") && Catch::Contains("\"Code\""));
   // A type without device kernels.
   e = build_error(R"(return {
@@ -77,4 +92,15 @@ TEST_CASE("GPU requests that cannot be met are errors naming group and key", "[g
 })",
                   &device);
   REQUIRE_THAT(e, Catch::Contains("\"Input\"") && Catch::Contains("updateGpu") && Catch::Contains("CPU only"));
+  // Non-shared weights deliver on the CPU only.
+  e = build_error(R"(return {
+  column = { groupType = "HyPerCol", nx = 8, ny = 8, stopTime = 2 },
+  Code = { groupType = "ConstantLayer", nxScale = 0.5, nyScale = 0.5, nf = 2, phase = 0 },
+  Recon = { groupType = "HyPerLayer", nf = 1, phase = 1, updateGpu = true },
+  Dict = { groupType = "HyPerConn", preLayerName = "Code", postLayerName = "Recon", channelCode = 0, nxp = 4, nyp = 4,
+           weightInitType = "UniformRandomWeight", normalizeMethod = "none", sharedWeights = false,
+           receiveGpu = true },
+})",
+                  &device);
+  REQUIRE_THAT(e, Catch::Contains("\"Dict\"") && Catch::Contains("receiveGpu") && Catch::Contains("CPU only"));
 }

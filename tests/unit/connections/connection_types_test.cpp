@@ -396,11 +396,6 @@ TEST_CASE("misfits are refused with the names and sizes needed to fix them", "[c
     CHECK_THAT(m, Catch::Contains("\"T\"") && Catch::Contains("transpose of \"Dict\"") &&
                       Catch::Contains("\"Recon\" (nx 16, ny 16, nf 3)"));
   }
-  SECTION("non-shared weights on the GPU") {
-    const std::string m =
-        error_of<ParamError>(dir, dict_with + "nxp = 8, nyp = 8, sharedWeights = false, receiveGpu = true },\n");
-    CHECK_THAT(m, Catch::Contains("\"Dict\"") && Catch::Contains("receiveGpu") && Catch::Contains("CPU only"));
-  }
   SECTION("non-shared weights normalised from the post perspective") {
     const std::string m = error_of<ParamError>(
         dir, dict_with + "nxp = 8, nyp = 8, sharedWeights = false, normalizeFromPostPerspective = true },\n");
