@@ -116,19 +116,44 @@ __global__ void gather_dense_kernel(ConvDims d, AxisView tx, AxisView ty, const 
   gsyn[i] = acc;
 }
 
-// One thread per extended pre row: the positions (x_ext * nf + f) of its non-zero activity, ascending.
-__global__ void list_active_kernel(long rows, long row_len, const float* act, unsigned* index, unsigned* count) {
-  const long r = long(blockIdx.x) * blockDim.x + threadIdx.x;
-  if (r >= rows) return;
+// One block per extended pre row: its non-zero activity as packed entries (x_ext << 16 | f), ascending. The block
+// reads kListThreads consecutive values at a time (coalesced) and places them with per-warp ballots and the counts
+// of the warps before, so the list is the one a serial scan gives; the packing spares the gathers a division.
+constexpr int kListThreads = 256;
+
+__global__ void list_active_kernel(int nx_ext, int nf, const float* act, unsigned* index, unsigned* count) {
+  __shared__ unsigned warp_count[kListThreads / 32];
+  const long r = blockIdx.x;
+  const unsigned lane = threadIdx.x % 32, warp = threadIdx.x / 32;
+  const long row_len = long(nx_ext) * nf;
   const float* a = act + r * row_len;
   unsigned* idx = index + r * row_len;
-  unsigned n = 0;
-  for (long k = 0; k < row_len; ++k)
-    if (a[k] != 0.0f) idx[n++] = unsigned(k);
-  count[r] = n;
+  unsigned n = 0;  // entries listed so far, the same in every thread
+  for (long k0 = 0; k0 < row_len; k0 += kListThreads) {
+    const long k = k0 + threadIdx.x;
+    const bool on = k < row_len && a[k] != 0.0f;
+    const unsigned mask = __ballot_sync(0xffffffffu, on);
+    if (lane == 0) warp_count[warp] = __popc(mask);
+    __syncthreads();
+    unsigned before = 0, total = 0;
+    for (unsigned w = 0; w < kListThreads / 32; ++w) {
+      const unsigned c = warp_count[w];
+      if (w < warp) before += c;
+      total += c;
+    }
+    if (on) {
+      const unsigned x = unsigned(k / nf), f = unsigned(k - long(x) * nf);
+      idx[n + before + __popc(mask & ((1u << lane) - 1u))] = (x << 16) | f;
+    }
+    n += total;
+    __syncthreads();  // every thread has read warp_count before the next pass writes it
+  }
+  if (threadIdx.x == 0) count[r] = n;
 }
 
-// The gather over the listed active neurons only: the same terms in the same order as gather_dense_kernel.
+// The gather over the active pre neurons: the same terms in the same order as gather_dense_kernel (ascending pre
+// y, x, f, zero activity skipped), so the same bits. Per pre row it walks the row's list where the row is sparse
+// and the row itself where at least a quarter of it is active (cheaper than the list there).
 __global__ void gather_sparse_kernel(ConvDims d, AxisView tx, AxisView ty, const float* act, const float* w,
                                      const unsigned* index, const unsigned* count, float* gsyn) {
   const long total = long(d.nbatch) * d.post_ny * d.post_nx * d.nfp;
@@ -142,29 +167,44 @@ __global__ void gather_sparse_kernel(ConvDims d, AxisView tx, AxisView ty, const
   if (x_first == x_last) return;
   // The pre x range reaching xp is contiguous and ascending; its entries are x_first.. in the same order.
   const int xl_lo = tx.pre[x_first], xl_hi = tx.pre[x_last - 1];
-  const unsigned k_lo = unsigned(xl_lo + d.pre_lt) * unsigned(d.pre_nf);
+  const unsigned key_lo = unsigned(xl_lo + d.pre_lt) << 16;
+  const float* w_post = w + fp;
   float acc = gsyn[i];
   for (int e = ty.first[yp]; e < ty.first[yp + 1]; ++e) {
     const int yl = ty.pre[e], py = ty.offset[e], cy = ty.cell[e];
     const long r = b * d.pre_ny_ext + yl + d.pre_dn;
     const float* a_row = act + r * row_len;
+    const unsigned listed = count[r];
+    if (4 * long(listed) >= row_len) {
+      for (int ex = x_first; ex < x_last; ++ex) {
+        const float* a_px = a_row + long(tx.pre[ex] + d.pre_lt) * d.pre_nf;
+        const long kernel0 = long(cy * d.kx + tx.cell[ex]) * d.nf_pre;
+        const float* w0 = w_post + (long(py) * d.nxp + tx.offset[ex]) * d.nfp;
+        for (int f = 0; f < d.pre_nf; ++f) {
+          const float a = a_px[f];
+          if (a == 0.0f) continue;
+          acc = __fadd_rn(acc, __fmul_rn(a, w0[(kernel0 + f) * d.patch_size]));
+        }
+      }
+      continue;
+    }
     const unsigned* idx = index + r * row_len;
-    const unsigned n = count[r];
-    // First listed position at or after the range's start (the list is ascending).
-    unsigned lo = 0, hi = n;
+    // First listed entry at or after the range's start (the list is ascending).
+    unsigned lo = 0, hi = listed;
     while (lo < hi) {
       const unsigned mid = (lo + hi) / 2;
-      if (idx[mid] < k_lo) lo = mid + 1;
+      if (idx[mid] < key_lo)
+        lo = mid + 1;
       else hi = mid;
     }
-    for (unsigned j = lo; j < n; ++j) {
-      const int k = int(idx[j]);
-      const int xl = k / d.pre_nf - d.pre_lt, f = k % d.pre_nf;
+    for (unsigned j = lo; j < listed; ++j) {
+      const unsigned entry = idx[j];
+      const int xl = int(entry >> 16) - d.pre_lt, f = int(entry & 0xffffu);
       if (xl > xl_hi) break;
       const int ex = x_first + (xl - xl_lo);
-      const int px = tx.offset[ex], cx = tx.cell[ex];
-      const long kernel = long(cy * d.kx + cx) * d.nf_pre + f;
-      acc = __fadd_rn(acc, __fmul_rn(a_row[k], w[kernel * d.patch_size + (long(py) * d.nxp + px) * d.nfp + fp]));
+      const long kernel = long(cy * d.kx + tx.cell[ex]) * d.nf_pre + f;
+      const float a = a_row[long(entry >> 16) * d.pre_nf + f];
+      acc = __fadd_rn(acc, __fmul_rn(a, w_post[kernel * d.patch_size + (long(py) * d.nxp + tx.offset[ex]) * d.nfp]));
     }
   }
   gsyn[i] = acc;
@@ -251,17 +291,20 @@ void CudaConvKernels::deliver(const ConvDeliverArgs& args, DeliveryMode mode) {
     cudnn_->deliver(args);
     return;
   }
-  if (mode == DeliveryMode::Dense) {
+  // The lists pack x and f in 16 bits each; a row too wide for that gathers densely (the same bits).
+  const bool packable = d.pre_nx_ext < 65536 && d.pre_nf < 65536;
+  if (mode == DeliveryMode::Dense || !packable) {
     gather_dense_kernel<<<blocks_for(total), kThreads, 0, stream>>>(d, view_of(x_), view_of(y_), args.activity,
                                                                     args.kernels, args.gsyn);
     SPV_CUDA_LAUNCHED();
     return;
   }
   const long rows = long(d.nbatch) * d.pre_ny_ext;
-  const long row_len = long(d.pre_nx_ext) * d.pre_nf;
-  list_active_kernel<<<blocks_for(rows), kThreads, 0, stream>>>(rows, row_len, args.activity, active_index_.data(),
-                                                                 active_count_.data());
-  SPV_CUDA_LAUNCHED();
+  if (rows > 0) {
+    list_active_kernel<<<unsigned(rows), kListThreads, 0, stream>>>(d.pre_nx_ext, d.pre_nf, args.activity,
+                                                                    active_index_.data(), active_count_.data());
+    SPV_CUDA_LAUNCHED();
+  }
   gather_sparse_kernel<<<blocks_for(total), kThreads, 0, stream>>>(d, view_of(x_), view_of(y_), args.activity,
                                                                    args.kernels, active_index_.data(),
                                                                    active_count_.data(), args.gsyn);

@@ -30,7 +30,7 @@ done
 last=$(($("$inspect" "$tmp/cpu/V1ToError.pvp" | awk '$1 == "frames" { print $2 }') - 1))
 for side in cpu gpu; do "$inspect" "$tmp/$side/V1ToError.pvp" --frame "$last" --csv >"$tmp/$side.csv"; done
 [ "$(wc -l <"$tmp/cpu.csv")" = "$(wc -l <"$tmp/gpu.csv")" ] || fail "the weight files differ in size"
-paste -d, "$tmp/cpu.csv" "$tmp/gpu.csv" | awk -F, 'NR > 1 { d = $6 - $12; if (d < 0) d = -d; if (d > worst) worst = d }
+paste -d, "$tmp/cpu.csv" "$tmp/gpu.csv" | awk -F, 'NR > 1 { d = $7 - $14; if (d < 0) d = -d; if (d > worst) worst = d }
   END { printf "largest weight difference %.3g\n", worst; exit !(worst <= 1e-5) }' ||
   fail "final weights differ by more than 1e-5"
 echo "ok: final weights within 1e-5"

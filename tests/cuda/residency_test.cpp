@@ -13,6 +13,9 @@
 #include "lua/params_loader.hpp"
 #include "tests/cuda/host_device_double.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tools/bars.hpp"
+#include "connections/conv_connection.hpp"
+#include "core/io/pvp_format.hpp"
 
 using namespace spv;
 
@@ -129,4 +132,45 @@ TEST_CASE("a device run checkpoints and restarts into the CPU run's state", "[re
     REQUIRE(std::vector<float>(g.A().begin(), g.A().end()) == std::vector<float>(c.A().begin(), c.A().end()));
     REQUIRE(std::vector<float>(g.V().begin(), g.V().end()) == std::vector<float>(c.V().begin(), c.V().end()));
   }
+}
+
+TEST_CASE("bars learning with its layers and the transpose on a device double equals the CPU run", "[residency]") {
+  // The learner reads V1's code and Error's residual on the host at each weight update; the transpose reads the
+  // learned weights on the device at the next step. Either sync missing shows as different weights.
+  const std::string src = SPV_SOURCE_DIR;
+  test::TempDir dir;
+  {
+    PvpActivityFileWriter writer(dir / "bars.pvp", PvpType::Dense, 16, 16, 1, 1);
+    for (int k = 0; k < 12; ++k) writer.write_frame(double(k), bars::image(16, 0.125, 1, std::uint64_t(k)));
+    writer.close();
+  }
+  auto net = [&](const std::string& name, bool gpu) {
+    return dir.write(name, "local net = dofile('" + src + "/lua/examples/bars.lua')\n" + "net.Input.inputPath = '" +
+                               (dir / "bars.pvp").string() + "'\n" +
+                               "net.column.stopTime = 12 * net.Input.displayPeriod\n" +
+                               (gpu ? "net.Error.updateGpu = true\nnet.V1.updateGpu = true\n"
+                                      "net.ErrorToV1.receiveGpu = true\n"
+                                    : "") +
+                               "return net\n");
+  };
+  Run cpu(net("cpu.lua", false), nullptr);
+  test::HostDeviceDouble device;
+  Run gpu(net("gpu.lua", true), &device);
+  REQUIRE(gpu.layer("V1").on_device());
+  REQUIRE(gpu.layer("Error").on_device());
+  auto weights = [](Run& r) {
+    auto& c = dynamic_cast<ConvConnection&>(*r.column->objects().find("V1ToError"));
+    const auto v = c.current_weights().values();
+    return std::vector<float>(v.begin(), v.end());
+  };
+  const std::vector<float> initial = weights(cpu);
+  for (int step = 0; step < 12 * 40; ++step) {
+    cpu.column->advance();
+    gpu.column->advance();
+    INFO("after step " << step + 1);
+    REQUIRE(std::vector<float>(gpu.layer("V1").A().begin(), gpu.layer("V1").A().end()) ==
+            std::vector<float>(cpu.layer("V1").A().begin(), cpu.layer("V1").A().end()));
+    REQUIRE(weights(gpu) == weights(cpu));
+  }
+  REQUIRE(weights(cpu) != initial);  // the weights did learn
 }
