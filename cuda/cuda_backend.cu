@@ -74,7 +74,11 @@ void CudaBackend::ista_update(const IstaUpdateArgs& args) {
 
 void CudaBackend::combine_channels(const CombineChannelsArgs& args) { launch_combine_channels(args, stream_); }
 
-void CudaBackend::threshold(const ThresholdArgs& args) { launch_threshold(args, stream_); }
+void CudaBackend::threshold(const ThresholdArgs& args) {
+  const float* vertices = nullptr;
+  if (args.vertex_count > 0) vertices = upload_coefficients({args.vertices, std::size_t(3 * args.vertex_count + 1)});
+  launch_threshold(args, vertices, stream_);
+}
 
 void CudaBackend::fill_boundary(const BoundaryArgs& args) { launch_fill_boundary(args, stream_); }
 

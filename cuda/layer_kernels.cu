@@ -57,12 +57,13 @@ __global__ void combine_kernel(long n, float* v, const float* exc, const float* 
   if (i < n) v[i] = scale * (exc[i] - inh[i]);
 }
 
-__global__ void threshold_kernel(Dims d, const float* v, float* a, Threshold t, bool identity) {
+__global__ void threshold_kernel(Dims d, const float* v, float* a, Threshold t, bool identity, const float* vertices,
+                                 int vertex_count) {
   const long i = long(blockIdx.x) * blockDim.x + threadIdx.x;
   if (i >= d.nbatch * d.neurons) return;
   int b = 0;
   const long e = ext_of(d, i, &b);
-  a[e] = identity ? v[i] : apply_threshold(v[i], t);
+  a[e] = identity ? v[i] : vertex_count > 0 ? apply_vertices(v[i], vertices, vertex_count) : apply_threshold(v[i], t);
 }
 
 __global__ void one_to_one_kernel(Dims d, const float* a, float* gsyn, float scale) {
@@ -149,11 +150,11 @@ void launch_combine_channels(const CombineChannelsArgs& p, cudaStream_t stream) 
   SPV_CUDA_LAUNCHED();
 }
 
-void launch_threshold(const ThresholdArgs& p, cudaStream_t stream) {
+void launch_threshold(const ThresholdArgs& p, const float* vertices_dev, cudaStream_t stream) {
   const Dims d = dims_of(p.g);
   const long n = d.nbatch * d.neurons;
   if (n == 0) return;
-  threshold_kernel<<<blocks_for(n), kThreads, 0, stream>>>(d, p.v, p.a, p.t, p.identity);
+  threshold_kernel<<<blocks_for(n), kThreads, 0, stream>>>(d, p.v, p.a, p.t, p.identity, vertices_dev, p.vertex_count);
   SPV_CUDA_LAUNCHED();
 }
 

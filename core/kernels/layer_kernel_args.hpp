@@ -47,6 +47,10 @@ struct ThresholdArgs {
   float* a;
   Threshold t;
   bool identity;
+  // With vertex_count > 0 the transfer function is apply_vertices over this host table (threshold_math.hpp)
+  // instead of t.
+  const float* vertices = nullptr;
+  int vertex_count = 0;
 };
 
 // The halo of an extended buffer whose tile is the whole layer: every halo cell takes the mirrored interior cell

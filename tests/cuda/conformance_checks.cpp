@@ -289,6 +289,17 @@ TEST_CASE("pinned: every threshold variant on hand-computed values", "[conforman
   }
 }
 
+TEST_CASE("pinned: a piecewise-linear transfer function on hand-computed values", "[conformance][pinned]") {
+  Backend& be = conformance_backend();
+  // Vertices (0, 0), (1, 1), (1, 2), (2, 2); slope 0 left of the first, 0.5 right of the last. Slopes by hand:
+  // 1 on [0, 1), a jump at V = 1 (the right value, 2, holds there), 0 on (1, 2).
+  const float table[] = {0, 1, 1, 2, /* A */ 0, 1, 2, 2, /* slopes */ 0, 1, kInf, 0, 0.5f};
+  const LayerGeometry g = layer(7, 1, 1, 1);
+  Buffer v(be, {-1, 0, 0.5f, 1, 1.5f, 2, 3}), ab(be, std::vector<float>(7, 9));
+  be.threshold({g, v.dev.data(), ab.dev.data(), {0, 0, kInf, 0, 0}, false, table, 4});
+  REQUIRE(ab.read() == std::vector<float>{0, 0, 0.5f, 2, 2, 2, 2.5f});
+}
+
 TEST_CASE("pinned: one-to-one delivery on hand-computed values", "[conformance][pinned]") {
   // gsyn (restricted) += scale * A (extended; the halo, S, is not read). 3 x 2 x 1, nbatch 2, halo lt 1, dn 1.
   Backend& be = conformance_backend();
