@@ -48,20 +48,9 @@ return net
 LUA
   echo "$tmp/tutorial_$1.lua"
 }
+. "$root/bench/dsc_gpu_params.sh"
 dsc() {
-  cat >"$tmp/dsc_$1_$2.lua" <<LUA
-local net = dofile("$root/bench/dsc_sized.lua")
-net.column.nbatch = $1
-for _, g in pairs(net) do
-  if g.groupType == "HyPerLCALayer" or g.groupType == "HyPerLayer" then g.updateGpu = true end
-end
-for _, g in pairs(net) do
-  local post = net[g.postLayerName or ""]
-  if post and post.updateGpu then g.receiveGpu = true end
-  if g.groupType == "HyPerConn" or g.groupType == "TransposeConn" then g.deliveryMethod = "$2" end
-end
-return net
-LUA
+  dsc_gpu_params "$root" "$tmp/dsc_$1_$2.lua" "$1" "$2"
   echo "$tmp/dsc_$1_$2.lua"
 }
 

@@ -9,6 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 steps=${2:-3}
 sparsepv=$build/app/sparsepv
+. "$root/bench/dsc_gpu_params.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 ncu=$(command -v ncu || true)
@@ -19,19 +20,7 @@ if ! "$sparsepv" -q -n -d 0 -p "$root/tests/cuda/tutorial_gpu.lua" -o "$tmp/prob
 fi
 
 for batch in 1 64; do
-  cat >"$tmp/dsc_$batch.lua" <<LUA
-local net = dofile("$root/bench/dsc_sized.lua")
-net.column.nbatch = $batch
-net.column.stopTime = $steps
-for _, g in pairs(net) do
-  if g.groupType == "HyPerLCALayer" or g.groupType == "HyPerLayer" then g.updateGpu = true end
-end
-for _, g in pairs(net) do
-  local post = net[g.postLayerName or ""]
-  if post and post.updateGpu then g.receiveGpu = true end
-end
-return net
-LUA
+  dsc_gpu_params "$root" "$tmp/dsc_$batch.lua" "$batch" auto "$steps"
   "$ncu" --metrics gpu__time_duration.sum --csv --print-units base \
     "$sparsepv" -q -p "$tmp/dsc_$batch.lua" -d 0 -o "$tmp/out_$batch" >"$tmp/ncu_$batch.csv" 2>"$tmp/ncu_$batch.err" ||
     { cat "$tmp/ncu_$batch.err"; echo "gpu_kernel_profile: ncu failed at batch $batch"; exit 1; }

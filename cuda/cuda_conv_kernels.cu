@@ -86,6 +86,23 @@ __device__ inline PostNeuron post_neuron(const ConvDims& d, long i) {
           i / (long(d.nfp) * d.post_nx * d.post_ny)};
 }
 
+// acc + the terms of one pre row over the x entries [x_first, x_last): ascending x, f, zero activity skipped, each
+// multiply and add rounded on its own (the CPU's order and bits). w_post: the weights offset to the post feature.
+__device__ inline float gather_row(const ConvDims& d, const AxisView& tx, int x_first, int x_last, const float* a_row,
+                                   const float* w_post, int py, int cy, float acc) {
+  for (int ex = x_first; ex < x_last; ++ex) {
+    const float* a_px = a_row + long(tx.pre[ex] + d.pre_lt) * d.pre_nf;
+    const long kernel0 = long(cy * d.kx + tx.cell[ex]) * d.nf_pre;
+    const float* w0 = w_post + (long(py) * d.nxp + tx.offset[ex]) * d.nfp;
+    for (int f = 0; f < d.pre_nf; ++f) {
+      const float a = a_px[f];
+      if (a == 0.0f) continue;
+      acc = __fadd_rn(acc, __fmul_rn(a, w0[(kernel0 + f) * d.patch_size]));
+    }
+  }
+  return acc;
+}
+
 // One thread per post neuron (batch, y, x, feature): g += a * w over the pre neurons reaching it, in ascending
 // (y, x, f) order, skipping zero activity as the CPU does.
 __global__ void gather_dense_kernel(ConvDims d, AxisView tx, AxisView ty, const float* act, const float* w,
@@ -99,19 +116,9 @@ __global__ void gather_dense_kernel(ConvDims d, AxisView tx, AxisView ty, const 
   const long row_len = long(d.pre_nx_ext) * d.pre_nf;
   float acc = gsyn[i];
   for (int e = ty.first[yp]; e < ty.first[yp + 1]; ++e) {
-    const int yl = ty.pre[e], py = ty.offset[e], cy = ty.cell[e];
+    const int yl = ty.pre[e];
     const float* a_row = act + (b * d.pre_ny_ext + yl + d.pre_dn) * row_len;
-    for (int ex = tx.first[xp]; ex < tx.first[xp + 1]; ++ex) {
-      const int xl = tx.pre[ex], px = tx.offset[ex], cx = tx.cell[ex];
-      const float* a_px = a_row + long(xl + d.pre_lt) * d.pre_nf;
-      const long kernel0 = long(cy * d.kx + cx) * d.nf_pre;
-      const float* w0 = w + (long(py) * d.nxp + px) * d.nfp + fp;
-      for (int f = 0; f < d.pre_nf; ++f) {
-        const float a = a_px[f];
-        if (a == 0.0f) continue;
-        acc = __fadd_rn(acc, __fmul_rn(a, w0[(kernel0 + f) * d.patch_size]));
-      }
-    }
+    acc = gather_row(d, tx, tx.first[xp], tx.first[xp + 1], a_row, w + fp, ty.offset[e], ty.cell[e], acc);
   }
   gsyn[i] = acc;
 }
@@ -176,16 +183,7 @@ __global__ void gather_sparse_kernel(ConvDims d, AxisView tx, AxisView ty, const
     const float* a_row = act + r * row_len;
     const unsigned listed = count[r];
     if (4 * long(listed) >= row_len) {
-      for (int ex = x_first; ex < x_last; ++ex) {
-        const float* a_px = a_row + long(tx.pre[ex] + d.pre_lt) * d.pre_nf;
-        const long kernel0 = long(cy * d.kx + tx.cell[ex]) * d.nf_pre;
-        const float* w0 = w_post + (long(py) * d.nxp + tx.offset[ex]) * d.nfp;
-        for (int f = 0; f < d.pre_nf; ++f) {
-          const float a = a_px[f];
-          if (a == 0.0f) continue;
-          acc = __fadd_rn(acc, __fmul_rn(a, w0[(kernel0 + f) * d.patch_size]));
-        }
-      }
+      acc = gather_row(d, tx, x_first, x_last, a_row, w_post, py, cy, acc);
       continue;
     }
     const unsigned* idx = index + r * row_len;

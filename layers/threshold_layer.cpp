@@ -30,14 +30,14 @@ std::vector<float> vertex_table(const ThresholdParams& p) {
   return t;
 }
 
-void ThresholdLayer::activity_from_v() {
-  backend().threshold(
-      {geometry_, kernel_v(), kernel_a_rw(), threshold_, false, vertices_.data(), int(vertices_.size() / 3)});
+ThresholdArgs ThresholdLayer::threshold_args(const float* v, float* a) const {
+  return {geometry_, v, a, threshold_, false, vertices_.data(), int(vertices_.size() / 3)};  // 3n + 1 entries
 }
 
+void ThresholdLayer::activity_from_v() { backend().threshold(threshold_args(kernel_v(), kernel_a_rw())); }
+
 void ThresholdLayer::activity_from(std::span<const float> v) {
-  backend().threshold(
-      {geometry_, v.data(), A().data(), threshold_, false, vertices_.data(), int(vertices_.size() / 3)});
+  backend().threshold(threshold_args(v.data(), A().data()));
 }
 
 }  // namespace spv

@@ -67,6 +67,9 @@ class ThresholdLayer : public Layer {
   void activity_from(std::span<const float> v);
 
  private:
+  // The kernel's arguments for V -> A with this layer's transfer function (the five keys or the vertices).
+  ThresholdArgs threshold_args(const float* v, float* a) const;
+
   const ThresholdParams& threshold_params_;  // a view of the concrete type's params
   Threshold threshold_;                      // the same values as the kernels take them
   std::vector<float> vertices_;              // vertex_table(params); empty for the five-key threshold

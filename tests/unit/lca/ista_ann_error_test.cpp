@@ -174,3 +174,33 @@ TEST_CASE("HyPerLCALayer: one step of V = d V + (1 - d) (G + A), d = exp(-dt / (
     if (std::string(dt) == "1") CHECK(v[3] == Approx(0.75 * (2 * std::exp(-0.25) - 1)).epsilon(1e-6));
   }
 }
+
+TEST_CASE("ANNLayer with verticesV/verticesA: A is the piecewise-linear function through the vertices",
+          "[lca][ann][vertices]") {
+  test::TempDir dir;
+  // Vertices (0, 0), (1, 1), (1, 2), (2, 2); slope 0.25 left of the first, 0.5 right of the last.
+  // V = G = {0.5, -0.5, 2, -1}: 0.5 on the segment of slope 1 -> 0.5; -0.5 -> 0 + 0.25 (-0.5) = -0.125;
+  // 2 at the last vertex -> 2 + 0.5 * 0 = 2; -1 -> 0.25 (-1) = -0.25.
+  const std::string layer = R"(
+  Out = { groupType = "ANNLayer", nf = 1, phase = 1, verticesV = { 0, 1, 1, 2 }, verticesA = { 0, 1, 2, 2 },
+          slopeNegInf = 0.25, slopePosInf = 0.5 },
+)";
+  test::ColumnRun run(network(dir, "1", layer + feeds("Out")));
+  run.column->initialize();
+  run.column->advance();
+  const Layer& l = run.get<Layer>("Out");
+  REQUIRE(v_of(l) == std::vector<float>{0.5f, -0.5f, 2, -1});
+  CHECK(a_of(l) == std::vector<float>{0.5f, -0.125f, 2, -0.25f});
+  CHECK(!l.vthresh().has_value());  // no VThresh for the probes with a vertex list
+}
+
+TEST_CASE("ANNLayer vertices: unequal lengths and decreasing V are refused, naming the key", "[lca][ann][vertices]") {
+  test::TempDir dir;
+  auto refused = [&](const std::string& keys, const std::string& key) {
+    const std::string groups = "  Out = { groupType = \"ANNLayer\", nf = 1, phase = 1, " + keys + " },\n";
+    REQUIRE_THROWS_WITH(test::ColumnRun(network(dir, "1", groups + feeds("Out"))),
+                        Catch::Matchers::Contains("\"" + key + "\""));
+  };
+  refused("verticesV = { 0, 1 }, verticesA = { 0 }", "verticesA");
+  refused("verticesV = { 0, 1, 0.5 }, verticesA = { 0, 1, 2 }", "verticesV");
+}
