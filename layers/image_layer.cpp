@@ -1,7 +1,8 @@
 #include "layers/image_layer.hpp"
 
 #include <cctype>
-#include <fstream>
+
+#include "layers/file_list.hpp"
 
 namespace spv {
 
@@ -14,13 +15,6 @@ bool names_a_list(const std::string& path) {
   return tail == ".txt";
 }
 
-std::string trimmed(const std::string& line) {
-  std::size_t begin = 0, end = line.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(line[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(line[end - 1]))) --end;
-  return line.substr(begin, end - begin);
-}
-
 // OpenPV's weights for grey from RGB (Pratt, Digital Image Processing).
 constexpr float grey_weights[3] = {0.30f, 0.59f, 0.11f};
 
@@ -28,7 +22,8 @@ constexpr float grey_weights[3] = {0.30f, 0.59f, 0.11f};
 
 const char* const ImageLayer::kDoc =
     "A = an image: inputPath is a PNG file, or a list (a name ending in .txt) of PNG files, one per "
-    "line, relative to the list's folder; blank lines and lines starting with # are skipped. 8-bit "
+    "line, relative to the list's folder (or else the working directory); blank lines and lines starting with # or // "
+    "are skipped. 8-bit "
     "values are divided by 255, 16-bit by 65535, alpha is dropped. nf = 1 takes grey (RGB images as "
     "0.30 R + 0.59 G + 0.11 B), nf = 3 takes RGB (grey images replicated).";
 
@@ -61,29 +56,10 @@ int ImageLayer::open_input(const RunContext&) {
     entry(0);  // a single image is read now, so that a bad file stops the build before anything runs
     return 1;
   }
-  std::ifstream list(path);
-  if (!list) throw IoError(path, "cannot open the image list (" + input_path_context() + ")");
-  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-  std::string line;
-  for (int number = 1; std::getline(list, line); ++number) {
-    std::string entry = trimmed(line);
-    if (entry.empty() || entry[0] == '#') continue;
-    std::filesystem::path file(entry);
-    if (file.is_relative()) {
-      // Beside the list first; else OpenPV's rule, from the directory the run starts in.
-      const std::filesystem::path beside = folder / file;
-      if (std::filesystem::is_regular_file(beside) || !std::filesystem::is_regular_file(file)) file = beside;
-    }
-    if (!std::filesystem::is_regular_file(file))
-      throw IoError(file.string(), "no such image file (listed on line " + std::to_string(number) + " of " + path +
-                                       ", the " + input_path_context() +
-                                       "; looked for beside the list and from the "
-                                       "working directory)");
-    files_.push_back(file);
-    list_lines_.push_back(number);
+  for (auto& listed : read_file_list(path, "image", input_path_context())) {
+    files_.push_back(std::move(listed.path));
+    list_lines_.push_back(listed.line);
   }
-  if (list.bad()) throw IoError(path, "cannot read the image list (" + input_path_context() + ")");
-  if (files_.empty()) throw IoError(path, "the image list names no images (" + input_path_context() + ")");
   return int(files_.size());
 }
 

@@ -243,6 +243,22 @@ void InputLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
   entry_count_ = std::stoi(text);
 }
 
+std::vector<std::string> InputLayer::entry_names() {
+  // Names are joined with NUL, which no file name holds; rank 0 reads this layer's input, so it knows them all.
+  std::string joined;
+  if (comm_->is_root())
+    for (int i = 0; i < entry_count_; ++i) {
+      const std::string named = describe_entry(i);
+      joined += (named.empty() ? input_.inputPath : named) + '\0';
+    }
+  comm_->broadcast(joined);
+  std::vector<std::string> names;
+  std::size_t begin = 0;
+  for (std::size_t end; (end = joined.find('\0', begin)) != std::string::npos; begin = end + 1)
+    names.push_back(joined.substr(begin, end - begin));
+  return names;
+}
+
 void InputLayer::allocate(const RunContext& ctx) {
   for (const Layer* reader : region_readers_) require_halo(reader->requested_halo());
   Layer::allocate(ctx);

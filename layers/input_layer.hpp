@@ -132,6 +132,9 @@ class InputLayer : public Layer {
   // The entry (list line, file frame) global batch element b shows in frame k.
   int entry_index(int global_batch, long frame) const;
   int entry_count() const { return entry_count_; }
+  // What every entry came from, on every rank: its file (a list's line), else inputPath itself, as OpenPV's
+  // getCurrentFilename names it. Collective: every rank calls it, after this layer's resolve.
+  std::vector<std::string> entry_names();
 
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
   // Takes the halo of the InputRegionLayers that show this input's region (OpenPV synchronises their margins).

@@ -7,6 +7,7 @@
 #include "layers/constant_layer.hpp"
 #include "layers/dependent_firm_threshold_cost_layer.hpp"
 #include "layers/dropout_layer.hpp"
+#include "layers/filename_parsing_layer.hpp"
 #include "layers/firm_threshold_cost_layer.hpp"
 #include "layers/gaussian_noise_layer.hpp"
 #include "layers/hyper_layer.hpp"
@@ -20,6 +21,7 @@
 #include "layers/ptwise_product_layer.hpp"
 #include "layers/ptwise_quotient_layer.hpp"
 #include "layers/pvp_layer.hpp"
+#include "layers/pvp_list_layer.hpp"
 #include "layers/rescale_layer.hpp"
 #include "layers/sigmoid_layer.hpp"
 
@@ -51,6 +53,8 @@ void register_layers(Registry& registry) {
   register_type<DependentFirmThresholdCostLayer>(registry);
   register_type<MomentumLCALayer>(registry);
   register_type<InputRegionLayer>(registry);
+  register_type<PvpListLayer>(registry);
+  register_type<FilenameParsingLayer>(registry);
 }
 
 }  // namespace spv

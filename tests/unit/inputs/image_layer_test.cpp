@@ -377,7 +377,7 @@ TEST_CASE("list errors name the list, the line and the file", "[image][errors]")
   CHECK_THAT(error_text<IoError>([&] {
                empty.build("ImageLayer", group_of({{"inputPath", str((dir / "empty.txt").string())}}));
              }),
-             Catch::Contains("empty.txt") && Catch::Contains("no images"));
+             Catch::Contains("empty.txt") && Catch::Contains("no image files"));
 
   InputRig missing(2, 2);
   CHECK_THAT(error_text<IoError>([&] {
