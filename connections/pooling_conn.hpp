@@ -31,6 +31,8 @@ class PoolingConn : public Typed<PoolingConn, PoolingConnParams, Connection> {
   // The geometry of the pooling windows (valid after resolve), and the index layer (null without one).
   const ConvGeometry& pooling_geometry() const { return geometry_; }
   Layer* index_layer() const { return index_layer_; }
+  // The windows over this rank's tiles (valid after allocate).
+  const ConvPlan& plan() const { return plan_; }
 
   std::vector<std::string> dependencies() const override;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;

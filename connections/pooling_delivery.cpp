@@ -39,7 +39,7 @@ void deliver_max_pooling(const ConvPlan& plan, std::span<const float> activity, 
   const LayerGeometry &pre = plan.pre(), &post = plan.post();
   const AxisTable &tx = plan.x(), &ty = plan.y();
   const float* a_all = activity.data();
-  float* g_all = gsyn.data();
+  float* g_all = gsyn.empty() ? nullptr : gsyn.data();
   float* i_all = index.empty() ? nullptr : index.data();
   for_each_post(post, [&](int b, int y, int x, int f, std::size_t k) {
     const float* a = a_all + std::size_t(b) * pre.neurons_ext();
@@ -55,7 +55,7 @@ void deliver_max_pooling(const ConvPlan& plan, std::span<const float> activity, 
           best_y = py;
         }
       }
-    g_all[k] += best;
+    if (g_all) g_all[k] += best;
     if (i_all) i_all[k] = float(global_ext_index(pre, best_x, best_y, f));
   });
 }

@@ -16,7 +16,8 @@ float avg_pooling_weight(const ConvGeometry& g);
 long global_ext_index(const LayerGeometry& g, int x, int y, int f);
 
 // gsyn += the largest activity in each post neuron's window (ties: the last in order wins, as OpenPV's "<="). With
-// `index` (post-shaped, restricted), index = global_ext_index of the winner, as a float.
+// `index` (post-shaped, restricted), index = global_ext_index of the winner, as a float; an empty `gsyn` records
+// the winners only.
 void deliver_max_pooling(const ConvPlan& plan, std::span<const float> activity, std::span<float> gsyn,
                          std::span<float> index);
 // gsyn += w * (sum of the window). from_post: OpenPV's post perspective, each window row summed, then times w and

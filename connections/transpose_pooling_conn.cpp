@@ -7,8 +7,9 @@
 namespace spv {
 
 const char* const TransposePoolingConn::kDoc =
-    "Routes activity of a PoolingConn's post size back to its pre size: max pooling to the recorded winners (the "
-    "value of largest magnitude), sum and average pooling to the whole windows (the largest value).";
+    "Routes activity of a PoolingConn's post size back to its pre size: max pooling to the winners (the value of "
+    "largest magnitude) its index layer recorded, or, without one, the winners of its windows over its pre layer's "
+    "activity at this delivery; sum and average pooling to the whole windows (the largest value).";
 
 void TransposePoolingConn::declare(SchemaBuilder<Params>& b) {
   using namespace checks;
@@ -52,26 +53,41 @@ void TransposePoolingConn::resolve(ObjectTable& objects, const RunContext& ctx) 
   geometry_ = original_->pooling_geometry().transposed();
   pre().require_halo(geometry_.pre_halo());
   if (original_->pooling_type() != PoolingType::Max) return;
-  Layer* index = original_->index_layer();
-  if (!index)
-    fail("originalConnName", "\"" + original_->name() +
-                                 "\" is a maxpooling connection without an index layer; set "
-                                 "needPostIndexLayer = true and postIndexLayerName there");
-  // The winners of the pooled neurons in the halo are read from the index layer's halo.
-  index->require_halo(geometry_.pre_halo());
+  comm_ = ctx.comm;
+  // The winners of the pooled neurons in the halo are read from the index layer's halo, or found over the tiles.
+  if (Layer* index = original_->index_layer()) index->require_halo(geometry_.pre_halo());
 }
 
 void TransposePoolingConn::allocate(const RunContext& ctx) {
   Connection::allocate(ctx);
   plan_ = ConvPlan(geometry_, pre().geometry(), post().geometry());
+  if (original_->pooling_type() != PoolingType::Max || original_->index_layer()) return;
+  winners_geometry_ = original_->post().geometry();
+  winners_geometry_.halo = geometry_.pre_halo();
+  winners_restricted_.assign(winners_geometry_.neurons() * std::size_t(winners_geometry_.nbatch), 0.0f);
+  winners_.assign(winners_geometry_.neurons_ext() * std::size_t(winners_geometry_.nbatch), 0.0f);
+}
+
+void TransposePoolingConn::find_winners() {
+  const LayerGeometry& g = winners_geometry_;
+  deliver_max_pooling(original_->plan(), original_->pre().A(), {}, winners_restricted_);
+  for (int b = 0; b < g.nbatch; ++b)
+    for (int y = 0; y < g.ny; ++y)
+      std::copy_n(winners_restricted_.data() + std::size_t(b) * g.neurons() + g.index(0, y, 0),
+                  std::size_t(g.nx) * g.nf, winners_.data() + std::size_t(b) * g.neurons_ext() + g.ext_index(0, y, 0));
+  comm_->exchange_halo(g, winners_.data());
 }
 
 void TransposePoolingConn::deliver(const StepInfo&) {
   if (channel() < 0) return;
   std::span<float> gsyn = post().gsyn(channel());
   if (original_->pooling_type() == PoolingType::Max) {
-    const Layer& index = *original_->index_layer();
-    deliver_unpool_max(plan_, pre().A(), index.geometry(), index.A(), original_->pre().geometry(), gsyn);
+    if (const Layer* index = original_->index_layer()) {
+      deliver_unpool_max(plan_, pre().A(), index->geometry(), index->A(), original_->pre().geometry(), gsyn);
+    } else {
+      find_winners();
+      deliver_unpool_max(plan_, pre().A(), winners_geometry_, winners_, original_->pre().geometry(), gsyn);
+    }
   } else {
     deliver_unpool_spread(plan_, pre().A(), gsyn);
   }

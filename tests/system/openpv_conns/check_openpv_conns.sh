@@ -10,7 +10,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/../lib.sh"
 export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 unset OMP_NUM_THREADS
-files=14  # the PVP files of 12 layers and 2 weight outputs
+files=16  # the PVP files of 14 layers and 2 weight outputs
 
 for type in CopyConn FeedbackConn PlasticCloneConn PoolingConn PoolingIndexLayer TransposePoolingConn WTAConn; do
   "$sparsepv" --describe "$type" | head -1 | grep -qx "$type" || fail "--describe $type"
@@ -35,6 +35,10 @@ ranks() {
 }
 
 serial -p "$tmp/net12.lua" -o "$tmp/one"
+# Max pooling routed back without an index layer (winners found again) equals the routing through the recorded ones.
+cmp -s "$tmp/one/Unpooled.pvp" "$tmp/one/UnpooledAlone.pvp" || fail "UnpooledAlone.pvp differs from Unpooled.pvp"
+cmp -s "$tmp/one/Pooled.pvp" "$tmp/one/PooledAlone.pvp" || fail "PooledAlone.pvp differs from Pooled.pvp"
+echo "ok: max unpooling without an index layer equals the routing through it"
 for split in "2 -rows 2" "2 -columns 2" "4 -rows 2 -columns 2" "2 -batchwidth 2"; do
   set -- $split
   n=$1; shift

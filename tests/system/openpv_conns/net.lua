@@ -1,7 +1,7 @@
 -- A small network with every connection type of OpenPV's set added here (system_openpv_conns): bars images coded by
 -- an LCA layer through a learning dictionary (its feedback a FeedbackConn, a PlasticCloneConn adding Hebbian terms
 -- from a second residual, a CopyConn of it normalised its own way); the code max-pooled with its winners recorded and
--- routed back, the image average- and sum-pooled and spread back, and winner-take-all across the code's features.
+-- routed back (and again without the index layer), the image average- and sum-pooled and spread back, and winner-take-all across the code's features.
 -- The script sets Input.inputPath and the output path; everything is written every step.
 local every = 1
 return {
@@ -38,6 +38,15 @@ return {
                  postIndexLayerName = "PoolIndex" },
   PooledToUnpooled = { groupType = "TransposePoolingConn", preLayerName = "Pooled", postLayerName = "Unpooled",
                        channelCode = 0, originalConnName = "V1ToPooled" },
+  -- The same pooling without an index layer: its transpose finds the winners again (overlapping windows, so the
+  -- winners of the neighbouring tiles' pooled neurons come through the halo).
+  PooledAlone = { groupType = "HyPerLayer", nxScale = 0.25, nyScale = 0.25, nf = 8, phase = 3, writeStep = every },
+  UnpooledAlone = { groupType = "HyPerLayer", nxScale = 0.5, nyScale = 0.5, nf = 8, phase = 4, writeStep = every },
+  V1ToPooledAlone = { groupType = "PoolingConn", preLayerName = "V1", postLayerName = "PooledAlone", channelCode = 0,
+                      pvpatchAccumulateType = "maxpooling", nxp = 2, nyp = 2 },
+  PooledAloneToUnpooledAlone = { groupType = "TransposePoolingConn", preLayerName = "PooledAlone",
+                                 postLayerName = "UnpooledAlone", channelCode = 0,
+                                 originalConnName = "V1ToPooledAlone" },
 
   Avg = { groupType = "HyPerLayer", nxScale = 0.5, nyScale = 0.5, nf = 1, phase = 1, writeStep = every },
   Sum = { groupType = "HyPerLayer", nxScale = 0.25, nyScale = 0.25, nf = 1, phase = 1, writeStep = every },

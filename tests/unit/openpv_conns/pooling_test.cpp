@@ -1,5 +1,6 @@
 // PoolingConn (maxpooling with its PoolingIndexLayer, sumpooling from either perspective, avgpooling),
-// TransposePoolingConn (max: to the recorded winners; avg: the window spread) and WTAConn, in a column, against the
+// TransposePoolingConn (max: to the recorded winners, or without an index layer to the winners found again; avg:
+// the window spread) and WTAConn, in a column, against the
 // windows worked out by hand: with pre 8 and post 4, nxp 1 pools pre 2p, 2p + 1; nxp 2 pools pre 2p - 1 .. 2p + 2;
 // with equal sizes, nxp 3 pools p - 1 .. p + 1; beyond the layer the halo holds valueBC = 0.
 #include <catch2/catch.hpp>
@@ -24,6 +25,8 @@ const char* const kNet = R"(return {
   SumPost = { groupType = "HyPerLayer", nf = 2, phase = 1 },
   Avg = { groupType = "HyPerLayer", nxScale = 0.5, nyScale = 0.5, nf = 2, phase = 1 },
   Unpooled = { groupType = "HyPerLayer", nf = 2, phase = 2 },
+  MaxAlone = { groupType = "HyPerLayer", nxScale = 0.5, nyScale = 0.5, nf = 2, phase = 1 },
+  UnpooledAlone = { groupType = "HyPerLayer", nf = 2, phase = 2 },
   Spread = { groupType = "HyPerLayer", nf = 2, phase = 2 },
   Winner = { groupType = "HyPerLayer", nf = 1, phase = 1 },
   InToMax = { groupType = "PoolingConn", preLayerName = "In", postLayerName = "Max", channelCode = 0,
@@ -37,6 +40,10 @@ const char* const kNet = R"(return {
               pvpatchAccumulateType = "avgpooling", nxp = 2, nyp = 2 },
   MaxToUnpooled = { groupType = "TransposePoolingConn", preLayerName = "Max", postLayerName = "Unpooled",
                     channelCode = 0, originalConnName = "InToMax" },
+  InToMaxAlone = { groupType = "PoolingConn", preLayerName = "In", postLayerName = "MaxAlone", channelCode = 0,
+                   pvpatchAccumulateType = "maxpooling", nxp = 1, nyp = 1 },
+  MaxAloneToUnpooledAlone = { groupType = "TransposePoolingConn", preLayerName = "MaxAlone",
+                              postLayerName = "UnpooledAlone", channelCode = 0, originalConnName = "InToMaxAlone" },
   AvgToSpread = { groupType = "TransposePoolingConn", preLayerName = "Avg", postLayerName = "Spread",
                   channelCode = 0, originalConnName = "InToAvg" },
   InToWinner = { groupType = "WTAConn", preLayerName = "In", postLayerName = "Winner", channelCode = 0 },
@@ -114,6 +121,8 @@ TEST_CASE("pooling connections deliver max, sum and average pooling, the winners
               std::max({at(in, b, 2 * px, 2 * py, f), at(in, b, 2 * px + 1, 2 * py, f),
                         at(in, b, 2 * px, 2 * py + 1, f), at(in, b, 2 * px + 1, 2 * py + 1, f)}) == at(in, b, x, y, f);
           REQUIRE(v_at(run->get<Layer>("Unpooled"), b, x, y, f) == (won ? block_max : 0.0f));
+          // Without an index layer the winners are found again from In's activity: the same routing.
+          REQUIRE(v_at(run->get<Layer>("UnpooledAlone"), b, x, y, f) == (won ? block_max : 0.0f));
           // The average spread back: the largest of 0 and the averages whose windows hold (x, y): p with
           // 2p - 1 <= x <= 2p + 2, i.e. p from ceil((x - 2) / 2) to floor((x + 1) / 2), within the layer.
           float spread = 0.0f;
