@@ -153,7 +153,9 @@ void ConvConnection::deliver_on_device() {
 
 std::vector<OutputFile> ConvConnection::output_files(const RunContext&) const {
   if (conv_params_.writeStep < 0) return {};
-  return {{name() + ".pvp", "writeStep"}};
+  std::vector<OutputFile> files{{name() + ".pvp", "writeStep"}};
+  for (const auto& extra : extra_weight_files()) files.push_back({name() + "." + extra.tag + ".pvp", "writeStep"});
+  return files;
 }
 
 std::optional<WeightShape> ConvConnection::weight_shape() const {
@@ -168,6 +170,17 @@ void ConvConnection::write_output(const StepInfo& s, const RunContext& ctx) {
     write_weight_file(ctx.output->stage(name() + ".pvp"), weights(), geometry_, s.time, file_started_,
                       conv_params_.writeCompressedWeights, true);
     file_started_ = true;
+    const auto extras = extra_weight_files();
+    extra_started_.resize(extras.size(), false);
+    for (std::size_t i = 0; i < extras.size(); ++i) {
+      const WeightStore& w = weights();
+      WeightStore values(w.arbors(), w.kernels(), w.nyp(), w.nxp(), w.nfp());
+      const std::span<const float> from = extras[i].values();
+      std::copy(from.begin(), from.end(), values.values().begin());
+      write_weight_file(ctx.output->stage(name() + "." + extras[i].tag + ".pvp"), values, geometry_, s.time,
+                        extra_started_[i], conv_params_.writeCompressedWeights, true);
+      extra_started_[i] = true;
+    }
   }
   write_schedule_.advance(s.time, s.dt);
 }
@@ -179,19 +192,28 @@ namespace spv {
 void ConvConnection::register_state(CheckpointRegistry& r, const RunContext& ctx) {
   r.add_value("nextWriteTime", write_schedule_.next_time(), EntryKind::Run);
   if (conv_params_.writeStep < 0 || !ctx.output) return;
-  OutputDirectory* out = ctx.output;
+  register_file_position(r, ctx.output, "outputPosition", name() + ".pvp", file_started_);
+  const auto extras = extra_weight_files();
+  extra_started_.resize(extras.size(), false);
+  for (std::size_t i = 0; i < extras.size(); ++i)
+    register_file_position(r, ctx.output, extras[i].tag + "OutputPosition", name() + "." + extras[i].tag + ".pvp",
+                           extra_started_[i]);
+}
+
+void ConvConnection::register_file_position(CheckpointRegistry& r, OutputDirectory* out, const std::string& entry,
+                                            const std::string& file, bool& started) {
   r.add_custom(
-      "outputPosition", EntryKind::Run,
-      [this, out](const std::filesystem::path& p) {
+      entry, EntryKind::Run,
+      [&started, out, file](const std::filesystem::path& p) {
         std::int64_t bytes = 0;
-        if (file_started_ && out->writer()) bytes = std::int64_t(std::filesystem::file_size(out->stage(name() + ".pvp")));
+        if (started && out->writer()) bytes = std::int64_t(std::filesystem::file_size(out->stage(file)));
         write_raw_array(p, &bytes, sizeof bytes, 1);
       },
-      [this, out](const std::filesystem::path& p) {
+      [&started, out, file](const std::filesystem::path& p) {
         std::int64_t bytes = 0;
         read_raw_array(p, &bytes, sizeof bytes, 1);
-        file_started_ = bytes > 0;
-        if (file_started_) out->resume(name() + ".pvp", std::uint64_t(bytes));
+        started = bytes > 0;
+        if (started) out->resume(file, std::uint64_t(bytes));
       });
 }
 

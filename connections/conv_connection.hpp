@@ -4,6 +4,8 @@
 #include <string>
 
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -71,7 +73,7 @@ class ConvConnection : public Connection {
   void deliver(const StepInfo& s) override;
   bool delivers_with_kernels() const override { return true; }
   void write_output(const StepInfo& s, const RunContext& ctx) override;
-  // NAME.pvp when writeStep >= 0.
+  // NAME.pvp when writeStep >= 0, and the subtype's further weight-shaped files.
   std::vector<OutputFile> output_files(const RunContext& ctx) const override;
   std::optional<WeightShape> weight_shape() const override;
   // Whether weights() is this connection's own store (a clone delivers with its original's).
@@ -89,6 +91,14 @@ class ConvConnection : public Connection {
   void set_geometry(int nxp, int nyp, int nfp, bool shared = true);
   // The same for a geometry derived from another connection (transpose, clone): checks it against this one's layers.
   void set_geometry(const ConvGeometry& g);
+  // A further file of the weights' shape written on their schedule, NAME.<tag>.pvp, its checkpointed position
+  // "<tag>OutputPosition" (OpenPV's MomentumConn writes its previous dW as NAME.prevDelta.pvp); `values` gives what
+  // to write at the time, as many values as the weights.
+  struct ExtraWeightFile {
+    std::string tag;
+    std::function<std::span<const float>()> values;
+  };
+  virtual std::vector<ExtraWeightFile> extra_weight_files() const { return {}; }
   // Brings weights() up to date before they are used (a transpose rebuilds from its original); default: nothing.
   virtual void refresh_weights() {}
   // `connection "name": pre "A" (nx 16, ny 16, nf 128), post "B" (nx 32, ny 32, nf 3)` for error messages.
@@ -111,6 +121,10 @@ class ConvConnection : public Connection {
   DeliveryMode device_mode_ = DeliveryMode::Sparse;
   WriteSchedule write_schedule_;
   bool file_started_ = false;
+  std::deque<bool> extra_started_;  // per extra_weight_files() entry: its file has a frame (stable references)
+  // Registers the checkpoint entry `entry` holding the length of output file `file` (`started`: it has a frame).
+  void register_file_position(CheckpointRegistry& r, OutputDirectory* out, const std::string& entry,
+                              const std::string& file, bool& started);
 };
 
 }  // namespace spv

@@ -56,4 +56,12 @@ std::unique_ptr<HebbianUpdater> MomentumConn::make_updater(HebbianSources source
   return std::make_unique<MomentumUpdater>(params(), std::move(sources), w, std::move(prev));
 }
 
+std::vector<ConvConnection::ExtraWeightFile> MomentumConn::extra_weight_files() const {
+  if (!params().plasticityFlag) return {};
+  return {{"prevDelta", [this] {
+             // The updater exists once the connection is allocated, before anything is written.
+             return static_cast<const MomentumUpdater&>(*updater()).prev_dw();
+           }}};
+}
+
 }  // namespace spv

@@ -18,13 +18,17 @@ class MomentumConn : public Typed<MomentumConn, MomentumConnParams, HyPerConnBas
  public:
   static constexpr const char* kType = "MomentumConn";
   static constexpr const char* kDoc =
-      "A HyPerConn whose weight updates carry momentum (dW mixed with the previous dW).";
+      "A HyPerConn whose weight updates carry momentum (dW mixed with the previous dW); when it learns, the previous "
+      "dW is written beside the weights, as NAME.prevDelta.pvp on the same schedule.";
   static void declare(SchemaBuilder<Params>& b);
   using Typed::Typed;
   const MomentumConnParams& momentum_params() const { return params(); }
 
  protected:
   std::unique_ptr<HebbianUpdater> make_updater(HebbianSources sources) const override;
+  // A learning MomentumConn also writes its previous dW on the weights' schedule, NAME.prevDelta.pvp (OpenPV's
+  // file, which a later run's initPrev_dWFile reads).
+  std::vector<ExtraWeightFile> extra_weight_files() const override;
 };
 
 }  // namespace spv

@@ -84,11 +84,13 @@ void PoolingConn::resolve(ObjectTable& objects, const RunContext& ctx) {
     fail("postIndexLayerName", "\"" + index_layer_->name() + "\" must have the post layer's size (nx " +
                                    std::to_string(p.nx_global) + ", ny " + std::to_string(p.ny_global) + ", nf " +
                                    std::to_string(p.nf) + ")");
-  // The indices are written when this connection delivers and taken up when the index layer updates next.
-  if (index_layer_->phase() != post().phase())
+  // The indices are written when this connection delivers (in its post layer's phase) and taken up when the index
+  // layer updates: in a later or the same phase, this step's (as OpenPV); an earlier phase would carry them into
+  // the next step, through a state no checkpoint holds.
+  if (index_layer_->phase() < post().phase())
     fail("postIndexLayerName", "\"" + index_layer_->name() + "\" is in phase " + std::to_string(index_layer_->phase()) +
-                                   ", the post layer in phase " + std::to_string(post().phase()) +
-                                   "; put them in the same phase");
+                                   ", before the post layer's phase " + std::to_string(post().phase()) +
+                                   "; put it in the same or a later phase");
 }
 
 void PoolingConn::allocate(const RunContext& ctx) {

@@ -387,6 +387,13 @@ bool Column::checkpoint_due() {
 void Column::finish() {
   // The final state is a checkpoint (written by every rank together: the root gathers the tiles).
   if (output_ && ran_ && !params_.suppressLastOutput && stop_signal_ == 0) {
+    // OpenPV writes the final state as the last step's checkpoint in checkpointWriteDir (where its users look for
+    // it, e.g. with initializeFromCheckpointDir); Last holds it too, as sparsepv's restart point.
+    if (params_.checkpointWrite) {
+      write_checkpoint(checkpoint_path(step_));
+      if (params_.deleteOlderCheckpoints && ctx_.comm->is_root())
+        prune_checkpoints(params_.checkpointWriteDir, params_.numCheckpointsKept);
+    }
     write_checkpoint(last_checkpoint_dir());
   }
   // A probe that fails the run at its end (RequireAllZeroActivityProbe) must not cost the run its outputs: every

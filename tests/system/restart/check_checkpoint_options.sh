@@ -40,26 +40,27 @@ expect_listing() {
   echo "$1: $got"
 }
 
-# step: every 50 steps up to (not including) the last step, which the final checkpoint (Last) covers; the index
-# width defaults to the digits of the last step (-1), else pads (6) or not at all (1).
+# step: every 50 steps; the final state is the last step's checkpoint too (as OpenPV writes it), beside Last; the
+# index width defaults to the digits of the last step (-1), else pads (6) or not at all (1).
 run step_width_auto 200 'net.column.checkpointWrite = true
 net.column.checkpointWriteStepInterval = 50'
-expect_listing step_width_auto "Checkpoint050 Checkpoint100 Checkpoint150"
+expect_listing step_width_auto "Checkpoint050 Checkpoint100 Checkpoint150 Checkpoint200"
 run step_width_6 200 'net.column.checkpointWrite = true
 net.column.checkpointWriteStepInterval = 50
 net.column.checkpointIndexWidth = 6'
-expect_listing step_width_6 "Checkpoint000050 Checkpoint000100 Checkpoint000150"
+expect_listing step_width_6 "Checkpoint000050 Checkpoint000100 Checkpoint000150 Checkpoint000200"
 run step_width_1 200 'net.column.checkpointWrite = true
 net.column.checkpointWriteStepInterval = 50
 net.column.checkpointIndexWidth = 1'
-expect_listing step_width_1 "Checkpoint100 Checkpoint150 Checkpoint50"
+expect_listing step_width_1 "Checkpoint100 Checkpoint150 Checkpoint200 Checkpoint50"
 
-# time: every 15 units of simulated time with dt = 0.5, so at steps 30, 60, 90 (names carry the step, not the time).
+# time: every 15 units of simulated time with dt = 0.5, so at steps 30, 60, 90, and the final step 100 (names carry
+# the step, not the time).
 run time_mode 50 'net.column.dt = 0.5
 net.column.checkpointWrite = true
 net.column.checkpointWriteTriggerMode = "time"
 net.column.checkpointWriteTimeInterval = 15'
-expect_listing time_mode "Checkpoint030 Checkpoint060 Checkpoint090"
+expect_listing time_mode "Checkpoint030 Checkpoint060 Checkpoint090 Checkpoint100"
 grep -q "^time = 15$" "$tmp/time_mode/ckpt/Checkpoint030/timeinfo" || fail "time_mode: Checkpoint030 is not at time 15"
 
 # clock: a small wall-clock interval (20 ms, a tenth of the run, and not much less than one checkpoint write, which
@@ -75,15 +76,16 @@ got=$(listing clock_mode)
 [ -n "$got" ] || fail "clock_mode: no checkpoint appeared"
 echo "clock_mode: $got"
 
-# deleteOlderCheckpoints: only the newest numCheckpointsKept remain, and no .tmp or .old directory is left.
+# deleteOlderCheckpoints: only the newest numCheckpointsKept remain (the final one among them), and no .tmp or
+# .old directory is left.
 run pruned 500 'net.column.checkpointWrite = true
 net.column.checkpointWriteStepInterval = 50
 net.column.deleteOlderCheckpoints = true
 net.column.numCheckpointsKept = 2'
-expect_listing pruned "Checkpoint400 Checkpoint450"
+expect_listing pruned "Checkpoint450 Checkpoint500"
 run kept 300 'net.column.checkpointWrite = true
 net.column.checkpointWriteStepInterval = 50'
-expect_listing kept "Checkpoint050 Checkpoint100 Checkpoint150 Checkpoint200 Checkpoint250"
+expect_listing kept "Checkpoint050 Checkpoint100 Checkpoint150 Checkpoint200 Checkpoint250 Checkpoint300"
 
 # suppressNonplasticCheckpoints: fixed weights are left out (initialisation recreates them), learned ones never.
 fixed='net.V1ToError.plasticityFlag = false

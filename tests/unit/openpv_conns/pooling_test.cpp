@@ -140,6 +140,33 @@ TEST_CASE("pooling connections deliver max, sum and average pooling, the winners
         REQUIRE(v_at(run->get<Layer>("Winner"), b, x, y, 0) == std::max(at(in, b, x, y, 0), at(in, b, x, y, 1)));
 }
 
+TEST_CASE("an index layer in a later phase than the pooled layer takes the same step's winners",
+          "[openpv_conns][pooling]") {
+  test::TempDir dir;
+  auto run = build(dir, R"(MaxLate = { groupType = "HyPerLayer", nxScale = 0.5, nyScale = 0.5, nf = 2, phase = 1 },
+    IdxLate = { groupType = "PoolingIndexLayer", nxScale = 0.5, nyScale = 0.5, nf = 2, phase = 3 },
+    InToMaxLate = { groupType = "PoolingConn", preLayerName = "In", postLayerName = "MaxLate", channelCode = 0,
+                    pvpatchAccumulateType = "maxpooling", nxp = 1, nyp = 1, needPostIndexLayer = true,
+                    postIndexLayerName = "IdxLate" },)");
+  run->column->initialize();
+  run->column->advance();
+  const Layer& in = run->get<Layer>("In");
+  const LayerGeometry& ig = in.geometry();
+  const int nx_ext = 8 + ig.halo.lt + ig.halo.rt;
+  for (int b = 0; b < 2; ++b)
+    for (int f = 0; f < 2; ++f)
+      for (int py = 0; py < 4; ++py)
+        for (int px = 0; px < 4; ++px) {
+          float best = -2.0f;
+          int bx = 0, by = 0;
+          for (int y = 2 * py; y < 2 * py + 2; ++y)
+            for (int x = 2 * px; x < 2 * px + 2; ++x)
+              if (at(in, b, x, y, f) > best) best = at(in, b, x, y, f), bx = x, by = y;
+          REQUIRE(v_at(run->get<Layer>("IdxLate"), b, px, py, f) ==
+                  float(((by + ig.halo.dn) * nx_ext + bx + ig.halo.lt) * 2 + f));
+        }
+}
+
 TEST_CASE("pooling connections refuse misfits by name", "[openpv_conns][pooling]") {
   test::TempDir dir;
   CHECK_THAT(error_of(dir, R"(Bad = { groupType = "PoolingConn", preLayerName = "In", postLayerName = "Winner",
@@ -151,6 +178,11 @@ TEST_CASE("pooling connections refuse misfits by name", "[openpv_conns][pooling]
   CHECK_THAT(error_of(dir, R"(Bad = { groupType = "PoolingConn", preLayerName = "In", postLayerName = "Avg",
                pvpatchAccumulateType = "maxpooling", needPostIndexLayer = true, postIndexLayerName = "Max" },)"),
              Catch::Contains("PoolingIndexLayer"));
+  CHECK_THAT(
+      error_of(dir, R"(Early = { groupType = "PoolingIndexLayer", nxScale = 0.5, nyScale = 0.5, nf = 2, phase = 0 },
+               Bad = { groupType = "PoolingConn", preLayerName = "In", postLayerName = "Avg",
+               pvpatchAccumulateType = "maxpooling", needPostIndexLayer = true, postIndexLayerName = "Early" },)"),
+      Catch::Contains("postIndexLayerName") && Catch::Contains("before the post layer's phase 1"));
   CHECK_THAT(error_of(dir, R"(Bad = { groupType = "PoolingConn", preLayerName = "In", postLayerName = "Avg" },)"),
              Catch::Contains("pvpatchAccumulateType"));
   CHECK_THAT(error_of(dir, R"(Bad = { groupType = "TransposePoolingConn", preLayerName = "Avg",
