@@ -9,6 +9,7 @@
 #include "connections/nonshared_weights.hpp"
 #include "connections/weight_file.hpp"
 #include "connections/weight_init.hpp"
+#include "connections/weight_init_cocirc.hpp"
 #include "connections/weight_init_gauss2d.hpp"
 #include "connections/weight_init_spread_over_arbors.hpp"
 #include "core/io/pvp_format.hpp"
@@ -27,7 +28,6 @@ HyPerConnBase::HyPerConnBase(const ParamGroup& group, const HyPerConnParams& p) 
     fail("normalizeFromPostPerspective",
          "needs shared weights (as in OpenPV): with sharedWeights = false each pre "
          "neuron's patch is normalised alone");
-  if (init_kind() == WeightInitKind::CoCirc) fail("weightInitType", "\"CoCircWeight\" is not supported yet");
   if (q.normalizeMethod == "normalizeContrastZeroMean")
     fail("normalizeMethod", "\"" + q.normalizeMethod + "\" is not supported yet");
   if (q.normalizeMethod == "normalizeGroup" && q.normalizeGroupName.empty())
@@ -55,6 +55,14 @@ void HyPerConnBase::resolve(ObjectTable& objects, const RunContext& ctx) {
   if (params_.plasticityFlag && !params_.triggerLayerName.empty())
     trigger_layer_ = objects.require<Layer>(params_.triggerLayerName, *this, "triggerLayerName", "a layer");
   set_geometry(params_.nxp, params_.nyp, params_.nfp, params_.sharedWeights);
+  if (init_kind() == WeightInitKind::CoCirc) {
+    const int nf = pre().geometry().nf, orientations = params_.numOrientationsPre > 0 ? params_.numOrientationsPre : nf;
+    if (nf != orientations)
+      fail("numOrientationsPre",
+           "is " + std::to_string(orientations) + " but pre \"" + pre().name() + "\" has nf " + std::to_string(nf) +
+               "; CoCircWeight with several curvatures per orientation is not supported (OpenPV's "
+               "curvature terms then read a pre curvature it never sets)");
+  }
   if (in_group()) {
     HyPerConnBase* head = objects.require<HyPerConnBase>(params_.normalizeGroupName, *this, "normalizeGroupName",
                                                          "a HyPerConn (or MomentumConn)");
@@ -178,7 +186,14 @@ void HyPerConnBase::initialize_weights(const RunContext& ctx, const ConvGeometry
     case WeightInitKind::SpreadOverArbors:
       init_spread_over_arbors(out, g, gauss2d_settings(), float(q.weightInit));
       break;
-    case WeightInitKind::CoCirc: break;  // refused by the constructor
+    case WeightInitKind::CoCirc: {
+      CocircWeightInit c;
+      c.gauss = gauss2d_settings();
+      c.sigma_cocirc = float(q.sigmaCocirc);
+      c.cocirc_self = q.cocircSelf;
+      init_cocirc(out, g, c);
+      break;
+    }
     case WeightInitKind::File: {
       const std::string mismatch = read_weight_file(q.initWeightsFile, q.frameNumber, g, out);
       if (!mismatch.empty()) fail("initWeightsFile", q.initWeightsFile + " " + mismatch);

@@ -7,7 +7,7 @@
 
 namespace spv {
 
-// OpenPV's weightInitType values; CoCircWeight is accepted by the schema and refused by HyPerConn (not yet).
+// OpenPV's weightInitType values.
 enum class WeightInitKind {
   UniformRandom,
   GaussianRandom,
@@ -45,6 +45,9 @@ struct HyPerConnParams : ConvConnectionParams {
   double flankShift, rotate;
   bool bowtieFlag;
   double bowtieAngle;
+  // CoCircWeight (with the Gauss2DWeight keys above)
+  double sigmaCocirc;
+  bool cocircSelf;
   std::string normalizeMethod, normalizeGroupName;
   double strength;
   bool normalizeArborsIndividually, normalizeOnInitialize, normalizeOnWeightUpdate, normalizeFromPostPerspective;
@@ -133,6 +136,12 @@ void declare_hyper_conn_keys(SchemaBuilder<P>& b) {
       .key("bowtieFlag", &P::bowtieFlag, false,
            "Gauss2DWeight: zero the weights outside a bowtie of half-angle bowtieAngle around the axis")
       .key("bowtieAngle", &P::bowtieAngle, 6.2831853071795864, "Gauss2DWeight: the bowtie's half-angle in radians")
+      .key(
+          "sigmaCocirc", &P::sigmaCocirc, 1.5707963267948966,
+          "CoCircWeight: width (radians) of the factor exp(-chi^2 / (2 sigmaCocirc^2)), chi the angle between the post "
+          "orientation and the circle through both neurons tangent to the pre orientation (<= 0: the factor minus 1)")
+      .key("cocircSelf", &P::cocircSelf, false,
+           "CoCircWeight: a pre feature also connects to the same feature at its own position")
       .key("normalizeMethod", &P::normalizeMethod, Required,
            "normalizeL2 (each kernel to L2 norm strength), normalizeSum, normalizeMax, none, or normalizeGroup "
            "(normalised together with the connection named by normalizeGroupName)",

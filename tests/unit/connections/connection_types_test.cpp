@@ -406,11 +406,11 @@ TEST_CASE("misfits are refused with the names and sizes needed to fix them", "[c
         error_of<ParamError>(dir, dict_with + "nxp = 8, nyp = 8, pvpatchAccumulateType = \"maxpooling\" },\n");
     CHECK_THAT(m, Catch::Contains("pvpatchAccumulateType") && Catch::Contains("not supported yet"));
   }
-  SECTION("an initialiser OpenPV has and sparsepv does not yet") {
+  SECTION("a normalisation OpenPV has and sparsepv does not yet") {
     const std::string m = error_of<ParamError>(dir, R"(
   Dict = { groupType = "HyPerConn", preLayerName = "Code", postLayerName = "Recon", channelCode = 0,
-           nxp = 8, nyp = 8, weightInitType = "CoCircWeight", normalizeMethod = "none" },)");
-    CHECK_THAT(m, Catch::Contains("weightInitType") && Catch::Contains("not supported yet"));
+           nxp = 8, nyp = 8, weightInitType = "UniformRandomWeight", normalizeMethod = "normalizeContrastZeroMean" },)");
+    CHECK_THAT(m, Catch::Contains("normalizeMethod") && Catch::Contains("not supported yet"));
   }
   SECTION("learning without a rate") {
     const std::string m =

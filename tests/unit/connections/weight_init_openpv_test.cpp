@@ -1,5 +1,5 @@
 // OpenPV's weight initialisers: Gauss2DWeight (offsets for equal, many-to-one and one-to-many sizes, orientation,
-// colour, flanks, cutoffs, bowtie, self connection, strength), SpreadOverArborsWeight, UniformWeight,
+// colour, flanks, cutoffs, bowtie, self connection, strength), CoCircWeight, SpreadOverArborsWeight, UniformWeight,
 // DiscreteUniformRandomWeight, SmartWeight and OneToOneWeightsWithDelays, against values written out here, and the
 // keys in a column.
 #include <catch2/catch.hpp>
@@ -9,6 +9,7 @@
 
 #include "connections/hyper_conn.hpp"
 #include "connections/weight_init.hpp"
+#include "connections/weight_init_cocirc.hpp"
 #include "connections/weight_init_gauss2d.hpp"
 #include "connections/weight_init_spread_over_arbors.hpp"
 #include "core/errors.hpp"
@@ -310,6 +311,82 @@ std::string error_of(const test::TempDir& dir, const std::string& conn) {
 
 }  // namespace
 
+TEST_CASE("CoCircWeight: the distance Gaussian times the co-circularity of the post orientation",
+          "[connections][init]") {
+  // Four orientations k pi / 4 on both layers, equal sizes, 5x5 patches centred on the pre neuron (offset x - 2,
+  // y - 2); sigma 4, so the distance factor is exp(-d2 / 32); sigmaCocirc 0.5, so the angle factor is
+  // exp(-chi^2 / 0.5), chi the angle between the post orientation and the tangent at the post neuron of the circle
+  // through both neurons tangent to the pre orientation (theta_pre + 2 atan2(across, along), modulo pi).
+  const ConvGeometry g = geometry(8, 8, 5, 4, 4);
+  CocircWeightInit s;
+  s.gauss.sigma = 4.0f;
+  s.gauss.r_max = 3.0f;
+  s.sigma_cocirc = 0.5f;
+  const auto angle = [](double chi) { return std::exp(-chi * chi / 0.5); };
+  SECTION("from a horizontal pre feature") {
+    WeightStore w = store(g, 2);
+    init_cocirc(w, g, s);
+    // (2, 0): a straight continuation; the tangent is horizontal.
+    CHECK(at(w, 1, 0, 4, 2, 0) == Approx(std::exp(-4.0 / 32)).epsilon(1e-5));
+    CHECK(at(w, 1, 0, 4, 2, 2) == Approx(std::exp(-4.0 / 32) * angle(M_PI / 2)).epsilon(1e-5));
+    CHECK(at(w, 1, 0, 4, 2, 1) == Approx(std::exp(-4.0 / 32) * angle(M_PI / 4)).epsilon(1e-5));
+    // (1, 1): the circle through it tangent to the horizontal there is vertical.
+    CHECK(at(w, 0, 0, 3, 3, 2) == Approx(std::exp(-2.0 / 32)).epsilon(1e-5));
+    CHECK(at(w, 0, 0, 3, 3, 0) == Approx(std::exp(-2.0 / 32) * angle(M_PI / 2)).epsilon(1e-5));
+    // At the pre neuron's own position: no weight to the same feature; the others by their angle difference.
+    CHECK(at(w, 0, 0, 2, 2, 0) == 0.0f);
+    CHECK(at(w, 0, 0, 2, 2, 1) == Approx(angle(M_PI / 4)).epsilon(1e-5));
+    CHECK(at(w, 0, 0, 2, 2, 3) == Approx(angle(M_PI / 4)).epsilon(1e-5));  // 3 pi / 4 folds to pi / 4
+    // Kernel 1 (pre at pi / 4), offset (1, 0): along = cos(pi/4), across = -sin(pi/4); the tangent is at
+    // pi/4 - pi/2 = -pi/4, i.e. 3 pi / 4.
+    CHECK(at(w, 0, 1, 3, 2, 3) == Approx(std::exp(-1.0 / 32)).epsilon(1e-5));
+    CHECK(at(w, 0, 1, 3, 2, 1) == Approx(std::exp(-1.0 / 32) * angle(M_PI / 2)).epsilon(1e-5));
+  }
+  SECTION("cocircSelf, rMax and deltaThetaMax") {
+    s.cocirc_self = true;
+    s.gauss.r_max = 2.0f;
+    s.gauss.delta_theta_max = 1.0f;  // pi / 2 and 3 pi / 4 away from orientation 0 get nothing
+    WeightStore w = store(g);
+    init_cocirc(w, g, s);
+    CHECK(at(w, 0, 0, 2, 2, 0) == Approx(1.0));
+    CHECK(at(w, 0, 0, 4, 2, 0) == Approx(std::exp(-4.0 / 32)).epsilon(1e-5));  // d2 = 4 <= rMax^2
+    CHECK(at(w, 0, 0, 4, 3, 0) == 0.0f);                                       // d2 = 5 > 4
+    CHECK(at(w, 0, 0, 2, 2, 2) == 0.0f);
+    CHECK(at(w, 0, 0, 2, 2, 3) == 0.0f);
+    CHECK(at(w, 0, 0, 2, 2, 1) == Approx(angle(M_PI / 4)).epsilon(1e-5));
+  }
+}
+
+TEST_CASE("CoCircWeight gives OpenPV's numbers", "[connections][init]") {
+  // Values written by OpenPV's own CPU build (its BasicSystemTest runner, a copy of its test_cocirc network with
+  // writeStep = 1): 16x16 layers of 4 orientations, 5x5 patches, sigma 4, rMax 3, sigmaCocirc 0.03926875,
+  // deltaThetaMax 1.5708. The tiny values are chords almost at right angles to the post orientation.
+  const ConvGeometry g = geometry(16, 16, 5, 4, 4);
+  CocircWeightInit s;
+  s.gauss.sigma = 4.0f;
+  s.gauss.r_max = 3.0f;
+  s.gauss.delta_theta_max = 1.5708f;
+  s.sigma_cocirc = 0.03926875f;
+  WeightStore w = store(g);
+  init_cocirc(w, g, s);
+  struct Value {
+    int kernel, x, y, f;
+    double openpv;
+  };
+  const Value values[] = {{0, 0, 0, 2, 0.7788007855415344},    {0, 1, 2, 0, 0.9692332148551941},
+                          {0, 2, 4, 0, 0.8824968934059143},    {1, 2, 1, 3, 0.9692332148551941},
+                          {2, 1, 0, 1, 0.001249561901204288},  {2, 0, 2, 2, 0.8824968934059143},
+                          {3, 0, 1, 2, 0.0012495970586314797}, {3, 2, 3, 1, 0.9692332148551941}};
+  for (const Value& v : values) {
+    INFO("kernel " << v.kernel << " x " << v.x << " y " << v.y << " f " << v.f);
+    CHECK(at(w, 0, v.kernel, v.x, v.y, v.f) == Approx(v.openpv).epsilon(1e-6));
+  }
+  // OpenPV has 88 non-zero weights in all.
+  int nonzero = 0;
+  for (float x : w.values()) nonzero += x != 0.0f;
+  CHECK(nonzero == 88);
+}
+
 TEST_CASE("the OpenPV initialisers' keys in a column", "[connections][init][column]") {
   test::TempDir dir;
   SECTION("Gauss2DWeight keys are accepted whatever weightInitType is") {
@@ -346,8 +423,15 @@ TEST_CASE("the OpenPV initialisers' keys in a column", "[connections][init][colu
                          run->get<HyPerConnBase>("C").weights().values().end());
     CHECK(seen == std::set<float>{-1.0f, 0.0f, 1.0f});
   }
-  SECTION("an unknown spelling and CoCircWeight are refused") {
+  SECTION("an unknown spelling is refused, and CoCircWeight with several curvatures per orientation") {
     CHECK_THAT(error_of(dir, "weightInitType = \"Gauss2DWeights\""), Catch::Contains("weightInitType"));
-    CHECK_THAT(error_of(dir, "weightInitType = \"CoCircWeight\""), Catch::Contains("not supported yet"));
+    CHECK_THAT(error_of(dir, "weightInitType = \"CoCircWeight\", numOrientationsPre = 1"),
+               Catch::Contains("numOrientationsPre") && Catch::Contains("curvatures"));
+    auto run = build(dir, "weightInitType = \"CoCircWeight\", sigma = 1, rMax = 10, sigmaCocirc = 0.5");
+    // Two orientations (0, pi/2); kernel 0 at offset (1, 0) along its axis: exp(-1/2), and a straight contour
+    // continues with the same orientation (chi = 0) but not the other (chi = pi/2).
+    const WeightStore& w = run->get<HyPerConnBase>("C").weights();
+    CHECK(at(w, 0, 0, 2, 1, 0) == Approx(std::exp(-0.5)).epsilon(1e-6));
+    CHECK(at(w, 0, 0, 2, 1, 1) == Approx(std::exp(-0.5) * std::exp(-M_PI * M_PI / 4 / 0.5)).epsilon(1e-5));
   }
 }
