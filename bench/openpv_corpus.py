@@ -10,7 +10,14 @@ is missing is tried again after the other files of its folder that start afresh 
 have run for real in the same scratch copy, as OpenPV's test programs run them in sequence. It prints one line per
 file that sparsepv refuses or that fails, with sparsepv's first error line, and the totals.
 
-usage: openpv_corpus.py SPARSEPV OPENPV_SRC [--timeout SECONDS] [--keep DIR]
+With --openpv RUNNER (OpenPV's tests/BasicSystemTest binary, built CPU-only), every accepted file that needs no
+earlier run is also run to its end by both programs, each in its own scratch copy, and every probe text file both
+write (same path under the run directory; checkpoints, timers and timestamps left out) is compared row by row: rows
+are matched by their time (the first number after the probe's name) and order, and each number by its relative
+difference |a - b| / max(|a|, |b|), values below 1e-6 in size counting as equal (probes print 6 decimals). Rows only
+one program writes are counted, not compared.
+
+usage: openpv_corpus.py SPARSEPV OPENPV_SRC [--timeout SECONDS] [--keep DIR] [--openpv RUNNER]
 OPENPV_SRC is a checkout or export of PetaVision/OpenPV (only tests/, tutorials/ and src/columns/ are read).
 Exit status 0 (it measures; it does not judge)."""
 import argparse
@@ -49,6 +56,57 @@ def first_error(output):
     return lines[-1].strip() if lines else "(no output)"
 
 
+NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?inf|nan", re.I)
+SKIP_PARTS = ("Last", "timestamps", "Checkpoint")
+
+
+def probe_files(run_dir):
+    """Relative paths of the probe text files under run_dir."""
+    found = set()
+    for root, dirs, names in os.walk(run_dir):
+        dirs[:] = [d for d in dirs if not any(d.startswith(p) for p in SKIP_PARTS)]
+        for n in names:
+            if n.endswith(".txt") and n != "timers.txt" and not n.startswith("pv.params"):
+                found.add(os.path.relpath(os.path.join(root, n), run_dir))
+    return found
+
+
+def probe_rows(path):
+    """{(time, k): numbers} for the k-th row at that time; a row's numbers follow the probe's name and its colon."""
+    rows, seen = {}, {}
+    with open(path, errors="replace") as f:
+        for line in f:
+            body = line.split(":", 1)[1] if ":" in line else line
+            nums = [float(x) for x in NUMBER.findall(body.replace("==", " "))]
+            if not nums or re.match(r"\s*[A-Za-z_]+\s*,", line):  # empty, or a header line of names
+                continue
+            t = nums[0]
+            k = seen.get(t, 0)
+            seen[t] = k + 1
+            rows[(t, k)] = nums
+    return rows
+
+
+def compare_probes(dir_a, dir_b, pristine):
+    """[(file, rows compared, rows in one only, largest relative difference)] for the probe files both wrote (not
+    those the test directory `pristine` already holds)."""
+    out = []
+    for rel in sorted((probe_files(dir_a) & probe_files(dir_b)) - probe_files(pristine)):
+        a, b = probe_rows(os.path.join(dir_a, rel)), probe_rows(os.path.join(dir_b, rel))
+        worst, compared = 0.0, 0
+        for key in set(a) & set(b):
+            if len(a[key]) != len(b[key]):
+                worst = float("inf")
+                continue
+            compared += 1
+            for x, y in zip(a[key], b[key]):
+                scale = max(abs(x), abs(y))
+                if x != y and scale >= 1e-6:
+                    worst = max(worst, abs(x - y) / scale)
+        out.append((rel, compared, len(set(a) ^ set(b)), worst))
+    return out
+
+
 FRESH_START = re.compile(r'initializeFromCheckpointDir\s*=\s*"[^"]+"')
 
 
@@ -81,6 +139,7 @@ def main():
     ap.add_argument("openpv_src")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--keep", help="scratch folder to use and keep (default: a temporary one, removed)")
+    ap.add_argument("--openpv", help="OpenPV's BasicSystemTest runner: compare the probe files of both programs")
     a = ap.parse_args()
     sparsepv = os.path.abspath(a.sparsepv)
     src = os.path.abspath(a.openpv_src)
@@ -100,6 +159,7 @@ def main():
     scratch = a.keep or tempfile.mkdtemp(prefix="openpv-corpus-")
     accepted = checked = passed = 0
     refused, failed, after = [], [], []
+    comparisons, not_compared = [], []
     try:
         for i, (path, self_checking) in enumerate(builtin):
             rel = os.path.relpath(path, src)
@@ -122,6 +182,20 @@ def main():
                 refused.append((rel, first_error(out)))
                 continue
             accepted += 1
+            if a.openpv and (rel, ) not in [(r, ) for r, _ in after]:
+                theirs = work + "-openpv"
+                shutil.rmtree(theirs, ignore_errors=True)
+                shutil.copytree(test_dir(path), theirs, symlinks=True)
+                mine = work + "-sparsepv"
+                shutil.rmtree(mine, ignore_errors=True)
+                shutil.copytree(test_dir(path), mine, symlinks=True)
+                rc_o, _ = run(os.path.abspath(a.openpv), theirs, ["-p", params, "-t", "1"], a.timeout)
+                rc_s, _ = run(sparsepv, mine, ["-t", "1", "-p", params], a.timeout)
+                if rc_o == 0 and rc_s == 0:
+                    found = compare_probes(theirs, mine, test_dir(path))
+                    comparisons += [(rel, *c) for c in found]
+                else:
+                    not_compared.append((rel, f"exit {rc_o} (OpenPV), {rc_s} (sparsepv)"))
             if not self_checking:
                 continue
             checked += 1
@@ -140,6 +214,16 @@ def main():
         print(f"refused: {rel}: {why}")
     for rel, why in failed:
         print(f"self-check failed: {rel}: {why}")
+    if a.openpv:
+        for rel, why in not_compared:
+            print(f"not compared: {rel}: {why}")
+        for rel, f, compared, unmatched, worst in comparisons:
+            flag = "" if worst <= 1e-4 else "  > 1e-4"
+            print(f"probe {rel} {f}: {compared} rows, {unmatched} in one only, largest relative difference "
+                  f"{worst:.3g}{flag}")
+        agree = sum(1 for c in comparisons if c[4] <= 1e-4)
+        print(f"probe files both wrote: {len(comparisons)} (from {len({c[0] for c in comparisons})} params files); "
+              f"within 1e-4 relative: {agree}")
     n_self = sum(1 for _, s in builtin if s)
     print(f"{len(files)} params files, {len(builtin)} with only OpenPV's built-in types")
     print(f"accepted by sparsepv -n: {accepted} of {len(builtin)}")
