@@ -68,6 +68,23 @@ float v_at(const Layer& l, int b, int x, int y, int f) {
   return l.V()[std::size_t(b) * g.neurons() + g.index(x, y, f)];
 }
 
+// The largest activity of the 2x2 block (px, py) of In (ties cannot occur) and its global extended index, worked out
+// here: ((y + halo below) * extended width + x + halo left) * nf + f, nf = 2.
+struct BlockMax {
+  float value;
+  float index;
+};
+BlockMax block_max(const Layer& in, int b, int px, int py, int f) {
+  const LayerGeometry& ig = in.geometry();
+  const int nx_ext = 8 + ig.halo.lt + ig.halo.rt;
+  float best = -2.0f;
+  int bx = 0, by = 0;
+  for (int y = 2 * py; y < 2 * py + 2; ++y)
+    for (int x = 2 * px; x < 2 * px + 2; ++x)
+      if (at(in, b, x, y, f) > best) best = at(in, b, x, y, f), bx = x, by = y;
+  return {best, float(((by + ig.halo.dn) * nx_ext + bx + ig.halo.lt) * 2 + f)};
+}
+
 std::string error_of(const test::TempDir& dir, const std::string& extra) {
   try {
     build(dir, extra)->column->initialize();
@@ -87,20 +104,14 @@ TEST_CASE("pooling connections deliver max, sum and average pooling, the winners
   run->column->advance();
   run->column->advance();  // the transposes (phase 2) see this step's pooled layers
   const Layer& in = run->get<Layer>("In");
-  const LayerGeometry& ig = in.geometry();
-  const int halo_x = ig.halo.lt, halo_y = ig.halo.dn, nx_ext = 8 + ig.halo.lt + ig.halo.rt;
   for (int b = 0; b < 2; ++b)
     for (int f = 0; f < 2; ++f) {
       for (int py = 0; py < 4; ++py)
         for (int px = 0; px < 4; ++px) {
-          // maxpooling over 2x2 blocks; the index is the winner's global extended index (ties cannot occur).
-          float best = -2.0f;
-          int bx = 0, by = 0;
-          for (int y = 2 * py; y < 2 * py + 2; ++y)
-            for (int x = 2 * px; x < 2 * px + 2; ++x)
-              if (at(in, b, x, y, f) > best) best = at(in, b, x, y, f), bx = x, by = y;
-          REQUIRE(v_at(run->get<Layer>("Max"), b, px, py, f) == best);
-          REQUIRE(v_at(run->get<Layer>("Idx"), b, px, py, f) == float(((by + halo_y) * nx_ext + bx + halo_x) * 2 + f));
+          // maxpooling over 2x2 blocks; the index is the winner's global extended index.
+          const BlockMax best = block_max(in, b, px, py, f);
+          REQUIRE(v_at(run->get<Layer>("Max"), b, px, py, f) == best.value);
+          REQUIRE(v_at(run->get<Layer>("Idx"), b, px, py, f) == best.index);
           // avgpooling over 4x4 windows (pre 2p - 1 .. 2p + 2), weight 1 / (2 * 2 * 2 * 2).
           double sum = 0;
           for (int y = 2 * py - 1; y <= 2 * py + 2; ++y)
@@ -151,20 +162,11 @@ TEST_CASE("an index layer in a later phase than the pooled layer takes the same 
   run->column->initialize();
   run->column->advance();
   const Layer& in = run->get<Layer>("In");
-  const LayerGeometry& ig = in.geometry();
-  const int nx_ext = 8 + ig.halo.lt + ig.halo.rt;
   for (int b = 0; b < 2; ++b)
     for (int f = 0; f < 2; ++f)
       for (int py = 0; py < 4; ++py)
-        for (int px = 0; px < 4; ++px) {
-          float best = -2.0f;
-          int bx = 0, by = 0;
-          for (int y = 2 * py; y < 2 * py + 2; ++y)
-            for (int x = 2 * px; x < 2 * px + 2; ++x)
-              if (at(in, b, x, y, f) > best) best = at(in, b, x, y, f), bx = x, by = y;
-          REQUIRE(v_at(run->get<Layer>("IdxLate"), b, px, py, f) ==
-                  float(((by + ig.halo.dn) * nx_ext + bx + ig.halo.lt) * 2 + f));
-        }
+        for (int px = 0; px < 4; ++px)
+          REQUIRE(v_at(run->get<Layer>("IdxLate"), b, px, py, f) == block_max(in, b, px, py, f).index);
 }
 
 TEST_CASE("pooling connections refuse misfits by name", "[openpv_conns][pooling]") {
