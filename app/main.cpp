@@ -143,6 +143,7 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
     options.restart_newest = cl.restart_newest;
     options.warnings = comm.is_root() ? &std::cerr : nullptr;
     options.gpu = gpu.backend.get();
+    options.dry_run = cl.dry_run;
     const int status = run_column(cl, comm, registry, r.doc, options);
     if (status != 0) return status;
   }

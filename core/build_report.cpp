@@ -86,6 +86,12 @@ std::string build_report(const Column& column) {
     out += "ignored: " + std::to_string(ignored.size()) + " OpenPV key" + (ignored.size() > 1 ? "s" : "") +
            " without effect in sparsepv (each warned above, with why): " + keys + "\n";
   }
+  const std::vector<std::string>& missing = column.missing_files();
+  if (!missing.empty()) {
+    out += "not found: " + std::to_string(missing.size()) + " file" + (missing.size() > 1 ? "s" : "") +
+           " the run will read (checked without them here; a real run needs them):\n";
+    for (const std::string& m : missing) out += "  " + m + "\n";
+  }
   const std::vector<ParamNotice>& placed = column.placed_on_cpu();
   if (!placed.empty()) {
     std::string groups;

@@ -40,6 +40,7 @@ Column::Column(const ParamDocument& doc, const Registry& registry, ColumnOptions
   ctx_.comm = &comm;
   ctx_.gpu = options_.gpu;
   ctx_.gpu_unavailable = options_.gpu ? std::string() : options_.gpu_unavailable;
+  if (options_.dry_run) ctx_.missing_files = &missing_files_;
   time_ = params_.startTime;
   if (params_.checkpointWrite && params_.checkpointWriteDir.empty())
     throw ParamError(column_group_.location_of("checkpointWriteDir"), column_name_, "checkpointWriteDir",
@@ -275,7 +276,7 @@ void Column::initialize() {
   prepare_restart();
   for_each_object([&](Object& o) { o.initialize(ctx_); });
   for (Connection* c : connections_) c->finish_initialize(ctx_);
-  if (restart_dir_.empty() && !params_.initializeFromCheckpointDir.empty()) {
+  if (restart_dir_.empty() && !params_.initializeFromCheckpointDir.empty() && warm_start_ != WarmStart::Deferred) {
     // The warm start reads model state only, which needs no output: loaded before any output is opened.
     register_state();
     load_checkpoint(params_.initializeFromCheckpointDir, true);
@@ -488,10 +489,31 @@ void Column::prepare_restart() {
     restart_dir_ = options_.restart_dir;
   }
   if (restart_dir_.empty()) {
-    if (!params_.initializeFromCheckpointDir.empty())
-      verify_checkpoint_directory(params_.initializeFromCheckpointDir, ctx_.comm);
+    const std::string& warm = params_.initializeFromCheckpointDir;
+    if (warm.empty()) return;
+    const CheckpointOrigin origin = checkpoint_origin(warm, ctx_.comm);
+    const std::string named_by =
+        "initializeFromCheckpointDir at " + column_group_.location_of("initializeFromCheckpointDir").str();
+    if (origin == CheckpointOrigin::Missing && defer_missing_file(ctx_, warm, named_by)) {
+      warm_start_ = WarmStart::Deferred;
+      return;
+    }
+    if (origin == CheckpointOrigin::OpenPV) {
+      // OpenPV's checkpoints carry no manifest: their files are checked only by their PVP headers.
+      warm_start_ = WarmStart::OpenPV;
+      if (options_.warnings)
+        *options_.warnings << "sparsepv: warning: " << warm << " (" << named_by
+                           << ") is an OpenPV checkpoint: its weights and layer states are read by name, checked by "
+                              "their PVP headers only (OpenPV writes no checksums); delay buffers start empty\n";
+      return;
+    }
+    verify_checkpoint_directory(warm, ctx_.comm);
     return;
   }
+  if (checkpoint_origin(restart_dir_, ctx_.comm) == CheckpointOrigin::OpenPV)
+    throw IoError(restart_dir_.string(),
+                  "is an OpenPV checkpoint: sparsepv continues a run (-c, -r) only from its own checkpoints, whose "
+                  "run state (file positions, schedules) it knows; start from it with initializeFromCheckpointDir");
   verify_checkpoint_directory(restart_dir_, ctx_.comm);
   check_shape(restart_dir_);
 }
@@ -549,6 +571,10 @@ void Column::load_checkpoint(const std::filesystem::path& dir, bool warm) {
         if (e.kind != EntryKind::Warm) continue;
         const Object* o = objects_.find(e.object);
         if (!o || !o->initialize_from_checkpoint()) continue;
+        // OpenPV's checkpoints hold V, A and weights as PVP files like sparsepv's; its delay rings and raw
+        // bookkeeping are laid out otherwise, so those start as a fresh run's.
+        if (warm_start_ == WarmStart::OpenPV && (!e.file.ends_with(".pvp") || e.file.ends_with("_Delays.pvp")))
+          continue;
       }
       e.read(staged.path() / e.file);
     }

@@ -38,6 +38,7 @@ struct ColumnOptions {
   Backend* gpu = nullptr;               // -d: the GPU back-end for updateGpu / receiveGpu objects
   std::string gpu_unavailable = "no GPU was selected (run with -d)";  // why gpu is null
   std::ostream* warnings = nullptr;     // where params warnings go (the root rank's stderr), once per key
+  bool dry_run = false;                 // -n: files the run would read may be missing (see missing_files())
 };
 
 class Column {
@@ -46,6 +47,8 @@ class Column {
   const std::vector<ParamNotice>& no_effect_keys() const { return no_effect_keys_; }
   // The groups whose updateGpu / receiveGpu = true run on the CPU because no GPU was selected, one per group and key.
   const std::vector<ParamNotice>& placed_on_cpu() const { return placed_on_cpu_; }
+  // Dry runs: the files the run will read that do not exist yet, each "PATH (what names it)".
+  const std::vector<std::string>& missing_files() const { return missing_files_; }
   // Passes 1-4: create, order, resolve, allocate. Throws on any params or geometry error; writes nothing.
   Column(const ParamDocument& doc, const Registry& registry, ColumnOptions options, Communicator& comm);
   ~Column();
@@ -90,6 +93,11 @@ class Column {
   void report_params_warnings(const std::vector<const BindResult*>& bindings);
   std::vector<ParamNotice> no_effect_keys_;
   std::vector<ParamNotice> placed_on_cpu_;
+  std::vector<std::string> missing_files_;
+  // How initializeFromCheckpointDir is read: a sparsepv checkpoint (verified), an OpenPV one, or not at all (a dry
+  // run before the directory exists).
+  enum class WarmStart { Sparsepv, OpenPV, Deferred };
+  WarmStart warm_start_ = WarmStart::Sparsepv;
   // Runs one pass over every object; a non-sparsepv failure comes out as an Error naming the object's group.
   void for_each_object(const std::function<void(Object&)>& pass);
   bool checkpoint_due();                  // the trigger's answer, the same on every rank

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/comm/communicator.hpp"
 
@@ -27,7 +28,15 @@ struct RunContext {
   Backend* gpu = nullptr;
   Communicator* comm = nullptr;
   OutputDirectory* output = nullptr;  // null in dry runs and unit tests: nothing is written
+  // Dry runs only (null otherwise): the files the run will read that do not exist yet, "PATH (what names it)". As
+  // OpenPV's -n, a dry run checks the params without them (a pipeline's later stage before its earlier stage ran);
+  // a real run refuses them.
+  std::vector<std::string>* missing_files = nullptr;
 };
+
+// In a dry run, notes `path` as missing (named by `named_by`) and returns true, so that the caller goes on without
+// it; in a real run returns false (the caller reports the missing file as an error).
+bool defer_missing_file(const RunContext& ctx, const std::string& path, const std::string& named_by);
 
 // One step takes the simulation from time - dt to time.
 struct StepInfo {

@@ -1,11 +1,14 @@
 #include "layers/input_layer.hpp"
 
+#include <filesystem>
+
 #include "core/checkpoint/checkpoint_registry.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <sstream>
 
 #include "core/io/output_directory.hpp"
@@ -234,13 +237,20 @@ void InputLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
   reads_ = comm_->decomposition().is_batch_root();
   // Only readers open the files; a failure there reaches every rank as one agreed error. Every reader counts the
   // same entries, and rank 0 (a reader) tells the others.
+  // -1: a dry run found no input yet (every rank notes it, as rank 0 says).
   int count = 0;
   comm_->collective_try([&] {
-    if (reads_) count = open_input(ctx);
+    if (!reads_) return;
+    if (ctx.missing_files && !input_.inputPath.empty() && !std::filesystem::exists(input_.inputPath))
+      count = -1;
+    else
+      count = open_input(ctx);
   });
   std::string text = std::to_string(count);
   comm_->broadcast(text);
   entry_count_ = std::stoi(text);
+  input_missing_ = entry_count_ < 0 && defer_missing_file(ctx, input_.inputPath, input_path_context());
+  if (input_missing_) entry_count_ = 0;
 }
 
 std::vector<std::string> InputLayer::entry_names() {
@@ -270,7 +280,7 @@ void InputLayer::initialize_state(const RunContext&) {
   cache_.reserve(capacity);
   shown_entry_.assign(std::size_t(geometry().nbatch), -1);
   shown_frame_ = -1;
-  show_frame(0);
+  if (!input_missing_) show_frame(0);  // else a dry run without the input: A stays zero
 }
 
 void InputLayer::initialize(const RunContext& ctx) {

@@ -170,6 +170,7 @@ class InputLayer : public Layer {
   std::string input_path_context() const;
 
  private:
+  bool input_missing_ = false;  // a dry run without its input file (see RunContext::missing_files)
   struct CachedFrame {
     int index = -1;
     long last_use = 0;

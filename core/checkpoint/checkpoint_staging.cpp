@@ -77,6 +77,16 @@ StagedCheckpoint::~StagedCheckpoint() {
   fs::remove_all(path_, ec);
 }
 
+CheckpointOrigin checkpoint_origin(const fs::path& dir, Communicator* comm) {
+  if (!through_root(comm)) return checkpoint_origin(dir);
+  std::string origin;
+  comm->collective_try([&] {
+    if (comm->is_root()) origin = std::to_string(int(checkpoint_origin(dir)));
+  });
+  comm->broadcast(origin);
+  return CheckpointOrigin(std::stoi(origin));
+}
+
 void verify_checkpoint_directory(const fs::path& dir, Communicator* comm) {
   if (!through_root(comm)) return verify_checkpoint_directory(dir);
   comm->collective_try([&] {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/checkpoint/checkpoint_store.hpp"
+
 namespace spv {
 
 class Communicator;
@@ -26,6 +28,8 @@ class StagedCheckpoint {
   bool copy_ = false;
 };
 
+// checkpoint_origin on the root, its answer on every rank.
+CheckpointOrigin checkpoint_origin(const std::filesystem::path& dir, Communicator* comm);
 // verify_checkpoint_directory on the root.
 void verify_checkpoint_directory(const std::filesystem::path& dir, Communicator* comm);
 // newest_complete_checkpoint on the root; `skipped` is filled on the root only.

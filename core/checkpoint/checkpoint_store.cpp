@@ -127,6 +127,14 @@ void verify_checkpoint_directory(const fs::path& dir) {
   if (!ended) throw IoError(mpath.string(), "truncated manifest (no end line)");
 }
 
+CheckpointOrigin checkpoint_origin(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return CheckpointOrigin::Missing;
+  if (!fs::exists(dir / checkpoint_manifest_name, ec) && fs::is_regular_file(dir / "timeinfo.bin", ec))
+    return CheckpointOrigin::OpenPV;
+  return CheckpointOrigin::Sparsepv;
+}
+
 std::optional<long> checkpoint_step(const fs::path& dir) {
   const std::string name = dir.filename().string();
   const std::string prefix = "Checkpoint";

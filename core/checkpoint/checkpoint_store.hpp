@@ -22,6 +22,11 @@ void write_checkpoint_directory(const std::filesystem::path& dir,
 // manifest, a listed file missing, of another size (truncated) or with another checksum.
 void verify_checkpoint_directory(const std::filesystem::path& dir);
 
+// What a directory named as a checkpoint holds: nothing (missing), an OpenPV checkpoint (no sparsepv manifest, but
+// OpenPV's timeinfo.bin), else sparsepv's own (verify_checkpoint_directory says whether it is complete).
+enum class CheckpointOrigin { Missing, Sparsepv, OpenPV };
+CheckpointOrigin checkpoint_origin(const std::filesystem::path& dir);
+
 // Checkpoint directories "Checkpoint<digits>" in `parent`, newest (highest step) first; ".tmp" ones never.
 std::vector<std::filesystem::path> list_checkpoints(const std::filesystem::path& parent);
 // The newest checkpoint in `parent` that verifies; incomplete ones are skipped with a note on `skipped`. Throws
