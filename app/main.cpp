@@ -9,6 +9,7 @@
 #include "app/command_line.hpp"
 #include "app/device_choice.hpp"
 #include "app/graph_output.hpp"
+#include "app/sweep_blocks.hpp"
 #include "app/thread_setup.hpp"
 #include "app/wait_policy.hpp"
 #include "app/default_registry.hpp"
@@ -75,6 +76,13 @@ class AgreedError : public spv::Error {
   using Error::Error;
 };
 
+// An error every rank of every MPI block met alike (the blocks cannot share the work): printed once, by the first
+// block's root.
+class EveryBlockError : public spv::Error {
+ public:
+  using Error::Error;
+};
+
 int run_column(const spv::CommandLine& cl, spv::Communicator& comm, const spv::Registry& registry,
                const spv::ParamDocument& doc, const spv::ColumnOptions& options);
 
@@ -102,18 +110,31 @@ void wait_for_return(spv::Communicator& comm) {
 
 int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   spv::Registry registry = spv::default_registry();
-  if (cl.describe) return comm.is_root() ? describe(registry, cl.describe_type) : 0;
+  const bool first_root = comm.is_root() && comm.block() == 0;  // speaks for every block
+  if (cl.describe) return first_root ? describe(registry, cl.describe_type) : 0;
   if (!cl.log_file.empty()) {
-    const std::string name = log_name(cl.log_file, comm.rank());
+    const std::string name = log_name(cl.log_file, comm.world_rank());
     if (!std::freopen(name.c_str(), "w", stdout)) throw spv::UsageError("cannot open log file \"" + name + "\"");
   }
-  if (comm.is_root())
+  if (first_root)
     for (const std::string& note : cl.notes) std::cerr << "sparsepv: warning: " << note << "\n";
   const int threads = spv::set_up_threads(cl.threads, comm, std::cout, std::cerr);
-  // A ParameterSweep makes several runs, one after another, each into its own output directory.
+  // A ParameterSweep makes several runs, each into its own output directory: one after another, or side by side in
+  // MPI blocks (a multiple of the split's processes), each block making every block_count()-th run.
   std::vector<spv::SweepRun> runs = spv::expand_parameter_sweeps(spv::load_params_file(cl.params_file));
   if (cl.shuffle_seed)
     for (spv::SweepRun& r : runs) spv::shuffle_groups(r.doc, *cl.shuffle_seed);
+  if (comm.block_count() > 1) {
+    const spv::Decomposition& d = comm.decomposition();
+    const std::string split = "-np " + std::to_string(comm.block_count() * comm.size()) + " with -rows " +
+                              std::to_string(d.rows) + " -columns " + std::to_string(d.columns) + " -batchwidth " +
+                              std::to_string(d.batch_width);
+    try {
+      spv::check_parallel_sweep(runs, cl.output_path, comm.block_count(), split);
+    } catch (const spv::UsageError& e) {
+      throw EveryBlockError(e.what());
+    }
+  }
   // -w, as in OpenPV: the params file was read from where sparsepv started; everything else starts from DIR.
   if (!cl.working_dir.empty()) {
     std::error_code ec;
@@ -129,16 +150,20 @@ int run(const spv::CommandLine& cl, spv::Communicator& comm) {
   }
   // SIGINT/SIGTERM finish the timestep, write a checkpoint and end the run with status 128 + signal (130, 143).
   spv::install_stop_signal_handlers();
-  for (std::size_t i = 0; i < runs.size(); ++i) {
+  for (const std::size_t i : spv::runs_of_block(runs.size(), comm.block(), comm.block_count())) {
     const spv::SweepRun& r = runs[i];
     if (runs.size() > 1 && comm.is_root() && !cl.quiet)
-      std::cout << "sweep run " << i + 1 << " of " << runs.size() << ": " << r.settings << "\n" << std::flush;
+      std::cout << "sweep run " << i + 1 << " of " << runs.size()
+                << (comm.block_count() > 1 ? " (MPI block " + std::to_string(comm.block() + 1) + ")" : "") << ": "
+                << r.settings << "\n"
+                << std::flush;
     spv::ColumnOptions options;
     options.output_path =
         cl.output_path.empty() || r.directory.empty() ? cl.output_path : cl.output_path + "/" + r.directory;
     options.seed = cl.seed;
     options.threads = threads;
-    options.show_progress = !cl.quiet && !cl.dry_run && !cl.graph && comm.is_root();
+    // One progress line on a terminal: the first block's.
+    options.show_progress = !cl.quiet && !cl.dry_run && !cl.graph && comm.is_root() && comm.block() == 0;
     options.restart_dir = cl.checkpoint_dir;
     options.restart_newest = cl.restart_newest;
     options.warnings = comm.is_root() ? &std::cerr : nullptr;
@@ -233,14 +258,19 @@ int main(int argc, char** argv) {
   const bool root = comm->is_root();
   // An error that only this rank may have met leaves the others waiting in a collective: after printing it, this
   // rank ends them all. Errors every rank agreed on end each rank normally.
-  const std::string who = comm->size() > 1 ? "sparsepv (rank " + std::to_string(comm->rank()) + "): " : "sparsepv: ";
+  const bool several = comm->size() * comm->block_count() > 1;
+  const std::string who = several ? "sparsepv (rank " + std::to_string(comm->world_rank()) + "): " : "sparsepv: ";
   auto fail = [&](const std::string& text, int status) {
     std::cerr << who << text << std::endl;
-    if (comm->size() > 1) comm->abort_all(status);
+    if (several) comm->abort_all(status);
     return status;
   };
   try {
     return run(cl, *comm);
+  } catch (const EveryBlockError& e) {
+    if (root && comm->block() == 0) std::cerr << "sparsepv: error: " << e.what() << std::endl;
+    comm->wait_for_every_block();
+    return 2;
   } catch (const AgreedError& e) {
     if (root) std::cerr << "sparsepv: " << e.what() << "\n";
     return std::string(e.what()).starts_with("internal error") ? 3 : 1;
@@ -249,7 +279,7 @@ int main(int argc, char** argv) {
     if (root) std::cerr << "sparsepv: " << (e.internal() ? "internal error: " : "error: ") << e.what() << "\n";
     return e.internal() ? 3 : 1;
   } catch (const spv::UsageError& e) {
-    if (comm->size() > 1) return fail(e.what(), 2);
+    if (several) return fail(e.what(), 2);
     std::cerr << "sparsepv: " << e.what() << "\n" << spv::usage_text();
     return 2;
   } catch (const std::exception& e) {

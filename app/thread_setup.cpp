@@ -48,7 +48,7 @@ int set_up_threads(const std::optional<int>& option, Communicator& comm, std::os
 #endif
   const RankThreads mine{host_name(), online_cpus(), choice.threads, request.cpus};
   const std::vector<std::string> all = comm.gather_strings(rank_threads_text(mine));
-  if (!comm.is_root()) return choice.threads;
+  if (!comm.is_root() || comm.block() != 0) return choice.threads;
   std::vector<RankThreads> ranks;
   for (const std::string& text : all) ranks.push_back(parse_rank_threads(text));
   for (const NodeThreads& node : summarize_nodes(ranks)) {

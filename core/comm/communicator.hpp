@@ -34,6 +34,12 @@ class Communicator {
   int rank() const { return decomposition_.rank; }
   int size() const { return decomposition_.size(); }
   bool is_root() const { return rank() == 0; }
+  // MPI blocks: with a multiple of the split's process count, each block of rows x columns x batch width processes
+  // runs its own share of a ParameterSweep's runs. Every collective here stays within this rank's block.
+  int block() const { return block_; }
+  int block_count() const { return block_count_; }
+  // This process among all of them (blocks in order), for names that must differ across blocks (logs).
+  int world_rank() const { return block_ * size() + rank(); }
 
   // Fills the halo of an extended buffer (all local batch elements) from neighbouring tiles. Global edges are left
   // to the boundary-condition fill that follows.
@@ -85,8 +91,12 @@ class Communicator {
   virtual NodePeers node_peers() const { return {}; }
   // Every rank of this node gets each node rank's text, in node order (index 0 first). Collective over the node.
   virtual std::vector<std::string> node_allgather(const std::string& mine) { return {mine}; }
-  // The root gets every rank's text in rank order (others get nothing). Collective.
+  // The first block's root (world rank 0) gets every process's text in world rank order, every block's; others get
+  // nothing. Collective over all blocks: reports of the whole job, such as the thread summary.
   virtual std::vector<std::string> gather_strings(const std::string& mine) { return {mine}; }
+  // Returns when every process of every block has called it: a rank that prints for all blocks is heard before the
+  // others end (a launcher may stop the job at the first non-zero exit).
+  virtual void wait_for_every_block() {}
   // True when every rank says ok; otherwise every rank gets the first failing rank's message.
   virtual bool all_agree(bool ok, std::string& message) = 0;
   // Ends every process with `status` after an error that other ranks may not share (they may be waiting in a
@@ -100,6 +110,7 @@ class Communicator {
 
  protected:
   Decomposition decomposition_;
+  int block_ = 0, block_count_ = 1;
 };
 
 // One process: every collective is the identity.

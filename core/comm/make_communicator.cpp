@@ -50,13 +50,16 @@ std::unique_ptr<Communicator> make_communicator([[maybe_unused]] int* argc, [[ma
         if (processes % k == 0) r = k;
       c = processes / r;
     }
-    if (r * c * b != processes) {
+    // A multiple of an asked-for split makes that many MPI blocks (each runs its share of a ParameterSweep).
+    if (processes % (r * c * b) != 0) {
       throw DecompositionError(split_text(r, c, b) + " needs " + std::to_string(r * c * b) +
-                                   " processes but this run has " + std::to_string(processes) + "; splits that fit " +
-                                   std::to_string(processes) + ": " + splits_that_fit(processes),
+                                   " processes (or a multiple of them, one block per group of parallel sweep runs)"
+                                   " but this run has " +
+                                   std::to_string(processes) + "; splits that fit " + std::to_string(processes) + ": " +
+                                   splits_that_fit(processes),
                                std::make_shared<MpiCommunicator>(argc, argv, processes, 1, 1));
     }
-    return std::make_unique<MpiCommunicator>(argc, argv, r, c, b);
+    return std::make_unique<MpiCommunicator>(argc, argv, r, c, b, processes / (r * c * b));
   }
 #endif
   if (r * c * b != 1)

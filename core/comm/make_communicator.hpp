@@ -25,7 +25,9 @@ class DecompositionError : public Error {
 };
 
 // Unspecified counts are 1; with none specified and several processes, rows x columns is the squarest split of the
-// process count. Throws DecompositionError naming the counts, the process count and the splits that would fit.
+// process count. With a split specified and a multiple of its size in processes, each group of consecutive ranks
+// is an MPI block with its own communicator. Throws DecompositionError naming the counts, the process count and the
+// splits that would fit.
 std::unique_ptr<Communicator> make_communicator(int* argc, char*** argv, std::optional<int> rows,
                                                 std::optional<int> columns, std::optional<int> batch_width);
 

@@ -76,18 +76,28 @@ int MpiCommunicator::world_size(int* argc, char*** argv) {
   return size;
 }
 
-MpiCommunicator::MpiCommunicator(int* argc, char*** argv, int rows, int columns, int batch_width) {
+MpiCommunicator::MpiCommunicator(int* argc, char*** argv, int rows, int columns, int batch_width, int blocks) {
   ensure_initialized(argc, argv);
-  int rank = 0, size = 1;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  int world_rank = 0, world_size = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &world_rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &world_size);
   decomposition_.rows = rows;
   decomposition_.columns = columns;
   decomposition_.batch_width = batch_width;
-  decomposition_.rank = rank;
-  if (decomposition_.size() != size)
+  if (blocks < 1 || decomposition_.size() * blocks != world_size)
     throw std::logic_error("MpiCommunicator: the decomposition does not match the number of processes");
-  check(MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, rank, MPI_INFO_NULL, &node_), "node split");
+  block_count_ = blocks;
+  block_ = world_rank / decomposition_.size();
+  decomposition_.rank = world_rank % decomposition_.size();
+  if (blocks == 1) {
+    comm_ = MPI_COMM_WORLD;
+  } else {
+    // Consecutive world ranks form a block, so that world_rank() is block * size + rank.
+    check(MPI_Comm_split(MPI_COMM_WORLD, block_, world_rank, &comm_), "block split");
+    MPI_Comm_set_errhandler(comm_, MPI_ERRORS_RETURN);
+  }
+  // The node's ranks of every block: they share its cores and GPUs.
+  check(MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, world_rank, MPI_INFO_NULL, &node_), "node split");
   MPI_Comm_rank(node_, &node_peers_.index);
   MPI_Comm_size(node_, &node_peers_.count);
   ++live_communicators;
@@ -97,6 +107,7 @@ MpiCommunicator::~MpiCommunicator() {
   int finalized = 0;
   MPI_Finalized(&finalized);
   if (node_ != MPI_COMM_NULL && !finalized) MPI_Comm_free(&node_);
+  if (comm_ != MPI_COMM_WORLD && comm_ != MPI_COMM_NULL && !finalized) MPI_Comm_free(&comm_);
   if (--live_communicators > 0 || !we_initialized) return;
   if (!finalized) MPI_Finalize();
 }
@@ -135,15 +146,15 @@ void MpiCommunicator::exchange_halo(const LayerGeometry& g, float* extended) {
   for (const Transfer& t : transfers) {
     if (t.to_receive.empty()) continue;
     requests.emplace_back();
-    check(MPI_Irecv(recv_.data() + t.receive_at, int(t.to_receive.area() * per_cell), MPI_FLOAT, t.peer, 0,
-                    MPI_COMM_WORLD, &requests.back()),
+    check(MPI_Irecv(recv_.data() + t.receive_at, int(t.to_receive.area() * per_cell), MPI_FLOAT, t.peer, 0, comm_,
+                    &requests.back()),
           "halo receive");
   }
   for (const Transfer& t : transfers) {
     if (t.to_send.empty()) continue;
     copy_rect<true>(g, t.to_send, extended, send_.data() + t.send_at);
     requests.emplace_back();
-    check(MPI_Isend(send_.data() + t.send_at, int(t.to_send.area() * per_cell), MPI_FLOAT, t.peer, 0, MPI_COMM_WORLD,
+    check(MPI_Isend(send_.data() + t.send_at, int(t.to_send.area() * per_cell), MPI_FLOAT, t.peer, 0, comm_,
                     &requests.back()),
           "halo send");
   }
@@ -155,22 +166,22 @@ void MpiCommunicator::exchange_halo(const LayerGeometry& g, float* extended) {
 void MpiCommunicator::ordered_sum(std::vector<double>& values) {
   // A length mismatch would silently mix unrelated values: compare first.
   long lengths[2] = {long(values.size()), -long(values.size())};
-  check(MPI_Allreduce(MPI_IN_PLACE, lengths, 2, MPI_LONG, MPI_MAX, MPI_COMM_WORLD), "ordered_sum length check");
+  check(MPI_Allreduce(MPI_IN_PLACE, lengths, 2, MPI_LONG, MPI_MAX, comm_), "ordered_sum length check");
   if (lengths[0] != -lengths[1]) throw std::logic_error("ordered_sum: ranks passed vectors of different lengths");
   // Gathered to the root and added there in rank order (not MPI_Allreduce, whose order MPI does not fix).
   const int n = int(values.size());
   std::vector<double> all(is_root() ? values.size() * std::size_t(size()) : 0);
-  check(MPI_Gather(values.data(), n, MPI_DOUBLE, all.data(), n, MPI_DOUBLE, 0, MPI_COMM_WORLD), "ordered_sum gather");
+  check(MPI_Gather(values.data(), n, MPI_DOUBLE, all.data(), n, MPI_DOUBLE, 0, comm_), "ordered_sum gather");
   if (is_root())
     for (int r = 1; r < size(); ++r)
       for (std::size_t i = 0; i < values.size(); ++i) values[i] += all[std::size_t(r) * values.size() + i];
-  check(MPI_Bcast(values.data(), n, MPI_DOUBLE, 0, MPI_COMM_WORLD), "ordered_sum broadcast");
+  check(MPI_Bcast(values.data(), n, MPI_DOUBLE, 0, comm_), "ordered_sum broadcast");
 }
 
 void MpiCommunicator::gather_layer(const LayerGeometry& g, const float* local, std::vector<float>& global) {
   const std::size_t tile = g.neurons();
   std::vector<float> all(is_root() ? tile * std::size_t(size()) : 0);
-  check(MPI_Gather(local, int(tile), MPI_FLOAT, all.data(), int(tile), MPI_FLOAT, 0, MPI_COMM_WORLD), "gather_layer");
+  check(MPI_Gather(local, int(tile), MPI_FLOAT, all.data(), int(tile), MPI_FLOAT, 0, comm_), "gather_layer");
   if (!is_root()) return;
   global.assign(g.global_neurons(), 0.0f);
   const Decomposition& d = decomposition_;
@@ -186,7 +197,7 @@ void MpiCommunicator::gather_layer(const LayerGeometry& g, const float* local, s
 void MpiCommunicator::gather_batch(const LayerGeometry& g, const float* local, std::vector<float>& global) {
   const std::size_t tile = g.neurons(), block = tile * std::size_t(g.nbatch);
   std::vector<float> all(is_root() ? block * std::size_t(size()) : 0);
-  check(MPI_Gather(local, int(block), MPI_FLOAT, all.data(), int(block), MPI_FLOAT, 0, MPI_COMM_WORLD), "gather_batch");
+  check(MPI_Gather(local, int(block), MPI_FLOAT, all.data(), int(block), MPI_FLOAT, 0, comm_), "gather_batch");
   if (!is_root()) return;
   global.assign(g.global_neurons() * std::size_t(g.nbatch_global), 0.0f);
   const std::size_t run = std::size_t(g.nx) * std::size_t(g.nf);
@@ -208,7 +219,7 @@ void MpiCommunicator::gather_floats(const std::vector<float>& local, std::vector
   // Lengths first, so that ranks may send different amounts (Gatherv needs them on the root).
   int n = int(local.size());
   std::vector<int> counts(is_root() ? std::size_t(size()) : 0), offsets;
-  check(MPI_Gather(&n, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD), "gather_floats lengths");
+  check(MPI_Gather(&n, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, comm_), "gather_floats lengths");
   std::vector<float> joined;
   if (is_root()) {
     offsets.assign(counts.size(), 0);
@@ -221,8 +232,7 @@ void MpiCommunicator::gather_floats(const std::vector<float>& local, std::vector
       throw std::length_error("gather_floats: more than 2^31 floats in one gather");
     joined.resize(std::size_t(total));
   }
-  check(MPI_Gatherv(local.data(), n, MPI_FLOAT, joined.data(), counts.data(), offsets.data(), MPI_FLOAT, 0,
-                    MPI_COMM_WORLD),
+  check(MPI_Gatherv(local.data(), n, MPI_FLOAT, joined.data(), counts.data(), offsets.data(), MPI_FLOAT, 0, comm_),
         "gather_floats");
   if (!is_root()) return;
   all.assign(counts.size(), {});
@@ -236,7 +246,7 @@ void MpiCommunicator::scatter_layer(const LayerGeometry& g, const float* global,
   const int root = d.batch_root(), tiles = d.rows * d.columns;
   constexpr int tag = 1;  // apart from the halo exchange's messages
   if (d.rank != root) {
-    check(MPI_Recv(local, int(block), MPI_FLOAT, root, tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE), "scatter_layer receive");
+    check(MPI_Recv(local, int(block), MPI_FLOAT, root, tag, comm_, MPI_STATUS_IGNORE), "scatter_layer receive");
     return;
   }
   // The root packs every tile of its slice, its own straight into `local`, and sends the others theirs.
@@ -255,8 +265,7 @@ void MpiCommunicator::scatter_layer(const LayerGeometry& g, const float* global,
                     run * sizeof(float));
     if (t == 0) continue;
     requests.emplace_back();
-    check(MPI_Isend(packed, int(block), MPI_FLOAT, root + t, tag, MPI_COMM_WORLD, &requests.back()),
-          "scatter_layer send");
+    check(MPI_Isend(packed, int(block), MPI_FLOAT, root + t, tag, comm_, &requests.back()), "scatter_layer send");
   }
   check(MPI_Waitall(int(requests.size()), requests.data(), MPI_STATUSES_IGNORE), "scatter_layer");
 }
@@ -270,8 +279,7 @@ void MpiCommunicator::scatter_windows(const LayerGeometry& g, const Halo& margin
   const int root = d.batch_root(), tiles = d.rows * d.columns;
   constexpr int tag = 2;  // apart from the halo exchange's and scatter_layer's messages
   if (d.rank != root) {
-    check(MPI_Recv(local, int(block), MPI_FLOAT, root, tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE),
-          "scatter_windows receive");
+    check(MPI_Recv(local, int(block), MPI_FLOAT, root, tag, comm_, MPI_STATUS_IGNORE), "scatter_windows receive");
     return;
   }
   // As scatter_layer: the root packs every tile's window, its own straight into `local`, and sends the others theirs.
@@ -290,44 +298,42 @@ void MpiCommunicator::scatter_windows(const LayerGeometry& g, const Halo& margin
                     run * sizeof(float));
     if (t == 0) continue;
     requests.emplace_back();
-    check(MPI_Isend(packed, int(block), MPI_FLOAT, root + t, tag, MPI_COMM_WORLD, &requests.back()),
-          "scatter_windows send");
+    check(MPI_Isend(packed, int(block), MPI_FLOAT, root + t, tag, comm_, &requests.back()), "scatter_windows send");
   }
   check(MPI_Waitall(int(requests.size()), requests.data(), MPI_STATUSES_IGNORE), "scatter_windows");
 }
 
 void MpiCommunicator::sum_integers(std::vector<std::int64_t>& values) {
   long lengths[2] = {long(values.size()), -long(values.size())};
-  check(MPI_Allreduce(MPI_IN_PLACE, lengths, 2, MPI_LONG, MPI_MAX, MPI_COMM_WORLD), "sum_integers length check");
+  check(MPI_Allreduce(MPI_IN_PLACE, lengths, 2, MPI_LONG, MPI_MAX, comm_), "sum_integers length check");
   if (lengths[0] != -lengths[1]) throw std::logic_error("sum_integers: ranks passed vectors of different lengths");
   // Integer sums are exact, so MPI's choice of order cannot change them.
   if (!values.empty())
-    check(MPI_Allreduce(MPI_IN_PLACE, values.data(), int(values.size()), MPI_INT64_T, MPI_SUM, MPI_COMM_WORLD),
-          "sum_integers");
+    check(MPI_Allreduce(MPI_IN_PLACE, values.data(), int(values.size()), MPI_INT64_T, MPI_SUM, comm_), "sum_integers");
 }
 
 double MpiCommunicator::maximum(double local) {
   if (!std::isfinite(local)) local = std::numeric_limits<double>::infinity();
-  check(MPI_Allreduce(MPI_IN_PLACE, &local, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD), "maximum");
+  check(MPI_Allreduce(MPI_IN_PLACE, &local, 1, MPI_DOUBLE, MPI_MAX, comm_), "maximum");
   return local;
 }
 
 void MpiCommunicator::broadcast(std::string& text) {
   unsigned long length = text.size();
-  check(MPI_Bcast(&length, 1, MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD), "broadcast length");
+  check(MPI_Bcast(&length, 1, MPI_UNSIGNED_LONG, 0, comm_), "broadcast length");
   text.resize(length);
-  check(MPI_Bcast(text.data(), int(length), MPI_CHAR, 0, MPI_COMM_WORLD), "broadcast");
+  check(MPI_Bcast(text.data(), int(length), MPI_CHAR, 0, comm_), "broadcast");
 }
 
 bool MpiCommunicator::all_agree(bool ok, std::string& message) {
   // The lowest failing rank speaks for all, so every rank reports the same message.
   int first_failure = ok ? size() : rank();
-  check(MPI_Allreduce(MPI_IN_PLACE, &first_failure, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD), "all_agree");
+  check(MPI_Allreduce(MPI_IN_PLACE, &first_failure, 1, MPI_INT, MPI_MIN, comm_), "all_agree");
   if (first_failure == size()) return true;
   unsigned long length = message.size();
-  check(MPI_Bcast(&length, 1, MPI_UNSIGNED_LONG, first_failure, MPI_COMM_WORLD), "all_agree length");
+  check(MPI_Bcast(&length, 1, MPI_UNSIGNED_LONG, first_failure, comm_), "all_agree length");
   message.resize(length);
-  check(MPI_Bcast(message.data(), int(length), MPI_CHAR, first_failure, MPI_COMM_WORLD), "all_agree message");
+  check(MPI_Bcast(message.data(), int(length), MPI_CHAR, first_failure, comm_), "all_agree message");
   return false;
 }
 
@@ -368,6 +374,8 @@ std::vector<std::string> MpiCommunicator::node_allgather(const std::string& mine
 std::vector<std::string> MpiCommunicator::gather_strings(const std::string& mine) {
   return gather_texts(MPI_COMM_WORLD, mine, false);
 }
+
+void MpiCommunicator::wait_for_every_block() { check(MPI_Barrier(MPI_COMM_WORLD), "barrier"); }
 
 void MpiCommunicator::abort_all(int status) noexcept { MPI_Abort(MPI_COMM_WORLD, status); }
 

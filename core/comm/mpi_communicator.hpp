@@ -13,8 +13,9 @@ class MpiCommunicator final : public Communicator {
  public:
   // Initialises MPI unless someone already did (then finalising is left to them; otherwise the last communicator
   // alive finalises it, after which none can be made). The
-  // decomposition's size must equal the number of processes; make_communicator checks that with a clear message.
-  MpiCommunicator(int* argc, char*** argv, int rows, int columns, int batch_width);
+  // decomposition's size times `blocks` must equal the number of processes; make_communicator checks that with a
+  // clear message. With several blocks, each is its own communicator of consecutive world ranks.
+  MpiCommunicator(int* argc, char*** argv, int rows, int columns, int batch_width, int blocks = 1);
   ~MpiCommunicator() override;
   MpiCommunicator(const MpiCommunicator&) = delete;
   MpiCommunicator& operator=(const MpiCommunicator&) = delete;
@@ -32,6 +33,7 @@ class MpiCommunicator final : public Communicator {
   NodePeers node_peers() const override { return node_peers_; }
   std::vector<std::string> node_allgather(const std::string& mine) override;
   std::vector<std::string> gather_strings(const std::string& mine) override;
+  void wait_for_every_block() override;
   bool all_agree(bool ok, std::string& message) override;
   void abort_all(int status) noexcept override;
 
@@ -39,6 +41,7 @@ class MpiCommunicator final : public Communicator {
   static int world_size(int* argc, char*** argv);
 
  private:
+  MPI_Comm comm_ = MPI_COMM_NULL;  // this rank's block: MPI_COMM_WORLD when there is one block
   MPI_Comm node_ = MPI_COMM_NULL;  // the ranks of this node (MPI_COMM_TYPE_SHARED), ordered by world rank
   NodePeers node_peers_;
   std::vector<float> send_, recv_;  // halo packing, kept between steps

@@ -505,6 +505,43 @@ TEST_CASE("a split that does not match the process count names what would fit", 
   if (n > 1) CHECK(message.find("-rows 1 -columns 1 -batchwidth " + std::to_string(n)) != std::string::npos);
 }
 
+TEST_CASE("a multiple of the split's size makes MPI blocks whose collectives stay within each block", "[mpi][split]") {
+  const int n = world->size(), world_rank = world->rank();
+  CHECK(world->block_count() == 1);  // the squarest split uses every process
+  if (n < 2) return;
+  // One process per block: every block is a whole run of its own.
+  std::unique_ptr<Communicator> each = communicator({1, 1, 1});
+  CHECK(each->block_count() == n);
+  CHECK(each->block() == world_rank);
+  CHECK(each->size() == 1);
+  CHECK(each->rank() == 0);
+  CHECK(each->world_rank() == world_rank);
+  // A failure in one block is not another block's: each block agrees on its own.
+  std::string message = "block " + std::to_string(world_rank);
+  CHECK(each->all_agree(world_rank % 2 == 0, message) == (world_rank % 2 == 0));
+  // Reports of the whole job reach world rank 0 from every block, in world rank order.
+  const std::vector<std::string> texts = each->gather_strings("w" + std::to_string(world_rank));
+  if (world_rank == 0) {
+    REQUIRE(texts.size() == std::size_t(n));
+    for (int r = 0; r < n; ++r) CHECK(texts[std::size_t(r)] == "w" + std::to_string(r));
+  } else {
+    CHECK(texts.empty());
+  }
+  each->wait_for_every_block();
+  if (n % 2 != 0) return;
+  // Two processes per block: a sum adds only the block's two ranks (world ranks 2k and 2k + 1: 4k + 1).
+  std::unique_ptr<Communicator> pairs = communicator({2, 1, 1});
+  CHECK(pairs->block_count() == n / 2);
+  CHECK(pairs->block() == world_rank / 2);
+  CHECK(pairs->rank() == world_rank % 2);
+  std::vector<double> sum{double(world_rank)};
+  pairs->ordered_sum(sum);
+  CHECK(sum[0] == double(4 * (world_rank / 2) + 1));
+  std::string root_text = pairs->is_root() ? "from world rank " + std::to_string(world_rank) : "";
+  pairs->broadcast(root_text);
+  CHECK(root_text == "from world rank " + std::to_string(2 * (world_rank / 2)));
+}
+
 int main(int argc, char** argv) {
   std::unique_ptr<Communicator> comm = make_communicator(&argc, &argv, {}, {}, {});
   world = comm.get();
