@@ -195,6 +195,12 @@ void HyPerConnBase::initialize_weights(const RunContext& ctx, const ConvGeometry
       break;
     }
     case WeightInitKind::File: {
+      // A dry run before the run that writes the file lists it and checks the rest with zero weights.
+      if (!std::filesystem::exists(q.initWeightsFile) &&
+          defer_missing_file(
+              ctx, q.initWeightsFile,
+              "initWeightsFile of connection \"" + name() + "\" at " + location_of("initWeightsFile").str()))
+        break;
       const std::string mismatch = read_weight_file(q.initWeightsFile, q.frameNumber, g, out);
       if (!mismatch.empty()) fail("initWeightsFile", q.initWeightsFile + " " + mismatch);
       break;

@@ -86,6 +86,13 @@ std::string build_report(const Column& column) {
     out += "ignored: " + std::to_string(ignored.size()) + " OpenPV key" + (ignored.size() > 1 ? "s" : "") +
            " without effect in sparsepv (each warned above, with why): " + keys + "\n";
   }
+  const std::vector<ParamNotice>& renamed = column.successor_notices();
+  if (!renamed.empty()) {
+    std::string groups;
+    for (const ParamNotice& n : renamed) groups += (groups.empty() ? "" : ", ") + n.group;
+    out += "read as successors: " + std::to_string(renamed.size()) + " group" + (renamed.size() > 1 ? "s" : "") +
+           " of types OpenPV removed (each warned above): " + groups + "\n";
+  }
   const std::vector<std::string>& missing = column.missing_files();
   if (!missing.empty()) {
     out += "not found: " + std::to_string(missing.size()) + " file" + (missing.size() > 1 ? "s" : "") +

@@ -137,16 +137,25 @@ void Column::create(const ParamDocument& doc, const Registry& registry) {
     group_order_in_file_.push_back(g.name);
     if (&g == column_group) continue;
     const TypeInfo* info = registry.find(g.type);
+    const OpenPvType* openpv = info ? nullptr : find_openpv_type(g.type);
+    ParamGroup as_successor;
+    if (openpv && !openpv->successor.empty() && (info = registry.find(openpv->successor))) {
+      as_successor = g;
+      as_successor.type = openpv->successor;
+      successor_notices_.push_back(
+          {g.location_of("groupType"), g.name, "groupType", "group type " + g.type + ": " + openpv->why});
+    }
     if (!info) {
-      if (const OpenPvType* openpv = find_openpv_type(g.type))
+      if (openpv)
         throw ParamError(g.location_of("groupType"), g.name, "groupType",
                          "group type \"" + g.type + "\": " + openpv->why);
       std::string hint = did_you_mean(g.type, type_names);
       throw ParamError(g.location_of("groupType"), g.name, "groupType",
                        "unknown group type \"" + g.type + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
     }
-    ParamGroup filled = with_column_default_flag(g, info->schema, *column_group, column_given,
-                                                 params_.defaultInitializeFromCheckpointFlag);
+    ParamGroup filled =
+        with_column_default_flag(as_successor.type.empty() ? g : as_successor, info->schema, *column_group,
+                                 column_given, params_.defaultInitializeFromCheckpointFlag);
     if (!options_.gpu) filled = on_cpu_without_gpu(filled, placed_on_cpu_);
     objects_.add(info->make(filled));
   }
@@ -175,6 +184,9 @@ void Column::report_params_warnings(const std::vector<const BindResult*>& bindin
   }
   if (!options_.warnings) return;
   for (const auto& w : legacy) *options_.warnings << "sparsepv: warning: " << w << "\n";
+  for (const ParamNotice& n : successor_notices_)
+    *options_.warnings << "sparsepv: warning: " << n.where.str() << ": group \"" << n.group << "\": " << n.message
+                       << "\n";
   std::vector<ParamNotice> once_per_key = no_effect_keys_;
   for (const ParamNotice& n : placed_on_cpu_)
     if (groups_per_key[n.key]++ == 0) once_per_key.push_back(n);

@@ -45,6 +45,7 @@ class Column {
  public:
   // The OpenPV keys the file gave that have no effect here, one per key (the first group that gave it).
   const std::vector<ParamNotice>& no_effect_keys() const { return no_effect_keys_; }
+  const std::vector<ParamNotice>& successor_notices() const { return successor_notices_; }
   // The groups whose updateGpu / receiveGpu = true run on the CPU because no GPU was selected, one per group and key.
   const std::vector<ParamNotice>& placed_on_cpu() const { return placed_on_cpu_; }
   // Dry runs: the files the run will read that do not exist yet, each "PATH (what names it)".
@@ -92,6 +93,7 @@ class Column {
   void create(const ParamDocument& doc, const Registry& registry);
   void report_params_warnings(const std::vector<const BindResult*>& bindings);
   std::vector<ParamNotice> no_effect_keys_;
+  std::vector<ParamNotice> successor_notices_;  // groups of types OpenPV removed, built as their successors
   std::vector<ParamNotice> placed_on_cpu_;
   std::vector<std::string> missing_files_;
   // How initializeFromCheckpointDir is read: a sparsepv checkpoint (verified), an OpenPV one, or not at all (a dry

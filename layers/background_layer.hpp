@@ -5,16 +5,15 @@
 #include <string>
 
 #include "core/group_type.hpp"
-#include "core/layer.hpp"
+#include "layers/from_original_layer.hpp"
 
 namespace spv {
 
-struct BackgroundParams : LayerParams {
-  std::string originalLayerName;
+struct BackgroundParams : FromOriginalParams {
   int repFeatureNum;
 };
 
-class BackgroundLayer : public Typed<BackgroundLayer, BackgroundParams, Layer> {
+class BackgroundLayer : public Typed<BackgroundLayer, BackgroundParams, FromOriginalLayer> {
  public:
   static constexpr const char* kType = "BackgroundLayer";
   static constexpr const char* kDoc =
@@ -22,18 +21,10 @@ class BackgroundLayer : public Typed<BackgroundLayer, BackgroundParams, Layer> {
       "repeated repFeatureNum times: nf = (original nf + 1) * repFeatureNum.";
   static void declare(SchemaBuilder<Params>& b);
   using Typed::Typed;
-  std::vector<std::string> dependencies() const override;
-  void resolve(ObjectTable& objects, const RunContext& ctx) override;
 
  protected:
-  bool has_v() const override { return false; }
-  void initialize_state(const RunContext&) override {}  // A starts at 0, as in OpenPV
-  void activity_from_v() override {}
   void update_state(const StepInfo& s) override;
   LayerGeometry compute_geometry(const RunContext& ctx) const override;
-
- private:
-  const Layer* original_ = nullptr;
 };
 
 }  // namespace spv

@@ -2,16 +2,14 @@
 
 #include <cmath>
 
-#include "core/object_table.hpp"
 #include "layers/same_size.hpp"
 
 namespace spv {
 
 void BinningLayer::declare(SchemaBuilder<Params>& b) {
   using namespace checks;
-  declare_layer_keys(b);
-  b.key("originalLayerName", &Params::originalLayerName, Required, "the layer (nf 1) whose activity is binned")
-      .key("binMin", &Params::binMin, 0.0, "lower end of the first bin; smaller values count as binMin")
+  declare_from_original_keys(b, "the layer (nf 1) whose activity is binned");
+  b.key("binMin", &Params::binMin, 0.0, "lower end of the first bin; smaller values count as binMin")
       .key("binMax", &Params::binMax, 1.0, "upper end of the last bin; larger values count as binMax")
       .key("binSigma", &Params::binSigma, 0.0, "0: one-hot bins; > 0: Gaussian bins of this width in bin widths",
            {non_negative()})
@@ -24,40 +22,30 @@ void BinningLayer::declare(SchemaBuilder<Params>& b) {
   });
 }
 
-std::vector<std::string> BinningLayer::dependencies() const {
-  auto deps = Layer::dependencies();
-  deps.push_back(params().originalLayerName);
-  return deps;
-}
-
-void BinningLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
-  original_ = objects.require<Layer>(params().originalLayerName, *this, "originalLayerName", "a layer");
-  original_->require_delay(params().delay);
-  Layer::resolve(objects, ctx);
-}
+void BinningLayer::check_original(Layer& original) { original.require_delay(params().delay); }
 
 LayerGeometry BinningLayer::compute_geometry(const RunContext& ctx) const {
   LayerGeometry own = Layer::compute_geometry(ctx);
-  if (original_->geometry().nf != 1)
-    fail("originalLayerName", "\"" + original_->name() + "\" has nf = " + std::to_string(original_->geometry().nf) +
+  if (original().geometry().nf != 1)
+    fail("originalLayerName", "\"" + original().name() + "\" has nf = " + std::to_string(original().geometry().nf) +
                                   "; a BinningLayer bins a layer of one feature");
-  require_same_size(name(), own, *original_, own.nf, "the number of bins");
+  require_same_size(name(), own, original(), own.nf, "the number of bins");
   return own;
 }
 
 // OpenPV's float arithmetic in its order (the Gaussian's bin centres start at 0, not at binMin, as in OpenPV).
 void BinningLayer::update_state(const StepInfo&) {
   const LayerGeometry& g = geometry_;
-  const LayerGeometry& og = original_->geometry();
+  const LayerGeometry& og = original().geometry();
   const Params& p = params();
   const float lo = float(p.binMin), hi = float(p.binMax), sigma = float(p.binSigma);
   const int bins = g.nf;
   const float step = (hi - lo) / float(bins);
   const float out_of_bin = p.zeroNeg ? 0.0f : -1.0f;
-  const float* original = original_->A_delayed(p.delay).data();
+  const float* source = original().A_delayed(p.delay).data();
   for (int b = 0; b < g.nbatch; ++b) {
     float* a = activity_ptr(b);
-    const float* ob = original + std::size_t(b) * og.neurons_ext();
+    const float* ob = source + std::size_t(b) * og.neurons_ext();
     for (int y = 0; y < g.ny; ++y)
       for (int x = 0; x < g.nx; ++x) {
         float v = ob[og.ext_index(x, y, 0)];

@@ -6,18 +6,17 @@
 #include <string>
 
 #include "core/group_type.hpp"
-#include "core/layer.hpp"
+#include "layers/from_original_layer.hpp"
 
 namespace spv {
 
-struct BinningParams : LayerParams {
-  std::string originalLayerName;
+struct BinningParams : FromOriginalParams {
   double binMin, binMax, binSigma;
   int delay;
   bool zeroNeg, zeroDCR;
 };
 
-class BinningLayer : public Typed<BinningLayer, BinningParams, Layer> {
+class BinningLayer : public Typed<BinningLayer, BinningParams, FromOriginalLayer> {
  public:
   static constexpr const char* kType = "BinningLayer";
   static constexpr const char* kDoc =
@@ -26,18 +25,11 @@ class BinningLayer : public Typed<BinningLayer, BinningParams, Layer> {
       "width; zeroDCR: a value of 0 marks no bin.";
   static void declare(SchemaBuilder<Params>& b);
   using Typed::Typed;
-  std::vector<std::string> dependencies() const override;
-  void resolve(ObjectTable& objects, const RunContext& ctx) override;
 
  protected:
-  bool has_v() const override { return false; }
-  void initialize_state(const RunContext&) override {}  // A starts at 0; OpenPV leaves it untouched until the update
-  void activity_from_v() override {}
+  void check_original(Layer& original) override;
   void update_state(const StepInfo& s) override;
   LayerGeometry compute_geometry(const RunContext& ctx) const override;
-
- private:
-  Layer* original_ = nullptr;
 };
 
 }  // namespace spv

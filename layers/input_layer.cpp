@@ -188,7 +188,7 @@ int InputLayer::entry_index(int b, long frame) const {
     start = (given_start + b) % n;
     skip = batches;
   }
-  if (input_.resetToStartOnLoop) {
+  if (input_.resetToStartOnLoop && method == BatchMethod::BySpecified) {
     long entries_per_loop = (n - start + skip - 1) / skip;
     return int(start + (frame % entries_per_loop) * skip);
   }
@@ -229,7 +229,7 @@ void InputLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
                     std::to_string(values.size()));
   };
   check_length(input_.start_frame_index, "start_frame_index");
-  check_length(input_.skip_frame_index, "skip_frame_index");
+  if (input_.batchMethod == BatchMethod::BySpecified) check_length(input_.skip_frame_index, "skip_frame_index");
   parse_offset_anchor(input_.offsetAnchor, anchor_x_, anchor_y_);
   seed_ = ctx.random_seed + std::uint64_t(std::int64_t(input_.randomSeed));
   permutation_pass_ = -1;

@@ -112,12 +112,12 @@ void declare_input_keys(SchemaBuilder<P>& b) {
       return {"triggerLayerName", "input layers are not triggered: they change frame every displayPeriod"};
     if (p.jitterChangeInterval != 0)
       return {"jitterChangeInterval", "jitter (jitterChangeInterval other than 0) is not supported yet"};
-    if (!p.skip_frame_index.empty() && p.batchMethod != BatchMethod::BySpecified)
-      return {"skip_frame_index", "is only used with batchMethod = \"bySpecified\""};
-    if (p.resetToStartOnLoop && p.batchMethod != BatchMethod::BySpecified)
-      return {"resetToStartOnLoop", "is only used with batchMethod = \"bySpecified\""};
     return {"", ""};
   });
+  for (const char* key : {"skip_frame_index", "resetToStartOnLoop"})
+    b.used_only_if(
+        key, [](const P& p) { return p.batchMethod == BatchMethod::BySpecified; },
+        "with batchMethod = \"bySpecified\"");
 }
 
 class InputLayer : public Layer {

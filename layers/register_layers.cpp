@@ -4,6 +4,7 @@
 #include "layers/ann_squared_layer.hpp"
 #include "layers/background_layer.hpp"
 #include "layers/binning_layer.hpp"
+#include "layers/wta_layer.hpp"
 #include "layers/constant_layer.hpp"
 #include "layers/dependent_firm_threshold_cost_layer.hpp"
 #include "layers/dropout_layer.hpp"
@@ -42,6 +43,7 @@ void register_layers(Registry& registry) {
   register_type<SigmoidLayer>(registry);
   register_type<BackgroundLayer>(registry);
   register_type<BinningLayer>(registry);
+  register_type<WtaLayer>(registry);
   register_type<ANNSquaredLayer>(registry);
   register_type<LeakyIntegrator>(registry);
   register_type<PtwiseProductLayer>(registry);

@@ -11,24 +11,23 @@
 namespace spv {
 
 void RescaleLayer::declare(SchemaBuilder<Params>& b) {
-  declare_layer_keys(b);
-  b.key("originalLayerName", &Params::originalLayerName, Required, "the layer whose activity is rescaled")
-      .choice("rescaleMethod", &Params::rescaleMethod, Required,
-              {{"maxmin", RescaleMethod::MaxMin},
-               {"meanstd", RescaleMethod::MeanStd},
-               {"pointmeanstd", RescaleMethod::PointMeanStd},
-               {"l2", RescaleMethod::L2},
-               {"l2NoMean", RescaleMethod::L2NoMean},
-               {"pointResponseNormalization", RescaleMethod::PointResponseNormalization},
-               {"zerotonegative", RescaleMethod::ZeroToNegative},
-               {"softmax", RescaleMethod::Softmax},
-               {"logreg", RescaleMethod::LogReg}},
-              "maxmin: (a - min)/(max - min) (targetMax - targetMin) + targetMin over the layer (0 if constant); "
-              "meanstd: (a - mean) targetStd/std + targetMean over the layer (a if std = 0); pointmeanstd: the same "
-              "over the features at each position; l2: (a - mean)/(std sqrt(patchSize)); l2NoMean: a/(rms "
-              "sqrt(patchSize)) (both a if 0); pointResponseNormalization: a/||a|| over the features at each position "
-              "(a if 0); softmax over the features at each position; zerotonegative: 0 becomes -1; logreg: "
-              "1/(1 + e^a)")
+  declare_from_original_keys(b, "the layer whose activity is rescaled");
+  b.choice("rescaleMethod", &Params::rescaleMethod, Required,
+           {{"maxmin", RescaleMethod::MaxMin},
+            {"meanstd", RescaleMethod::MeanStd},
+            {"pointmeanstd", RescaleMethod::PointMeanStd},
+            {"l2", RescaleMethod::L2},
+            {"l2NoMean", RescaleMethod::L2NoMean},
+            {"pointResponseNormalization", RescaleMethod::PointResponseNormalization},
+            {"zerotonegative", RescaleMethod::ZeroToNegative},
+            {"softmax", RescaleMethod::Softmax},
+            {"logreg", RescaleMethod::LogReg}},
+           "maxmin: (a - min)/(max - min) (targetMax - targetMin) + targetMin over the layer (0 if constant); "
+           "meanstd: (a - mean) targetStd/std + targetMean over the layer (a if std = 0); pointmeanstd: the same "
+           "over the features at each position; l2: (a - mean)/(std sqrt(patchSize)); l2NoMean: a/(rms "
+           "sqrt(patchSize)) (both a if 0); pointResponseNormalization: a/||a|| over the features at each position "
+           "(a if 0); softmax over the features at each position; zerotonegative: 0 becomes -1; logreg: "
+           "1/(1 + e^a)")
       .key("targetMax", &Params::targetMax, 1.0, "(maxmin) the largest value after rescaling")
       .key("targetMin", &Params::targetMin, -1.0, "(maxmin) the smallest value after rescaling")
       .key("targetMean", &Params::targetMean, 0.0, "(meanstd, pointmeanstd) the mean after rescaling")
@@ -51,31 +50,24 @@ void RescaleLayer::declare(SchemaBuilder<Params>& b) {
   });
 }
 
-std::vector<std::string> RescaleLayer::dependencies() const {
-  auto deps = Layer::dependencies();
-  deps.push_back(params().originalLayerName);
-  return deps;
-}
-
 void RescaleLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
-  original_ = objects.require<Layer>(params().originalLayerName, *this, "originalLayerName", "a layer");
   comm_ = ctx.comm;
-  Layer::resolve(objects, ctx);
+  FromOriginalLayer::resolve(objects, ctx);
 }
 
 LayerGeometry RescaleLayer::compute_geometry(const RunContext& ctx) const {
   LayerGeometry own = Layer::compute_geometry(ctx);
-  require_same_size(name(), own, *original_);
+  require_same_size(name(), own, original());
   return own;
 }
 
 float RescaleLayer::original_at(int b, int x, int y, int f) const {
-  const LayerGeometry& og = original_->geometry();
+  const LayerGeometry& og = original().geometry();
   return original_a_[std::size_t(b) * og.neurons_ext() + og.ext_index(x, y, f)];
 }
 
 void RescaleLayer::update_state(const StepInfo&) {
-  original_a_ = static_cast<const Layer&>(*original_).A().data();
+  original_a_ = original().A().data();
   switch (params().rescaleMethod) {
     case RescaleMethod::MaxMin:
     case RescaleMethod::MeanStd:

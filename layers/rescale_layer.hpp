@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/group_type.hpp"
-#include "core/layer.hpp"
+#include "layers/from_original_layer.hpp"
 
 namespace spv {
 
@@ -21,14 +21,13 @@ enum class RescaleMethod {
   LogReg
 };
 
-struct RescaleParams : LayerParams {
-  std::string originalLayerName;
+struct RescaleParams : FromOriginalParams {
   RescaleMethod rescaleMethod;
   double targetMax, targetMin, targetMean, targetStd;
   int patchSize;
 };
 
-class RescaleLayer : public Typed<RescaleLayer, RescaleParams, Layer> {
+class RescaleLayer : public Typed<RescaleLayer, RescaleParams, FromOriginalLayer> {
  public:
   static constexpr const char* kType = "RescaleLayer";
   static constexpr const char* kDoc =
@@ -36,14 +35,9 @@ class RescaleLayer : public Typed<RescaleLayer, RescaleParams, Layer> {
       "split-independent; or per position over the features; or per neuron).";
   static void declare(SchemaBuilder<Params>& b);
   using Typed::Typed;
-  std::vector<std::string> dependencies() const override;
   void resolve(ObjectTable& objects, const RunContext& ctx) override;
 
  protected:
-  bool has_v() const override { return false; }
-  void initialize_state(const RunContext&) override {}
-  // OpenPV starts a RescaleLayer at A = 0; it rescales from the first update on.
-  void activity_from_v() override {}
   void update_state(const StepInfo& s) override;
   LayerGeometry compute_geometry(const RunContext& ctx) const override;
 
@@ -53,7 +47,6 @@ class RescaleLayer : public Typed<RescaleLayer, RescaleParams, Layer> {
   void rescale_by_layer_statistics();
   void rescale_by_position();
   void rescale_by_neuron();
-  Layer* original_ = nullptr;
   const float* original_a_ = nullptr;  // the original's activity, fetched once per update
   Communicator* comm_ = nullptr;
 };

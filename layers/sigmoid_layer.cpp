@@ -2,15 +2,13 @@
 
 #include <cmath>
 
-#include "core/object_table.hpp"
 #include "layers/same_size.hpp"
 
 namespace spv {
 
 void SigmoidLayer::declare(SchemaBuilder<Params>& b) {
-  declare_layer_keys(b);
-  b.key("originalLayerName", &Params::originalLayerName, Required, "the layer whose V this layer reads")
-      .key("Vrest", &Params::Vrest, -70.0, "resting potential; with VthRest it sets the midpoint and the slope")
+  declare_from_original_keys(b, "the layer whose V this layer reads");
+  b.key("Vrest", &Params::Vrest, -70.0, "resting potential; with VthRest it sets the midpoint and the slope")
       .key("VthRest", &Params::VthRest, -55.0, "threshold: the midpoint Vth = (Vrest + VthRest)/2 has A = 1/2")
       .key("InverseFlag", &Params::InverseFlag, false, "A = 1 - sigmoid: activity falls as V rises")
       .key("SigmoidFlag", &Params::SigmoidFlag, true,
@@ -24,21 +22,13 @@ void SigmoidLayer::declare(SchemaBuilder<Params>& b) {
   });
 }
 
-std::vector<std::string> SigmoidLayer::dependencies() const {
-  auto deps = Layer::dependencies();
-  deps.push_back(params().originalLayerName);
-  return deps;
-}
-
-void SigmoidLayer::resolve(ObjectTable& objects, const RunContext& ctx) {
-  original_ = objects.require<Layer>(params().originalLayerName, *this, "originalLayerName", "a layer");
-  if (!original_->has_membrane()) fail("originalLayerName", "\"" + original_->name() + "\" has no membrane potential");
-  Layer::resolve(objects, ctx);
+void SigmoidLayer::check_original(Layer& original) {
+  if (!original.has_membrane()) fail("originalLayerName", "\"" + original.name() + "\" has no membrane potential");
 }
 
 LayerGeometry SigmoidLayer::compute_geometry(const RunContext& ctx) const {
   LayerGeometry own = Layer::compute_geometry(ctx);
-  require_same_size(name(), own, *original_);
+  require_same_size(name(), own, original());
   return own;
 }
 
@@ -50,7 +40,7 @@ void SigmoidLayer::update_state(const StepInfo&) {
   float scale = -std::log(1.0f / float(params().SigmoidAlpha) - 1.0f) / (v_th - v_rest);
   if (!params().SigmoidFlag) scale = scale / std::log(3.0f);
   const bool sigmoid = params().SigmoidFlag, inverse = params().InverseFlag;
-  const float* v = static_cast<const Layer&>(*original_).V().data();
+  const float* v = original().V().data();
   for (int b = 0; b < g.nbatch; ++b) {
     float* a = activity_ptr(b);
     const float* vb = v + std::size_t(b) * g.neurons();

@@ -4,18 +4,17 @@
 #include <string>
 
 #include "core/group_type.hpp"
-#include "core/layer.hpp"
+#include "layers/from_original_layer.hpp"
 
 namespace spv {
 
-struct SigmoidParams : LayerParams {
-  std::string originalLayerName;
+struct SigmoidParams : FromOriginalParams {
   double Vrest, VthRest;
   bool InverseFlag, SigmoidFlag;
   double SigmoidAlpha;
 };
 
-class SigmoidLayer : public Typed<SigmoidLayer, SigmoidParams, Layer> {
+class SigmoidLayer : public Typed<SigmoidLayer, SigmoidParams, FromOriginalLayer> {
  public:
   static constexpr const char* kType = "SigmoidLayer";
   static constexpr const char* kDoc =
@@ -23,19 +22,11 @@ class SigmoidLayer : public Typed<SigmoidLayer, SigmoidParams, Layer> {
       "1)/(Vth - Vrest); SigmoidFlag false: clamp(1/2 - (V - Vth) s/(2 ln 3), 0, 1); InverseFlag: 1 - A.";
   static void declare(SchemaBuilder<Params>& b);
   using Typed::Typed;
-  std::vector<std::string> dependencies() const override;
-  void resolve(ObjectTable& objects, const RunContext& ctx) override;
 
  protected:
-  bool has_v() const override { return false; }
-  void initialize_state(const RunContext&) override {}
-  // OpenPV starts a SigmoidLayer at A = 0; the transfer function applies from the first update on.
-  void activity_from_v() override {}
+  void check_original(Layer& original) override;
   void update_state(const StepInfo& s) override;
   LayerGeometry compute_geometry(const RunContext& ctx) const override;
-
- private:
-  Layer* original_ = nullptr;
 };
 
 }  // namespace spv

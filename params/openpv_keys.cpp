@@ -24,7 +24,8 @@ struct Tables {
   std::map<std::string, OpenPvType, std::less<>> types;
 };
 
-// Rows: "key<TAB>rules<TAB>why" or "type<TAB>Name<TAB>why"; rules "-" or "TypeA,TypeB=v1|v2;TypeC=".
+// Rows: "key<TAB>rules<TAB>why", "type<TAB>Name<TAB>why" or "successor<TAB>Name<TAB>Successor<TAB>why"; rules "-" or
+// "TypeA,TypeB=v1|v2;TypeC=".
 const Tables& tables() {
   static const Tables t = [] {
     Tables out;
@@ -35,7 +36,11 @@ const Tables& tables() {
       std::vector<std::string> f = split(line, '\t');
       if (f.size() < 3) continue;
       if (f[0] == "type") {
-        out.types[f[1]] = OpenPvType{f[1], f[2]};
+        out.types[f[1]] = OpenPvType{f[1], f[2], ""};
+        continue;
+      }
+      if (f[0] == "successor" && f.size() >= 4) {
+        out.types[f[1]] = OpenPvType{f[1], f[3], f[2]};
         continue;
       }
       OpenPvKey k{f[0], {}, f[2]};

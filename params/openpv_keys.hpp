@@ -24,6 +24,7 @@ struct OpenPvKey {
 
 struct OpenPvType {
   std::string type, why;
+  std::string successor;  // a type OpenPV removed: the sparsepv type that builds it (empty: refused with `why`)
 };
 
 const OpenPvKey* find_openpv_key(std::string_view key);

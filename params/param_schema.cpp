@@ -43,6 +43,10 @@ void ParamSchema::add_alias(const std::string& key, std::string alias) {
 
 void ParamSchema::add_cross_check(CrossCheck check) { cross_checks_.push_back(std::move(check)); }
 
+void ParamSchema::add_use_condition(std::string key, UseCondition used, std::string why) {
+  conditional_uses_.push_back({std::move(key), std::move(used), std::move(why)});
+}
+
 namespace {
 
 // How a value reads in an error message: `a string ("abc")`, `NULL`.
@@ -152,9 +156,23 @@ bool ParamSchema::apply_openpv_rules(const ParamGroup& group, const ParamEntry& 
   if (!k) return false;
   for (const OpenPvKeyRule& rule : k->rules) {
     if (std::find(rule.types.begin(), rule.types.end(), type_name_) == rule.types.end()) continue;
-    if (is_neutral_value(entry.value, rule.neutral)) break;
+    // "value?otherKey": the value is neutral only beside a non-empty otherKey (triggerFlag = true beside the
+    // triggerLayerName that alone triggers the layer now).
+    std::vector<std::string> neutral;
     std::string accepted;
-    for (const auto& n : rule.neutral) accepted += (accepted.empty() ? "" : " or ") + n;
+    for (const std::string& n : rule.neutral) {
+      const auto q = n.find('?');
+      accepted += (accepted.empty() ? "" : " or ") +
+                  (q == std::string::npos ? n : n.substr(0, q) + " with " + n.substr(q + 1) + " set");
+      if (q == std::string::npos) {
+        neutral.push_back(n);
+        continue;
+      }
+      const ParamEntry* other = group.find(n.substr(q + 1));
+      if (other && other->value.kind() == ParamValue::Kind::String && !other->value.as_string().empty())
+        neutral.push_back(n.substr(0, q));
+    }
+    if (is_neutral_value(entry.value, neutral)) break;
     throw ParamError(entry.where, group.name, entry.key,
                      "OpenPV's " + type_name_ + " reads this key and " + value_text(entry.value) +
                          " would change its result, which sparsepv does not compute: " + k->why +
@@ -217,6 +235,13 @@ BindResult ParamSchema::bind(const ParamGroup& group, void* out) const {
   // Derived defaults read the other keys, so they come after every plain default and given value.
   for (const auto& spec : specs_) {
     if (spec.derive && !result.has(spec.key)) spec.derive(out);
+  }
+  for (const ConditionalUse& c : conditional_uses_) {
+    const auto it = given.find(c.key);
+    if (it == given.end() || c.used(out)) continue;
+    result.no_effect.push_back(
+        {it->second->where, group.name, c.key,
+         "key " + c.key + " has no effect in sparsepv's " + type_name_ + " (used only " + c.why + ", as in OpenPV)"});
   }
   for (const auto& cross : cross_checks_) {
     auto [key, message] = cross(out, result);

@@ -91,6 +91,10 @@ class ParamSchema {
   // The BindResult says which keys the file gave (for rules such as "required when plasticityFlag is true").
   using CrossCheck = std::function<std::pair<std::string, std::string>(const void*, const BindResult&)>;
   void add_cross_check(CrossCheck check);
+  // A key that the type reads only when `used` holds (as OpenPV reads it): given otherwise, it has no effect and is
+  // reported as such (a no-effect notice naming `why`), not refused.
+  using UseCondition = std::function<bool(const void*)>;
+  void add_use_condition(std::string key, UseCondition used, std::string why);
 
   // Reads every key of the group into *out (defaults for absent keys), validating types and checks.
   // Throws ParamError naming file, line, group and key; an unknown key is an error with a did-you-mean.
@@ -109,6 +113,12 @@ class ParamSchema {
   std::string type_name_, doc_;
   std::vector<ParamSpec> specs_;
   std::vector<CrossCheck> cross_checks_;
+  struct ConditionalUse {
+    std::string key;
+    UseCondition used;
+    std::string why;
+  };
+  std::vector<ConditionalUse> conditional_uses_;
 };
 
 // Closest candidate by edit distance (case-insensitive), or "" when nothing is close enough.
@@ -220,6 +230,12 @@ class SchemaBuilder {
   // fn(const P&) returns {key, message} when the combination is invalid, {"", ""} when fine.
   SchemaBuilder& cross_check(std::function<std::pair<std::string, std::string>(const P&)> fn) {
     schema_.add_cross_check([fn](const void* p, const BindResult&) { return fn(*static_cast<const P*>(p)); });
+    return *this;
+  }
+  // `key` is read only when fn(params) holds; given otherwise, it has no effect ("used only " + why).
+  SchemaBuilder& used_only_if(const std::string& key, std::function<bool(const P&)> fn, std::string why) {
+    schema_.add_use_condition(
+        key, [fn](const void* p) { return fn(*static_cast<const P*>(p)); }, std::move(why));
     return *this;
   }
   // The same with the keys the file gave, for rules that depend on whether a key was written.

@@ -3,7 +3,7 @@
 # 1. An OpenPV-layout checkpoint (NAME_W.pvp beside OpenPV's timeinfo.bin, no sparsepv manifest) made from a weight
 #    file sparsepv wrote with weight 2.5: a warm start reads it (Output = 2.5 x 1, where its own initialiser says 1),
 #    with one warning naming it; -c from it is refused with the reason.
-# 2. A dry run whose initializeFromCheckpointDir or inputPath does not exist yet exits 0 and lists the missing files;
+# 2. A dry run whose initializeFromCheckpointDir, inputPath or initWeightsFile does not exist yet exits 0 and lists the missing files;
 #    a real run of the same file refuses each.
 # With MPIEXEC, the warm start is also run on 2 ranks (2 rows), with the same probe file byte for byte.
 # usage: check_warm_start.sh SPARSEPV SOURCE_DIR [MPIEXEC]
@@ -43,9 +43,11 @@ grep -q 'is an OpenPV checkpoint: sparsepv continues a run (-c, -r) only from it
 # Dry runs before the files exist.
 make_params later.params not_yet_written 1 -1
 sed -i 's|ConstantLayer "Input" = { nf = 1; InitVType = "ConstantV"; valueV = 1;|PvpLayer "Input" = { nf = 1; inputPath = "frames_not_yet.pvp"; displayPeriod = 1;|' later.params
+sed -i 's|weightInitType = "UniformWeight"; weightInit = 1;|weightInitType = "FileWeight"; initWeightsFile = "weights_not_yet.pvp";|' later.params
 report=$("$spv" -n -p later.params 2>err) || { cat err; fail "dry run with files not yet written"; }
-grep -qxF 'not found: 2 files the run will read (checked without them here; a real run needs them):' <<<"$report" &&
+grep -qxF 'not found: 3 files the run will read (checked without them here; a real run needs them):' <<<"$report" &&
   grep -qF 'frames_not_yet.pvp (inputPath of layer "Input" at later.params:' <<<"$report" &&
+  grep -qF 'weights_not_yet.pvp (initWeightsFile of connection "W" at later.params:' <<<"$report" &&
   grep -qF 'not_yet_written (initializeFromCheckpointDir at later.params:5)' <<<"$report" || { echo "$report"; fail "dry-run report"; }
 [ -z "$(find . -newer later.params ! -name err ! -name . )" ] || fail "the dry run wrote files: $(find . -newer later.params)"
 "$spv" -q -p later.params -o late >log 2>&1 && fail "a real run without its files was accepted"
