@@ -10,6 +10,8 @@
 -- environment: SPV_RECORDING (the PVP of frames), SPV_FRAMES (how many it holds), SPV_FRAME_SAMPLES (nx, default
 -- 1024), SPV_STAGE (coarse or fine, default fine), SPV_EPOCHS (passes over the frames while learning, default 8),
 -- SPV_INITIAL_FILTERS (the weight file learning starts from), SPV_LEARN (0: inference), SPV_WEIGHTS (its filters).
+local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
+local lib = dofile(here .. "lib/dictionary_learning.lua")
 local learn         = (os.getenv("SPV_LEARN") or "1") ~= "0"
 local stage         = os.getenv("SPV_STAGE") or "fine"
 assert(stage == "coarse" or stage == "fine", "SPV_STAGE must be coarse or fine, not " .. stage)
@@ -52,96 +54,21 @@ local net = {
     writeStep = -1,
   },
 
-  Code = {
-    groupType        = "HyPerLCALayer",
-    nf               = 3,
-    phase            = 2,
-    InitVType        = "ZeroV",
-    VThresh          = VThresh,
-    AShift           = VThresh,
-    AMin             = 0,
-    AMax             = math.huge,
-    VWidth           = 0,
-    timeConstantTau  = 6,
-    selfInteract     = true,
-    triggerLayerName = "Recording",
-    triggerBehavior  = "resetStateOnTrigger",
-    sparseLayer      = true,
-    writeStep        = learn and -1 or displayPeriod,
-    initialWriteTime = displayPeriod,
-  },
-
-  RecordingToResidual = {
-    groupType     = "IdentConn",
-    preLayerName  = "Recording",
-    postLayerName = "Residual",
-    channelCode   = 0,
-  },
-
-  CodeToResidual = {
-    groupType       = "MomentumConn",
-    preLayerName    = "Code",
-    postLayerName   = "Residual",
-    channelCode     = 1,
-    nxp             = taps,
-    nyp             = 1,
-    normalizeMethod = "normalizeL2",
-    strength        = 1,
-  },
-
-  ResidualToCode = {
-    groupType        = "TransposeConn",
-    preLayerName     = "Residual",
-    postLayerName    = "Code",
-    channelCode      = 0,
-    originalConnName = "CodeToResidual",
-  },
-
-  EnergyProbe = {
-    groupType        = "ColumnEnergyProbe",
-    probeOutputFile  = "EnergyProbe.txt",
-    triggerLayerName = "Recording",
-    triggerOffset    = 1,
-  },
-  ResidualL2Probe = {
-    groupType        = "L2NormProbe",
-    targetLayer      = "Residual",
-    probeOutputFile  = "ResidualL2Probe.txt",
-    energyProbe      = "EnergyProbe",
-    coefficient      = 0.5,
-    exponent         = 2,
-    triggerLayerName = "Recording",
-    triggerOffset    = 1,
-  },
-  CodeL1Probe = {
-    groupType        = "L1NormLCAProbe",
-    targetLayer      = "Code",
-    probeOutputFile  = "CodeL1Probe.txt",
-    energyProbe      = "EnergyProbe",
-    triggerLayerName = "Recording",
-    triggerOffset    = 1,
-  },
+  Code = lib.lca_layer({ nf = 3, lambda = VThresh, tau = 6, trigger = "Recording",
+                         period = displayPeriod, write = not learn }),
 }
 
-local dict = net.CodeToResidual
+lib.connect(net, { input = "Recording", residual = "Residual", code = "Code", dictionary = "CodeToResidual",
+                   nxp = taps, nyp = 1 })
+lib.energy_probes(net, { trigger = "Recording", residual = "Residual", code = "Code" })
 if learn then
   -- Random filters under an envelope centred in the window (spv-init-spike-filters), so each shape is learned
   -- near the centre; OpenPV's random initialisers spread the energy over the whole window.
-  dict.weightInitType     = "FileWeight"
-  dict.initWeightsFile    = os.getenv("SPV_INITIAL_FILTERS") or "output/spikes/initial_filters.pvp"
-  dict.plasticityFlag     = true
-  dict.triggerLayerName   = "Recording"
-  dict.triggerOffset      = 1     -- learn at the last step of each frame, from its converged code and residual
-  dict.dWMax              = 0.1
-  dict.dWMaxDecayInterval = frames
-  dict.dWMaxDecayFactor   = 0.2   -- each epoch dWMax *= 0.8
-  dict.momentumMethod     = "viscosity"
-  dict.timeConstantTau    = 10
-  dict.normalizeOnWeightUpdate = true
-  dict.writeStep          = stopTime
-  dict.initialWriteTime   = stopTime   -- the learned filters only (FileWeight reads frame 0)
+  lib.read(net.CodeToResidual, os.getenv("SPV_INITIAL_FILTERS") or "output/spikes/initial_filters.pvp")
+  -- dWMax *= 0.8 each epoch
+  lib.learn(net.CodeToResidual, { trigger = "Recording", dWMax = 0.1, decay_interval = frames, decay_factor = 0.2,
+                                  tau = 10, stop = stopTime })
 else
-  dict.weightInitType  = "FileWeight"
-  dict.initWeightsFile = os.getenv("SPV_WEIGHTS") or "output/spikes/learn/CodeToResidual.pvp"
+  lib.read(net.CodeToResidual, os.getenv("SPV_WEIGHTS") or "output/spikes/learn/CodeToResidual.pvp")
 end
 return net

@@ -7,6 +7,8 @@
 --   SPV_IMAGES=output/v1/crops.pvp SPV_CROPS=4000 sparsepv -p lua/examples/v1_natural.lua -o output/v1/learn
 -- environment: SPV_IMAGES (the crops' PVP), SPV_CROPS (how many to show), SPV_SIZE (crop size, default 64),
 -- SPV_LEARN (0: inference), SPV_WEIGHTS (the dictionary for inference).
+local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
+local lib = dofile(here .. "lib/dictionary_learning.lua")
 local learn         = (os.getenv("SPV_LEARN") or "1") ~= "0"
 local crops         = tonumber(os.getenv("SPV_CROPS") or "4000")
 local size          = tonumber(os.getenv("SPV_SIZE") or "64")
@@ -48,97 +50,21 @@ local net = {
     initialWriteTime = displayPeriod,
   },
 
-  V1 = {
-    groupType        = "HyPerLCALayer",
-    nxScale          = 0.5,
-    nyScale          = 0.5,
-    nf               = 128,
-    phase            = 2,
-    InitVType        = "ZeroV",
-    VThresh          = VThresh,
-    AShift           = VThresh,
-    AMin             = 0,
-    AMax             = math.huge,
-    VWidth           = 0,
-    timeConstantTau  = 40,       -- dt / tau small enough for a 32-times overcomplete code (Euler stays stable)
-    selfInteract     = true,
-    triggerLayerName = "Input",
-    triggerBehavior  = "resetStateOnTrigger",
-    sparseLayer      = true,
-    writeStep        = learn and -1 or displayPeriod,
-    initialWriteTime = displayPeriod,
-  },
-
-  InputToError = {
-    groupType     = "IdentConn",
-    preLayerName  = "Input",
-    postLayerName = "Error",
-    channelCode   = 0,
-  },
-
-  V1ToError = {
-    groupType       = "MomentumConn",
-    preLayerName    = "V1",
-    postLayerName   = "Error",
-    channelCode     = 1,
-    nxp             = 8,
-    nyp             = 8,
-    normalizeMethod = "normalizeL2",
-    strength        = 1,
-  },
-
-  ErrorToV1 = {
-    groupType        = "TransposeConn",
-    preLayerName     = "Error",
-    postLayerName    = "V1",
-    channelCode      = 0,
-    originalConnName = "V1ToError",
-  },
-
-  EnergyProbe = {
-    groupType        = "ColumnEnergyProbe",
-    probeOutputFile  = "EnergyProbe.txt",
-    triggerLayerName = "Input",
-    triggerOffset    = 1,
-  },
-  ErrorL2Probe = {
-    groupType        = "L2NormProbe",
-    targetLayer      = "Error",
-    probeOutputFile  = "ErrorL2Probe.txt",
-    energyProbe      = "EnergyProbe",
-    coefficient      = 0.5,
-    exponent         = 2,
-    triggerLayerName = "Input",
-    triggerOffset    = 1,
-  },
-  V1L1Probe = {
-    groupType        = "L1NormLCAProbe",
-    targetLayer      = "V1",
-    probeOutputFile  = "V1L1Probe.txt",
-    energyProbe      = "EnergyProbe",
-    triggerLayerName = "Input",
-    triggerOffset    = 1,
-  },
+  -- tau 40: dt / tau small enough for a 32-times overcomplete code (the Euler step stays stable)
+  V1 = lib.lca_layer({ scale = 0.5, nf = 128, lambda = VThresh, tau = 40, trigger = "Input",
+                       period = displayPeriod, write = not learn }),
 }
 
-local dict = net.V1ToError
+lib.connect(net, { input = "Input", residual = "Error", code = "V1", dictionary = "V1ToError", nxp = 8, nyp = 8 })
+lib.energy_probes(net, { trigger = "Input", residual = "Error", code = "V1" })
 if learn then
-  dict.weightInitType     = "UniformRandomWeight"
-  dict.wMinInit           = -1
-  dict.wMaxInit           = 1
-  dict.plasticityFlag     = true
-  dict.triggerLayerName   = "Input"
-  dict.triggerOffset      = 1     -- learn at the last step of each crop, from its converged code and residual
-  dict.dWMax              = 0.2
-  dict.dWMaxDecayInterval = math.max(1, math.floor(stopTime / displayPeriod / 8))
-  dict.dWMaxDecayFactor   = 0.2   -- dWMax *= 0.8 eight times over the run
-  dict.momentumMethod     = "viscosity"
-  dict.timeConstantTau    = 10
-  dict.normalizeOnWeightUpdate = true
-  dict.writeStep          = stopTime
-  dict.initialWriteTime   = stopTime   -- the learned dictionary only (FileWeight reads frame 0)
+  net.V1ToError.weightInitType = "UniformRandomWeight"
+  net.V1ToError.wMinInit       = -1
+  net.V1ToError.wMaxInit       = 1
+  -- dWMax *= 0.8 eight times over the run
+  lib.learn(net.V1ToError, { trigger = "Input", dWMax = 0.2, decay_factor = 0.2, tau = 10, stop = stopTime,
+                             decay_interval = math.max(1, math.floor(stopTime / displayPeriod / 8)) })
 else
-  dict.weightInitType  = "FileWeight"
-  dict.initWeightsFile = os.getenv("SPV_WEIGHTS") or "output/v1/learn/V1ToError.pvp"
+  lib.read(net.V1ToError, os.getenv("SPV_WEIGHTS") or "output/v1/learn/V1ToError.pvp")
 end
 return net
